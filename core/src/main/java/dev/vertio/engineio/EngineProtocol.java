@@ -1,0 +1,65 @@
+package dev.vertio.engineio;
+
+/**
+ * Constants of the Engine.IO protocol, revision 4, with the specification's wording.
+ *
+ * <p>Sources: the engine.io-protocol specification and the reference server (npm {@code engine.io}
+ * 6.x), whose error codes and messages clients and operators already know.
+ */
+public final class EngineProtocol {
+
+  /** The protocol revision this server speaks: query parameter {@code EIO=4}. */
+  public static final String PROTOCOL_VERSION = "4";
+  /** Name of the HTTP long-polling transport ({@code transport=polling}). */
+  public static final String POLLING = "polling";
+  /** Name of the WebSocket transport ({@code transport=websocket}). */
+  public static final String WEBSOCKET = "websocket";
+
+  /** Query parameter carrying the protocol revision. */
+  public static final String QUERY_EIO = "EIO";
+  /** Query parameter naming the transport. */
+  public static final String QUERY_TRANSPORT = "transport";
+  /** Query parameter carrying the session id once the session exists. */
+  public static final String QUERY_SID = "sid";
+
+  /** Error code 0: the transport is not known or not enabled. */
+  public static final int UNKNOWN_TRANSPORT = 0;
+  /** Error code 1: the session id is not known. */
+  public static final int UNKNOWN_SID = 1;
+  /** Error code 2: a handshake was attempted with a method other than GET. */
+  public static final int BAD_HANDSHAKE_METHOD = 2;
+  /** Error code 3: a request the protocol does not allow. */
+  public static final int BAD_REQUEST = 3;
+  /** Error code 4: the request was refused by the origin policy or {@code allowRequest}. */
+  public static final int FORBIDDEN = 4;
+  /** Error code 5: missing or unsupported {@code EIO} value. */
+  public static final int UNSUPPORTED_PROTOCOL_VERSION = 5;
+
+  private static final String[] MESSAGES = {
+    "Transport unknown",
+    "Session ID unknown",
+    "Bad handshake method",
+    "Bad request",
+    "Forbidden",
+    "Unsupported protocol version"
+  };
+
+  private EngineProtocol() {
+  }
+
+  /**
+   * @param code one of the error codes 0 to 5
+   * @return the reference server's message for it
+   */
+  public static String errorMessage(int code) {
+    return code >= 0 && code < MESSAGES.length ? MESSAGES[code] : "Unknown error";
+  }
+
+  /**
+   * @param code one of the error codes 0 to 5
+   * @return the HTTP status the reference answers with: 403 for {@link #FORBIDDEN}, else 400
+   */
+  public static int httpStatus(int code) {
+    return code == FORBIDDEN ? 403 : 400;
+  }
+}

@@ -1,0 +1,418 @@
+package dev.vertio.engineio.impl;
+
+import dev.vertio.engineio.EngineCloseReason;
+import dev.vertio.engineio.EngineConnectionError;
+import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.EngineProtocol;
+import dev.vertio.engineio.EngineServer;
+import dev.vertio.engineio.EngineSession;
+import dev.vertio.engineio.HandshakeData;
+import dev.vertio.engineio.HeadersHook;
+import dev.vertio.engineio.spi.Transport;
+import dev.vertio.engineio.spi.TransportHost;
+import dev.vertio.engineio.spi.TransportProvider;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The engine: routes each request under the path, verifies it like the reference server's
+ * {@code verify()}, and hands it to a transport and a session.
+ */
+public final class EngineServerImpl implements EngineServer, TransportHost {
+  private static final System.Logger LOG = System.getLogger(EngineServerImpl.class.getName());
+
+  private final Vertx vertx;
+  private final EngineOptions options;
+  private final CorsPolicy cors;
+  private final String path;
+  private final String pathWithoutSlash;
+  private final Map<String, TransportProvider> providers = new ConcurrentHashMap<>();
+  private final Map<String, EngineSessionImpl> sessions = new ConcurrentHashMap<>();
+  private final Map<ContextInternal, Heartbeats> heartbeats = new ConcurrentHashMap<>();
+  private final List<HttpServer> ownedServers = new CopyOnWriteArrayList<>();
+  private final SessionIds ids = new SessionIds();
+  private volatile Handler<EngineSession> connectionHandler;
+  private volatile Handler<EngineConnectionError> errorHandler;
+  private volatile HeadersHook initialHeadersHook;
+  private volatile HeadersHook headersHook;
+  private volatile boolean closed;
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param options the options, copied
+   */
+  public EngineServerImpl(Vertx vertx, EngineOptions options) {
+    this.vertx = vertx;
+    this.options = new EngineOptions(options);
+    this.cors = new CorsPolicy(this.options.getCors());
+    this.path = this.options.getPath();
+    this.pathWithoutSlash = path.substring(0, path.length() - 1);
+    for (TransportProvider p : ServiceLoader.load(TransportProvider.class,
+        EngineServerImpl.class.getClassLoader())) {
+      providers.putIfAbsent(p.name(), p);
+    }
+  }
+
+  @Override
+  public EngineServer connectionHandler(Handler<EngineSession> handler) {
+    this.connectionHandler = handler;
+    return this;
+  }
+
+  @Override
+  public EngineServer connectionErrorHandler(Handler<EngineConnectionError> handler) {
+    this.errorHandler = handler;
+    return this;
+  }
+
+  @Override
+  public EngineServer initialHeadersHandler(HeadersHook hook) {
+    this.initialHeadersHook = hook;
+    return this;
+  }
+
+  @Override
+  public EngineServer headersHandler(HeadersHook hook) {
+    this.headersHook = hook;
+    return this;
+  }
+
+  @Override
+  public EngineServer addTransport(TransportProvider provider) {
+    providers.put(provider.name(), provider);
+    return this;
+  }
+
+  @Override
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public EngineOptions options() {
+    return options;
+  }
+
+  @Override
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  @Override
+  public EngineSession session(String id) {
+    return sessions.get(id);
+  }
+
+  @Override
+  public Handler<HttpServerRequest> requestHandler() {
+    return req -> {
+      if (!handle(req)) {
+        req.response().setStatusCode(404).end();
+      }
+    };
+  }
+
+  @Override
+  public EngineServer attach(HttpServer server) {
+    Handler<HttpServerRequest> previous = server.requestHandler();
+    server.requestHandler(req -> {
+      if (!handle(req)) {
+        if (previous != null) {
+          previous.handle(req);
+        } else {
+          req.response().setStatusCode(404).end();
+        }
+      }
+    });
+    return this;
+  }
+
+  @Override
+  public EngineServer mount(Router router) {
+    RouterMount.mount(router, this, path);
+    return this;
+  }
+
+  @Override
+  public HttpServerOptions httpServerOptions(HttpServerOptions base) {
+    return new HttpServerOptions(base)
+        .setMaxWebSocketFrameSize(options.getMaxHttpBufferSize())
+        .setMaxWebSocketMessageSize(options.getMaxHttpBufferSize())
+        .setPerMessageWebSocketCompressionSupported(options.isPerMessageDeflate())
+        .setPerFrameWebSocketCompressionSupported(false);
+  }
+
+  @Override
+  public Future<HttpServer> listen(int port, String host) {
+    HttpServer server = vertx.createHttpServer(
+        httpServerOptions(new HttpServerOptions().setPort(port).setHost(host)));
+    server.requestHandler(requestHandler());
+    ownedServers.add(server);
+    return server.listen();
+  }
+
+  @Override
+  public boolean handle(HttpServerRequest request) {
+    String p = request.path();
+    if (p == null || !(p.startsWith(path) || p.equals(pathWithoutSlash))) {
+      return false;
+    }
+    try {
+      dispatch(request);
+    } catch (Throwable t) {
+      LOG.log(System.Logger.Level.ERROR, "unexpected failure handling " + request.uri(), t);
+      if (!request.response().ended()) {
+        request.response().setStatusCode(500).end();
+      }
+    }
+    return true;
+  }
+
+  private void dispatch(HttpServerRequest req) {
+    if (closed) {
+      refuse(req, EngineProtocol.BAD_REQUEST, Map.of("name", "SERVER_CLOSED"));
+      return;
+    }
+    boolean upgrade = req.canUpgradeToWebSocket();
+    if (req.method() == HttpMethod.OPTIONS && !upgrade) {
+      preflight(req);
+      return;
+    }
+    String transportName = req.getParam(EngineProtocol.QUERY_TRANSPORT);
+    TransportProvider provider = transportName == null ? null : providers.get(transportName);
+    if (provider == null || !options.getTransports().contains(transportName)) {
+      refuse(req, EngineProtocol.UNKNOWN_TRANSPORT, context("transport", transportName));
+      return;
+    }
+    switch (cors.check(req)) {
+      case INVALID:
+        refuse(req, EngineProtocol.BAD_REQUEST, context("name", "INVALID_ORIGIN"));
+        return;
+      case FORBIDDEN:
+        refuse(req, EngineProtocol.FORBIDDEN, context("origin", req.getHeader("Origin")));
+        return;
+      default:
+        break;
+    }
+    String sid = req.getParam(EngineProtocol.QUERY_SID);
+    if (sid == null) {
+      handshake(req, provider, transportName, upgrade);
+      return;
+    }
+    EngineSessionImpl session = sessions.get(sid);
+    if (session == null) {
+      refuse(req, EngineProtocol.UNKNOWN_SID, context("sid", sid));
+      return;
+    }
+    if (upgrade) {
+      if (!EngineProtocol.WEBSOCKET.equals(transportName)) {
+        refuse(req, EngineProtocol.BAD_REQUEST, context("name", "TRANSPORT_MISMATCH"));
+        return;
+      }
+      provider.open(req, this).onSuccess(session::onUpgradeRequest);
+      return;
+    }
+    Transport current = session.currentTransport();
+    if (!current.name().equals(transportName)) {
+      Map<String, Object> ctx = context("name", "TRANSPORT_MISMATCH");
+      ctx.put("transport", transportName);
+      ctx.put("previousTransport", current.name());
+      refuse(req, EngineProtocol.BAD_REQUEST, ctx);
+      return;
+    }
+    if (req.method() != HttpMethod.GET && req.method() != HttpMethod.POST) {
+      refuse(req, EngineProtocol.BAD_REQUEST, context("method", req.method().name()));
+      return;
+    }
+    provider.handle(req, current);
+  }
+
+  private void handshake(HttpServerRequest req, TransportProvider provider, String transportName,
+                         boolean upgrade) {
+    if (req.method() != HttpMethod.GET) {
+      refuse(req, EngineProtocol.BAD_HANDSHAKE_METHOD, context("method", req.method().name()));
+      return;
+    }
+    if (EngineProtocol.WEBSOCKET.equals(transportName) && !upgrade) {
+      Map<String, Object> ctx = context("name", "TRANSPORT_HANDSHAKE_ERROR");
+      ctx.put("error", "invalid transport upgrade");
+      refuse(req, EngineProtocol.BAD_REQUEST, ctx);
+      return;
+    }
+    String eio = req.getParam(EngineProtocol.QUERY_EIO);
+    if (!EngineProtocol.PROTOCOL_VERSION.equals(eio)) {
+      refuse(req, EngineProtocol.UNSUPPORTED_PROTOCOL_VERSION, context("protocol", eio));
+      return;
+    }
+    var allow = options.getAllowRequest();
+    if (allow == null) {
+      open(req, provider);
+      return;
+    }
+    Future<Void> verdict;
+    try {
+      verdict = allow.apply(req);
+    } catch (Throwable t) {
+      verdict = Future.failedFuture(t);
+    }
+    verdict.onComplete(ar -> {
+      if (ar.succeeded()) {
+        open(req, provider);
+      } else {
+        String message = ar.cause().getMessage();
+        Map<String, Object> ctx = context("message", message);
+        refuse(req, EngineProtocol.FORBIDDEN, ctx, message);
+      }
+    });
+  }
+
+  private void open(HttpServerRequest req, TransportProvider provider) {
+    HandshakeData handshake = HandshakeData.of(req);
+    ContextInternal ctx = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
+    provider.open(req, this).onSuccess(transport -> {
+      if (closed) {
+        transport.close();
+        return;
+      }
+      EngineSessionImpl session = new EngineSessionImpl(this, ids.next(), handshake, ctx,
+          transport, heartbeats(ctx));
+      sessions.put(session.id(), session);
+      session.start();
+    });
+  }
+
+  private Heartbeats heartbeats(ContextInternal ctx) {
+    return heartbeats.computeIfAbsent(ctx,
+        c -> new Heartbeats(c, options.getPingInterval(), options.getPingTimeout()));
+  }
+
+  void onOpened(EngineSessionImpl session) {
+    Handler<EngineSession> h = connectionHandler;
+    if (h != null) {
+      h.handle(session);
+    }
+  }
+
+  void onClosed(EngineSessionImpl session) {
+    sessions.remove(session.id(), session);
+  }
+
+  boolean upgradesAllowed() {
+    return options.isAllowUpgrades() && options.getTransports().contains(EngineProtocol.WEBSOCKET)
+        && providers.containsKey(EngineProtocol.WEBSOCKET);
+  }
+
+  private void preflight(HttpServerRequest req) {
+    CorsPolicy.Verdict verdict = cors.check(req);
+    if (verdict == CorsPolicy.Verdict.FORBIDDEN) {
+      refuse(req, EngineProtocol.FORBIDDEN, context("origin", req.getHeader("Origin")));
+      return;
+    }
+    if (verdict == CorsPolicy.Verdict.INVALID) {
+      refuse(req, EngineProtocol.BAD_REQUEST, context("name", "INVALID_ORIGIN"));
+      return;
+    }
+    MultiMap headers = req.response().headers();
+    cors.decoratePreflight(req, headers);
+    applyHook(headersHook, headers, req);
+    req.response().setStatusCode(204).putHeader("Content-Length", "0").end();
+  }
+
+  @Override
+  public void decorate(HttpServerRequest request, MultiMap headers, boolean handshake) {
+    cors.decorate(request, headers);
+    if (handshake) {
+      applyHook(initialHeadersHook, headers, request);
+    }
+    applyHook(headersHook, headers, request);
+  }
+
+  private void applyHook(HeadersHook hook, MultiMap headers, HttpServerRequest request) {
+    if (hook != null) {
+      try {
+        hook.apply(headers, request);
+      } catch (Throwable t) {
+        LOG.log(System.Logger.Level.WARNING, "headers hook failed", t);
+      }
+    }
+  }
+
+  @Override
+  public void refuse(HttpServerRequest request, int code, Map<String, Object> context) {
+    refuse(request, code, context, null);
+  }
+
+  private void refuse(HttpServerRequest request, int code, Map<String, Object> context,
+                      String customMessage) {
+    String message = customMessage != null ? customMessage : EngineProtocol.errorMessage(code);
+    Handler<EngineConnectionError> h = errorHandler;
+    if (h != null) {
+      try {
+        h.handle(new EngineConnectionError(code, message, request, context));
+      } catch (Throwable t) {
+        LOG.log(System.Logger.Level.WARNING, "connection error handler failed", t);
+      }
+    }
+    if (request.response().ended() || request.response().headWritten()) {
+      return;
+    }
+    int status = EngineProtocol.httpStatus(code);
+    if (request.canUpgradeToWebSocket()) {
+      // Reference abortUpgrade(): a plain HTTP answer carrying the message, then the end.
+      request.response().setStatusCode(status)
+          .putHeader("Connection", "close")
+          .putHeader("Content-Type", "text/html")
+          .end(message);
+      return;
+    }
+    MultiMap headers = request.response().headers();
+    headers.set("Content-Type", "application/json");
+    cors.decorate(request, headers);
+    request.response().setStatusCode(status)
+        .end(new JsonObject().put("code", code).put("message", message).encode());
+  }
+
+  private static Map<String, Object> context(String key, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, value);
+    return m;
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    List<Future<Void>> all = new ArrayList<>();
+    for (EngineSessionImpl s : sessions.values()) {
+      all.add(s.closeNow(EngineCloseReason.SERVER_SHUTTING_DOWN, null));
+    }
+    return Future.join(all).transform(ar -> {
+      List<Future<Void>> servers = new ArrayList<>();
+      for (HttpServer server : ownedServers) {
+        servers.add(server.close());
+      }
+      ownedServers.clear();
+      return Future.join(servers);
+    }).transform(ar -> {
+      for (Map.Entry<ContextInternal, Heartbeats> e : heartbeats.entrySet()) {
+        e.getKey().runOnContext(v -> e.getValue().clear());
+      }
+      return Future.<Void>succeededFuture();
+    });
+  }
+}

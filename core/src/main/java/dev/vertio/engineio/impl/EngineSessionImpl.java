@@ -1,0 +1,521 @@
+package dev.vertio.engineio.impl;
+
+import dev.vertio.engineio.EngineCloseReason;
+import dev.vertio.engineio.EngineProtocol;
+import dev.vertio.engineio.EngineSession;
+import dev.vertio.engineio.HandshakeData;
+import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EnginePacketType;
+import dev.vertio.engineio.spi.Transport;
+import dev.vertio.engineio.spi.TransportListener;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Engine.IO session: outgoing buffer, heartbeat, upgrade and close. Its state is touched only
+ * on its context; calls from other threads are handed over as one task.
+ */
+final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSession, TransportListener {
+
+  private enum State { OPENING, OPEN, CLOSING, CLOSED }
+
+  private final EngineServerImpl server;
+  private final String id;
+  private final HandshakeData handshake;
+  private final ContextInternal context;
+  private final Heartbeats heartbeats;
+  private final long maxBufferedBytes;
+
+  private State state = State.OPENING;
+  private Transport transport;
+  private ArrayDeque<EnginePacket> buffer;
+  private long bufferedBytes;
+  private boolean flushScheduled;
+  private boolean awaitingPong;
+  private boolean wasBlocked;
+
+  private WebSocketUpgrade upgrade;
+  private boolean upgraded;
+
+  private EngineCloseReason closeReason;
+  private String closeDescription;
+  private Promise<Void> closePromise;
+  private long closeTimer = -1;
+
+  private Handler<String> messageHandler;
+  private Handler<Buffer> binaryHandler;
+  private Handler<EngineCloseReason> closeHandler;
+  private Handler<Void> drainHandler;
+  private Handler<Void> upgradeHandler;
+
+  EngineSessionImpl(EngineServerImpl server, String id, HandshakeData handshake,
+                    ContextInternal context, Transport transport, Heartbeats heartbeats) {
+    this.server = server;
+    this.id = id;
+    this.handshake = handshake;
+    this.context = context;
+    this.transport = transport;
+    this.heartbeats = heartbeats;
+    this.maxBufferedBytes = server.options().getMaxBufferedBytes();
+    transport.listener(this);
+  }
+
+  /** Sends the open packet, starts the heartbeat and tells the application. */
+  void start() {
+    onContext(() -> {
+      if (state != State.OPENING) {
+        return;
+      }
+      state = State.OPEN;
+      enqueue(EnginePacket.text(EnginePacketType.OPEN, handshakeJson()));
+      heartbeats.awaitingPing.add(this);
+      server.onOpened(this);
+    });
+  }
+
+  private String handshakeJson() {
+    boolean canUpgrade = EngineProtocol.POLLING.equals(transport.name()) && server.upgradesAllowed();
+    return "{\"sid\":\"" + id + "\",\"upgrades\":" + (canUpgrade ? "[\"websocket\"]" : "[]")
+        + ",\"pingInterval\":" + server.options().getPingInterval()
+        + ",\"pingTimeout\":" + server.options().getPingTimeout()
+        + ",\"maxPayload\":" + server.options().getMaxHttpBufferSize() + "}";
+  }
+
+  Transport currentTransport() {
+    return transport;
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String transportName() {
+    return transport.name();
+  }
+
+  @Override
+  public HandshakeData handshake() {
+    return handshake;
+  }
+
+  @Override
+  public Context context() {
+    return context;
+  }
+
+  @Override
+  public Future<Void> send(String text) {
+    return send(EnginePacket.message(text));
+  }
+
+  @Override
+  public Future<Void> send(Buffer bytes) {
+    return send(EnginePacket.binary(bytes.getBytes()));
+  }
+
+  @Override
+  public Future<Void> send(EnginePacket packet) {
+    if (packet.type() != EnginePacketType.MESSAGE) {
+      return Future.failedFuture(new IllegalArgumentException("only message packets can be sent"));
+    }
+    if (!isOnContext()) {
+      Promise<Void> p = context.promise();
+      context.execute(() -> p.handle(send(packet)));
+      return p.future();
+    }
+    if (state != State.OPEN) {
+      return Future.failedFuture(new IllegalStateException("session " + id + " is closed"));
+    }
+    enqueue(packet);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public boolean isWritable() {
+    return state == State.OPEN && transport.isWritable()
+        && (buffer == null || buffer.isEmpty());
+  }
+
+  @Override
+  public EngineSession messageHandler(Handler<String> handler) {
+    this.messageHandler = handler;
+    return this;
+  }
+
+  @Override
+  public EngineSession binaryMessageHandler(Handler<Buffer> handler) {
+    this.binaryHandler = handler;
+    return this;
+  }
+
+  @Override
+  public EngineSession closeHandler(Handler<EngineCloseReason> handler) {
+    this.closeHandler = handler;
+    return this;
+  }
+
+  @Override
+  public EngineSession drainHandler(Handler<Void> handler) {
+    this.drainHandler = handler;
+    return this;
+  }
+
+  @Override
+  public EngineSession upgradeHandler(Handler<Void> handler) {
+    this.upgradeHandler = handler;
+    return this;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return state == State.CLOSING || state == State.CLOSED;
+  }
+
+  @Override
+  public EngineCloseReason closeReason() {
+    return closeReason;
+  }
+
+  @Override
+  public String closeDescription() {
+    return closeDescription;
+  }
+
+  @Override
+  public Future<Void> close() {
+    Promise<Void> p = context.promise();
+    onContext(() -> {
+      if (state == State.CLOSED) {
+        p.complete();
+        return;
+      }
+      closeFuture().onComplete(p);
+      if (state == State.CLOSING) {
+        return;
+      }
+      if (EngineProtocol.POLLING.equals(transport.name())) {
+        // The close packet ends the payload; without a pending poll it waits for the next one,
+        // at most closeTimeout (reference polling close()).
+        enqueueRaw(EnginePacket.CLOSE);
+        if (!transport.isWritable()) {
+          state = State.CLOSING;
+          dequeue();
+          closeTimer = context.setTimer(server.options().getCloseTimeout(),
+              t -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
+          return;
+        }
+      }
+      flushNow();
+      finish(EngineCloseReason.FORCED_CLOSE, null);
+    });
+    return p.future();
+  }
+
+  /** Closes at once, without waiting for a poll: server shutdown and errors. */
+  Future<Void> closeNow(EngineCloseReason reason, String description) {
+    Promise<Void> p = context.promise();
+    onContext(() -> {
+      closeFuture().onComplete(p);
+      finish(reason, description);
+    });
+    return p.future();
+  }
+
+  private Future<Void> closeFuture() {
+    if (closePromise == null) {
+      closePromise = context.promise();
+      if (state == State.CLOSED) {
+        closePromise.complete();
+      }
+    }
+    return closePromise.future();
+  }
+
+  // ---------------------------------------------------------------- outgoing
+
+  private void enqueue(EnginePacket packet) {
+    enqueueRaw(packet);
+    if (bufferedBytes > maxBufferedBytes) {
+      finish(EngineCloseReason.TRANSPORT_ERROR, "write buffer overflow (slow consumer)");
+      return;
+    }
+    if (transport.batchesWrites()) {
+      if (!flushScheduled && transport.isWritable()) {
+        flushScheduled = true;
+        context.runOnContext(v -> {
+          flushScheduled = false;
+          flush();
+        });
+      }
+    } else {
+      flush();
+    }
+  }
+
+  private void enqueueRaw(EnginePacket packet) {
+    if (buffer == null) {
+      buffer = new ArrayDeque<>(4);
+    }
+    buffer.add(packet);
+    bufferedBytes += packet.payloadLength();
+  }
+
+  /** Writes the buffer if the transport can take it now. */
+  private void flush() {
+    if (state == State.CLOSED || buffer == null || buffer.isEmpty()) {
+      return;
+    }
+    if (!transport.isWritable()) {
+      wasBlocked = true;
+      return;
+    }
+    flushNow();
+    if (state == State.CLOSING) {
+      finish(EngineCloseReason.FORCED_CLOSE, null);
+    }
+  }
+
+  private void flushNow() {
+    if (buffer == null || buffer.isEmpty()) {
+      return;
+    }
+    List<EnginePacket> packets = new ArrayList<>(buffer);
+    buffer = null;
+    bufferedBytes = 0;
+    transport.send(packets);
+  }
+
+  // ---------------------------------------------------------------- heartbeat
+
+  @Override
+  protected void onDeadline() {
+    if (state != State.OPEN) {
+      return;
+    }
+    if (awaitingPong) {
+      finish(EngineCloseReason.PING_TIMEOUT, null);
+      return;
+    }
+    awaitingPong = true;
+    heartbeats.awaitingPong.add(this);
+    enqueue(EnginePacket.PING);
+  }
+
+  private void onPong() {
+    if (awaitingPong) {
+      awaitingPong = false;
+      heartbeats.awaitingPing.add(this);
+    }
+  }
+
+  // ---------------------------------------------------------------- incoming (TransportListener)
+
+  @Override
+  public void onPacket(EnginePacket packet) {
+    if (!isOnContext()) {
+      context.execute(() -> onPacket(packet));
+      return;
+    }
+    if (state != State.OPEN) {
+      return;
+    }
+    switch (packet.type()) {
+      case MESSAGE:
+        deliver(packet);
+        break;
+      case PONG:
+        onPong();
+        break;
+      case CLOSE:
+        finish(EngineCloseReason.TRANSPORT_CLOSE, "close packet from client");
+        break;
+      default:
+        // ping, upgrade and noop mean nothing on the current transport in revision 4; open is
+        // never sent by a client.
+        break;
+    }
+  }
+
+  private void deliver(EnginePacket packet) {
+    try {
+      if (packet.isBinary()) {
+        Handler<Buffer> h = binaryHandler;
+        if (h != null) {
+          h.handle(Buffer.buffer(packet.binary()));
+        }
+      } else {
+        Handler<String> h = messageHandler;
+        if (h != null) {
+          h.handle(packet.text());
+        }
+      }
+    } catch (Throwable t) {
+      context.reportException(t);
+    }
+  }
+
+  @Override
+  public void onDrain() {
+    if (!isOnContext()) {
+      context.execute(this::onDrain);
+      return;
+    }
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (upgrade != null && upgrade.probed() && (buffer == null || buffer.isEmpty())) {
+      // Reference "check": force a polling cycle so the client can finish the upgrade.
+      transport.send(List.of(EnginePacket.NOOP));
+      return;
+    }
+    flush();
+    if (wasBlocked && isWritable()) {
+      wasBlocked = false;
+      Handler<Void> h = drainHandler;
+      if (h != null) {
+        try {
+          h.handle(null);
+        } catch (Throwable t) {
+          context.reportException(t);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void onClose() {
+    onContext(() -> finish(EngineCloseReason.TRANSPORT_CLOSE, null));
+  }
+
+  @Override
+  public void onError(String description) {
+    onContext(() -> finish(EngineCloseReason.TRANSPORT_ERROR, description));
+  }
+
+  @Override
+  public void onParseError(String description) {
+    onContext(() -> finish(EngineCloseReason.PARSE_ERROR, description));
+  }
+
+  // ---------------------------------------------------------------- upgrade
+
+  /** A WebSocket arrived for this session: start the probe dance, or refuse it. */
+  void onUpgradeRequest(Transport candidate) {
+    onContext(() -> {
+      if (state != State.OPEN || upgrade != null || upgraded || !server.upgradesAllowed()
+          || !EngineProtocol.POLLING.equals(transport.name())) {
+        // A second WebSocket, or one that may not upgrade: accepted, then closed at once.
+        candidate.close();
+        return;
+      }
+      upgrade = new WebSocketUpgrade(this, candidate, context,
+          server.options().getUpgradeTimeout());
+    });
+  }
+
+  /** The client probed: answer a pending poll so that it can pause polling. */
+  void onProbed() {
+    if (transport.isWritable()) {
+      flushNow();
+      if (transport.isWritable()) {
+        transport.send(List.of(EnginePacket.NOOP));
+      }
+    }
+  }
+
+  /** The client sent the upgrade packet: switch transports and flush on the new one. */
+  void onUpgraded(Transport next) {
+    upgrade = null;
+    Transport previous = transport;
+    transport = next;
+    next.listener(this);
+    upgraded = true;
+    previous.discard();
+    flush();
+    Handler<Void> h = upgradeHandler;
+    if (h != null) {
+      try {
+        h.handle(null);
+      } catch (Throwable t) {
+        context.reportException(t);
+      }
+    }
+  }
+
+  void onUpgradeFailed() {
+    upgrade = null;
+  }
+
+  // ---------------------------------------------------------------- close
+
+  private void finish(EngineCloseReason reason, String description) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    boolean wasOpen = state != State.OPENING;
+    state = State.CLOSED;
+    closeReason = reason;
+    closeDescription = description;
+    dequeue();
+    if (closeTimer >= 0) {
+      context.owner().cancelTimer(closeTimer);
+      closeTimer = -1;
+    }
+    if (upgrade != null) {
+      upgrade.abort();
+      upgrade = null;
+    }
+    buffer = null;
+    bufferedBytes = 0;
+    transport.close();
+    server.onClosed(this);
+    if (wasOpen) {
+      Handler<EngineCloseReason> h = closeHandler;
+      if (h != null) {
+        try {
+          h.handle(reason);
+        } catch (Throwable t) {
+          context.reportException(t);
+        }
+      }
+    }
+    messageHandler = null;
+    binaryHandler = null;
+    drainHandler = null;
+    upgradeHandler = null;
+    if (closePromise != null) {
+      closePromise.tryComplete();
+    }
+  }
+
+  // ---------------------------------------------------------------- context
+
+  private boolean isOnContext() {
+    ContextInternal current = ContextInternal.current();
+    return current != null && current.unwrap() == context && context.inThread();
+  }
+
+  private void onContext(Runnable action) {
+    if (isOnContext()) {
+      action.run();
+    } else {
+      context.execute(action);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngineSession{" + id + ", " + transport.name() + ", " + state + "}";
+  }
+}

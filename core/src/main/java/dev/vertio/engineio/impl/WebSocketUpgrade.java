@@ -1,0 +1,92 @@
+package dev.vertio.engineio.impl;
+
+import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EnginePacketType;
+import dev.vertio.engineio.spi.Transport;
+import dev.vertio.engineio.spi.TransportListener;
+import io.vertx.core.internal.ContextInternal;
+import java.util.List;
+
+/**
+ * The probe dance of an upgrade from polling to WebSocket, on the candidate transport
+ * (engine.io-protocol, "Upgrade"): the client sends {@code 2probe}, the server answers
+ * {@code 3probe} and ends the pending poll with a noop, the client sends {@code 5} and the session
+ * moves to the WebSocket. Anything else, a close of the WebSocket, or {@code upgradeTimeout}
+ * abandons the upgrade; the session goes on polling.
+ */
+final class WebSocketUpgrade implements TransportListener {
+  private final EngineSessionImpl session;
+  private final Transport candidate;
+  private final ContextInternal context;
+  private final long timer;
+  private boolean probed;
+  private boolean done;
+
+  WebSocketUpgrade(EngineSessionImpl session, Transport candidate, ContextInternal context,
+                   long timeoutMs) {
+    this.session = session;
+    this.candidate = candidate;
+    this.context = context;
+    candidate.listener(this);
+    this.timer = context.setTimer(timeoutMs, t -> fail());
+  }
+
+  boolean probed() {
+    return probed;
+  }
+
+  @Override
+  public void onPacket(EnginePacket packet) {
+    context.execute(() -> {
+      if (done) {
+        return;
+      }
+      if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+        candidate.send(List.of(EnginePacket.PONG_PROBE));
+        probed = true;
+        session.onProbed();
+      } else if (packet.type() == EnginePacketType.UPGRADE) {
+        done = true;
+        context.owner().cancelTimer(timer);
+        session.onUpgraded(candidate);
+      } else {
+        fail();
+      }
+    });
+  }
+
+  @Override
+  public void onDrain() {
+  }
+
+  @Override
+  public void onClose() {
+    context.execute(this::fail);
+  }
+
+  @Override
+  public void onError(String description) {
+    context.execute(this::fail);
+  }
+
+  @Override
+  public void onParseError(String description) {
+    context.execute(this::fail);
+  }
+
+  private void fail() {
+    if (!done) {
+      abort();
+      session.onUpgradeFailed();
+    }
+  }
+
+  /** Abandons the upgrade: the WebSocket is closed, the session keeps its transport. */
+  void abort() {
+    if (!done) {
+      done = true;
+      context.owner().cancelTimer(timer);
+      candidate.close();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.vertio.samples.echo;
+
+import dev.vertio.engineio.CorsOptions;
+import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.EngineServer;
+import dev.vertio.samples.CommandLine;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Engine.IO echo server: every message a client sends comes back unchanged, text as text and
+ * binary as binary. Tests and external conformance suites use it.
+ *
+ * <pre>
+ * java -jar samples/target/vertio-samples.jar engine-echo --port 3000 --ping-interval 300 \
+ *     --ping-timeout 200 --max-http-buffer-size 1000000 --cors-origin '*'
+ * </pre>
+ */
+public final class EngineEchoServer {
+  private EngineEchoServer() {
+  }
+
+  /**
+   * @param cli the command line
+   * @return the options it describes
+   */
+  public static EngineOptions options(CommandLine cli) {
+    EngineOptions options = new EngineOptions()
+        .setPath(cli.get("path", EngineOptions.DEFAULT_PATH))
+        .setPingInterval(cli.getLong("ping-interval", EngineOptions.DEFAULT_PING_INTERVAL))
+        .setPingTimeout(cli.getLong("ping-timeout", EngineOptions.DEFAULT_PING_TIMEOUT))
+        .setUpgradeTimeout(cli.getLong("upgrade-timeout", EngineOptions.DEFAULT_UPGRADE_TIMEOUT))
+        .setMaxHttpBufferSize((int) cli.getLong("max-http-buffer-size",
+            EngineOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
+        .setAllowUpgrades(!cli.has("no-upgrades"))
+        .setPerMessageDeflate(cli.has("per-message-deflate"))
+        .setHttpCompression(!cli.has("no-http-compression"));
+    String transports = cli.get("transports", null);
+    if (transports != null) {
+      options.setTransports(Arrays.asList(transports.split(",")));
+    }
+    String origins = cli.get("cors-origin", null);
+    if (origins != null) {
+      options.setCors(new CorsOptions().setAllowedOrigins(List.of(origins.split(",")))
+          .setAllowCredentials(cli.has("cors-credentials")));
+    }
+    return options;
+  }
+
+  /**
+   * Starts an echo server.
+   *
+   * @param vertx the Vert.x instance
+   * @param options the engine options
+   * @param port the port, 0 for any
+   * @return the listening HTTP server
+   */
+  public static Future<HttpServer> start(Vertx vertx, EngineOptions options, int port) {
+    EngineServer engine = EngineServer.create(vertx, options);
+    engine.connectionHandler(session -> {
+      session.messageHandler(session::send);
+      session.binaryMessageHandler(session::send);
+    });
+    return engine.listen(port);
+  }
+
+  /**
+   * @param args see the class comment
+   */
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(args);
+    Vertx vertx = Vertx.vertx();
+    int port = (int) cli.getLong("port", 3000);
+    start(vertx, options(cli), port).onSuccess(server ->
+        System.out.println("Engine.IO echo server listening on http://localhost:"
+            + server.actualPort() + options(cli).getPath()))
+        .onFailure(err -> {
+          System.err.println("Could not start: " + err.getMessage());
+          vertx.close();
+        });
+  }
+}

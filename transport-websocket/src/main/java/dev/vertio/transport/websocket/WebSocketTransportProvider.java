@@ -1,0 +1,36 @@
+package dev.vertio.transport.websocket;
+
+import dev.vertio.engineio.EngineProtocol;
+import dev.vertio.engineio.spi.Transport;
+import dev.vertio.engineio.spi.TransportHost;
+import dev.vertio.engineio.spi.TransportProvider;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The WebSocket transport (RFC 6455, through Vert.x's {@code ServerWebSocket}): one Engine.IO
+ * packet per frame, text packets in text frames, binary packets as raw binary frames.
+ */
+public final class WebSocketTransportProvider implements TransportProvider {
+
+  @Override
+  public String name() {
+    return EngineProtocol.WEBSOCKET;
+  }
+
+  @Override
+  public Future<Transport> open(HttpServerRequest request, TransportHost host) {
+    boolean handshake = request.getParam(EngineProtocol.QUERY_SID) == null;
+    host.decorate(request, request.response().headers(), handshake);
+    int maxMessage = host.options().getMaxHttpBufferSize();
+    return request.toWebSocket().map(ws -> new WebSocketTransport(ws, maxMessage));
+  }
+
+  @Override
+  public void handle(HttpServerRequest request, Transport transport) {
+    // A WebSocket session is reached only through its connection: plain HTTP requests for it
+    // are a transport mismatch, which the engine refuses before calling this.
+    throw new IllegalStateException("websocket sessions take no HTTP requests");
+  }
+
+}
