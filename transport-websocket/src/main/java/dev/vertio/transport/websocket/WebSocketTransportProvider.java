@@ -23,7 +23,15 @@ public final class WebSocketTransportProvider implements TransportProvider {
     boolean handshake = request.getParam(EngineProtocol.QUERY_SID) == null;
     host.decorate(request, request.response().headers(), handshake);
     int maxMessage = host.options().getMaxHttpBufferSize();
-    return request.toWebSocket().map(ws -> new WebSocketTransport(ws, maxMessage));
+    boolean deflate = host.options().isPerMessageDeflate();
+    return request.toWebSocket().map(ws -> {
+      if (deflate && !BoundedInflation.apply(ws, maxMessage)) {
+        // RFC 6455 section 7.4.1: 1011, the server cannot fulfil the request safely.
+        ws.close((short) 1011, "compression unavailable");
+        throw new IllegalStateException("cannot bound WebSocket inflation");
+      }
+      return new WebSocketTransport(ws, maxMessage);
+    });
   }
 
   @Override
