@@ -5,8 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * What the server knew about the request that opened a session: a copy, safe to keep for the
- * whole life of the session.
+ * What the server knew about the request that opened a session, safe to keep for the whole life
+ * of the session. Treat the maps as read-only.
  */
 public final class HandshakeData {
   private final MultiMap headers;
@@ -31,8 +31,9 @@ public final class HandshakeData {
    * @return a copy of what the request says about the client
    */
   public static HandshakeData of(HttpServerRequest request) {
-    return new HandshakeData(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
-        MultiMap.caseInsensitiveMultiMap().addAll(request.params()), request.remoteAddress(),
+    // The request's own header and parameter maps are kept, not copied: they are not changed
+    // once parsed, and an idle session should not hold a second copy of every header.
+    return new HandshakeData(request.headers(), request.params(), request.remoteAddress(),
         request.uri(), request.isSSL(), System.currentTimeMillis());
   }
 

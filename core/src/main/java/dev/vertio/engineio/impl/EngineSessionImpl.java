@@ -478,7 +478,12 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     }
     buffer = null;
     bufferedBytes = 0;
-    transport.close();
+    if (reason == EngineCloseReason.TRANSPORT_CLOSE) {
+      // The client closed: a pending poll ends with a noop (reference polling onClose()).
+      transport.discard();
+    } else {
+      transport.close();
+    }
     server.onClosed(this);
     if (wasOpen) {
       Handler<EngineCloseReason> h = closeHandler;

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The Engine.IO echo server: every message a client sends comes back unchanged, text as text and
- * binary as binary. Tests and external conformance suites use it.
+ * binary as binary. Tests and external conformance suites use it. Its default path is
+ * {@code /engine.io/}, like the reference {@code engine.io} server and {@code engine.io-client}.
  *
  * <pre>
  * java -jar samples/target/vertio-samples.jar engine-echo --port 3000 --ping-interval 300 \
@@ -20,6 +21,9 @@ import java.util.List;
  * </pre>
  */
 public final class EngineEchoServer {
+  /** Default path: the Engine.IO reference server's and {@code engine.io-client}'s default. */
+  public static final String DEFAULT_PATH = "/engine.io/";
+
   private EngineEchoServer() {
   }
 
@@ -29,7 +33,7 @@ public final class EngineEchoServer {
    */
   public static EngineOptions options(CommandLine cli) {
     EngineOptions options = new EngineOptions()
-        .setPath(cli.get("path", EngineOptions.DEFAULT_PATH))
+        .setPath(cli.get("path", DEFAULT_PATH))
         .setPingInterval(cli.getLong("ping-interval", EngineOptions.DEFAULT_PING_INTERVAL))
         .setPingTimeout(cli.getLong("ping-timeout", EngineOptions.DEFAULT_PING_TIMEOUT))
         .setUpgradeTimeout(cli.getLong("upgrade-timeout", EngineOptions.DEFAULT_UPGRADE_TIMEOUT))
