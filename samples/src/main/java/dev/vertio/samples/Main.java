@@ -1,6 +1,7 @@
 package dev.vertio.samples;
 
 import dev.vertio.samples.echo.EngineEchoServer;
+import dev.vertio.samples.echo.SocketIoEchoServer;
 import java.util.Arrays;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>{@code engine-echo}: the Engine.IO echo server (the default for now)</li>
+ *   <li>{@code echo}: the Socket.IO echo server</li>
  * </ul>
  */
 public final class Main {
@@ -25,8 +27,11 @@ public final class Main {
       case "engine-echo":
         EngineEchoServer.main(rest);
         break;
+      case "echo":
+        SocketIoEchoServer.main(rest);
+        break;
       default:
-        System.err.println("unknown sample: " + sample + " (available: engine-echo)");
+        System.err.println("unknown sample: " + sample + " (available: engine-echo, echo)");
         System.exit(2);
     }
   }

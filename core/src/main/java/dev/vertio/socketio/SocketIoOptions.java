@@ -1,0 +1,186 @@
+package dev.vertio.socketio;
+
+import dev.vertio.engineio.CorsOptions;
+import dev.vertio.engineio.EngineOptions;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Options of a {@link SocketIoServer}: the Engine.IO options it runs on plus those of the
+ * Socket.IO layer, named like the reference server's.
+ */
+public class SocketIoOptions extends EngineOptions {
+  /** Default {@code connectTimeout}: {@value} ms for a client to connect to a namespace. */
+  public static final long DEFAULT_CONNECT_TIMEOUT = 45_000;
+  /** Default {@code maxAttachments}: {@value} binary attachments per packet. */
+  public static final int DEFAULT_MAX_ATTACHMENTS = 10;
+  /** Default {@code maxNestingDepth}: {@value} levels of JSON nesting in received packets. */
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+  /** Default {@code maxPendingAcks}: {@value} acknowledgements a socket may wait for at once. */
+  public static final int DEFAULT_MAX_PENDING_ACKS = 10_000;
+
+  private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+  private int maxPendingAcks = DEFAULT_MAX_PENDING_ACKS;
+
+  /** Options with every default. */
+  public SocketIoOptions() {
+  }
+
+  /** @param other options to copy */
+  public SocketIoOptions(SocketIoOptions other) {
+    super(other);
+    this.connectTimeout = other.connectTimeout;
+    this.maxAttachments = other.maxAttachments;
+    this.maxNestingDepth = other.maxNestingDepth;
+    this.maxPendingAcks = other.maxPendingAcks;
+  }
+
+  /** @return ms a client has to connect to a namespace before its connection is closed */
+  public long getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * @param connectTimeout ms a new connection has to send its first CONNECT
+   * @return this
+   */
+  public SocketIoOptions setConnectTimeout(long connectTimeout) {
+    if (connectTimeout <= 0) {
+      throw new IllegalArgumentException("connectTimeout must be positive");
+    }
+    this.connectTimeout = connectTimeout;
+    return this;
+  }
+
+  /** @return the most binary attachments one packet may carry */
+  public int getMaxAttachments() {
+    return maxAttachments;
+  }
+
+  /**
+   * @param maxAttachments the most binary attachments one packet may carry; more closes the
+   *     connection
+   * @return this
+   */
+  public SocketIoOptions setMaxAttachments(int maxAttachments) {
+    this.maxAttachments = Math.max(0, maxAttachments);
+    return this;
+  }
+
+  /** @return the deepest JSON nesting accepted in received packets */
+  public int getMaxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /**
+   * @param maxNestingDepth the deepest JSON nesting accepted; deeper closes the connection
+   * @return this
+   */
+  public SocketIoOptions setMaxNestingDepth(int maxNestingDepth) {
+    this.maxNestingDepth = Math.max(1, maxNestingDepth);
+    return this;
+  }
+
+  /** @return how many acknowledgements one socket may wait for at once */
+  public int getMaxPendingAcks() {
+    return maxPendingAcks;
+  }
+
+  /**
+   * @param maxPendingAcks how many acknowledgements one socket may wait for; past it
+   *     {@code emitWithAck} fails at once
+   * @return this
+   */
+  public SocketIoOptions setMaxPendingAcks(int maxPendingAcks) {
+    this.maxPendingAcks = Math.max(1, maxPendingAcks);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setPath(String path) {
+    super.setPath(path);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setPingInterval(long pingInterval) {
+    super.setPingInterval(pingInterval);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setPingTimeout(long pingTimeout) {
+    super.setPingTimeout(pingTimeout);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setUpgradeTimeout(long upgradeTimeout) {
+    super.setUpgradeTimeout(upgradeTimeout);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setMaxHttpBufferSize(int maxHttpBufferSize) {
+    super.setMaxHttpBufferSize(maxHttpBufferSize);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setAllowUpgrades(boolean allowUpgrades) {
+    super.setAllowUpgrades(allowUpgrades);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setHttpCompression(boolean httpCompression) {
+    super.setHttpCompression(httpCompression);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setHttpCompressionThreshold(int httpCompressionThreshold) {
+    super.setHttpCompressionThreshold(httpCompressionThreshold);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setPerMessageDeflate(boolean perMessageDeflate) {
+    super.setPerMessageDeflate(perMessageDeflate);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setCloseTimeout(long closeTimeout) {
+    super.setCloseTimeout(closeTimeout);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setMaxBufferedBytes(long maxBufferedBytes) {
+    super.setMaxBufferedBytes(maxBufferedBytes);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setTransports(List<String> transports) {
+    super.setTransports(transports);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setCors(CorsOptions cors) {
+    super.setCors(cors);
+    return this;
+  }
+
+  @Override
+  public SocketIoOptions setAllowRequest(Function<HttpServerRequest, Future<Void>> allowRequest) {
+    super.setAllowRequest(allowRequest);
+    return this;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.vertio.socketio;
+
+import dev.vertio.engineio.EngineServer;
+import dev.vertio.socketio.impl.SocketIoServerImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A Socket.IO revision 5 server on the Engine.IO server: namespaces, events, acknowledgements,
+ * rooms and broadcasts. As a {@link BroadcastOperator} it targets the main namespace.
+ *
+ * <pre>{@code
+ * SocketIoServer io = SocketIoServer.create(vertx);
+ * io.onConnection(socket -> {
+ *   socket.on("chat", (args, ack) -> io.to("lobby").emit("chat", args.getValue(0)));
+ *   socket.join("lobby");
+ * });
+ * io.listen(3000);
+ * }</pre>
+ */
+public interface SocketIoServer extends BroadcastOperator {
+
+  /**
+   * @param vertx the Vert.x instance
+   * @return a server with default options
+   */
+  static SocketIoServer create(Vertx vertx) {
+    return create(vertx, new SocketIoOptions());
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param options the options, copied
+   * @return a server
+   */
+  static SocketIoServer create(Vertx vertx, SocketIoOptions options) {
+    return new SocketIoServerImpl(vertx, options);
+  }
+
+  /**
+   * @param name a namespace name such as {@code /admin}
+   * @return that namespace, created on first use
+   */
+  Namespace of(String name);
+
+  /**
+   * Dynamic namespaces: a client connecting to a name the pattern matches creates it, with this
+   * parent's middleware and connection handlers. Broadcasts on the parent reach every child.
+   *
+   * @param pattern matched against the whole name
+   * @return the parent namespace
+   */
+  Namespace of(Pattern pattern);
+
+  /**
+   * @param predicate decides whether a requested name may be created
+   * @return the parent namespace
+   */
+  Namespace of(Predicate<String> predicate);
+
+  /** @return the main namespace {@code /} */
+  Namespace sockets();
+
+  /**
+   * @param middleware middleware of the main namespace
+   * @return this
+   */
+  SocketIoServer use(Middleware middleware);
+
+  /**
+   * @param handler connection handler of the main namespace
+   * @return this
+   */
+  SocketIoServer onConnection(Handler<Socket> handler);
+
+  /** @return the Engine.IO server underneath */
+  EngineServer engine();
+
+  /**
+   * @param port the port, 0 for any
+   * @return the listening HTTP server
+   */
+  default Future<HttpServer> listen(int port) {
+    return engine().listen(port);
+  }
+
+  /**
+   * @param port the port
+   * @param host the address
+   * @return the listening HTTP server
+   */
+  default Future<HttpServer> listen(int port, String host) {
+    return engine().listen(port, host);
+  }
+
+  /**
+   * @param router a vertx-web router to add the endpoint to
+   * @return this
+   */
+  default SocketIoServer mount(Router router) {
+    engine().mount(router);
+    return this;
+  }
+
+  /**
+   * @param server an HTTP server to serve the endpoint on, alongside its own handler
+   * @return this
+   */
+  default SocketIoServer attach(HttpServer server) {
+    engine().attach(server);
+    return this;
+  }
+
+  /**
+   * @param request a request
+   * @return false when it is not for this server's path
+   */
+  default boolean handle(HttpServerRequest request) {
+    return engine().handle(request);
+  }
+
+  /**
+   * Disconnects every socket ({@code server shutting down}) and closes the engine.
+   *
+   * @return completes when closed
+   */
+  Future<Void> close();
+}

@@ -1,0 +1,89 @@
+package dev.vertio.socketio.adapter;
+
+import dev.vertio.socketio.RemoteSocket;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Room membership and broadcasting of one namespace. The default, {@link InMemoryAdapter}, serves
+ * one node; a cluster adapter implements the same operations across nodes, which is why the
+ * operations that may cross nodes are asynchronous. Implementations are thread-safe.
+ */
+public interface Adapter {
+
+  /**
+   * @param id a socket id
+   * @param rooms rooms it joins
+   */
+  void addAll(String id, Set<String> rooms);
+
+  /**
+   * @param id a socket id
+   * @param room a room it leaves
+   */
+  void del(String id, String room);
+
+  /** @param id a socket id that leaves every room */
+  void delAll(String id);
+
+  /**
+   * @param id a socket id
+   * @return its rooms (a snapshot), empty when unknown
+   */
+  Set<String> socketRooms(String id);
+
+  /**
+   * @param rooms rooms, or empty for all
+   * @return ids of this node's sockets in any of them (a snapshot)
+   */
+  Set<String> sockets(Set<String> rooms);
+
+  /** @return every room with at least one socket on this node (a snapshot) */
+  Set<String> rooms();
+
+  /**
+   * @param packet the packet, encoded at most once
+   * @param options targets and flags
+   * @return completes once handed to every recipient
+   */
+  Future<Void> broadcast(BroadcastPacket packet, BroadcastOptions options);
+
+  /**
+   * @param packet the packet, carrying an ack id unique in the namespace
+   * @param options targets and flags
+   * @param timeout how long to wait for every answer
+   * @return every answer; fails with an AckTimeoutException holding the answers that came
+   */
+  Future<List<JsonArray>> broadcastWithAck(BroadcastPacket packet, BroadcastOptions options,
+                                           Duration timeout);
+
+  /**
+   * @param options targets
+   * @return the targeted sockets
+   */
+  Future<List<RemoteSocket>> fetchSockets(BroadcastOptions options);
+
+  /**
+   * @param options targets
+   * @param rooms rooms they join
+   * @return completes when done
+   */
+  Future<Void> addSockets(BroadcastOptions options, Set<String> rooms);
+
+  /**
+   * @param options targets
+   * @param rooms rooms they leave
+   * @return completes when done
+   */
+  Future<Void> delSockets(BroadcastOptions options, Set<String> rooms);
+
+  /**
+   * @param options targets
+   * @param close also close their connections
+   * @return completes when done
+   */
+  Future<Void> disconnectSockets(BroadcastOptions options, boolean close);
+}

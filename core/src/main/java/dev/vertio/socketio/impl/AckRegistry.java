@@ -1,0 +1,107 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.socketio.AckTimeoutException;
+import io.vertx.core.Handler;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The acknowledgements a socket waits for, by packet id, bounded in number and each with an
+ * optional timer. Touched only on the socket's context.
+ */
+final class AckRegistry {
+  /** What an acknowledgement resolves: the answer, or a failure. */
+  interface Waiter {
+    void answer(JsonArray args);
+
+    void fail(Throwable cause);
+  }
+
+  private static final class Entry {
+    final Waiter waiter;
+    final long timer;
+
+    Entry(Waiter waiter, long timer) {
+      this.waiter = waiter;
+      this.timer = timer;
+    }
+  }
+
+  private final ContextInternal context;
+  private final int max;
+  private Map<Long, Entry> pending;
+
+  AckRegistry(ContextInternal context, int max) {
+    this.context = context;
+    this.max = max;
+  }
+
+  /** @return false when the registry is full */
+  boolean register(long id, Waiter waiter, long timeoutMs) {
+    if (pending == null) {
+      pending = new HashMap<>(4);
+    }
+    if (pending.size() >= max) {
+      return false;
+    }
+    long timer = -1;
+    if (timeoutMs > 0) {
+      timer = context.setTimer(timeoutMs, t -> {
+        Entry e = pending == null ? null : pending.remove(id);
+        if (e != null) {
+          e.waiter.fail(new AckTimeoutException("operation has timed out", List.of()));
+        }
+      });
+    }
+    pending.put(id, new Entry(waiter, timer));
+    return true;
+  }
+
+  /** Registers a broadcast's answer handler, whose timer the broadcast owns. */
+  boolean register(long id, Handler<JsonArray> handler) {
+    return register(id, new Waiter() {
+      @Override
+      public void answer(JsonArray args) {
+        handler.handle(args);
+      }
+
+      @Override
+      public void fail(Throwable cause) {
+      }
+    }, 0);
+  }
+
+  /** Resolves an acknowledgement; an unknown id is ignored, as in the reference. */
+  void resolve(long id, JsonArray args) {
+    Entry e = pending == null ? null : pending.remove(id);
+    if (e != null) {
+      if (e.timer >= 0) {
+        context.owner().cancelTimer(e.timer);
+      }
+      e.waiter.answer(args);
+    }
+  }
+
+  /** Fails every pending acknowledgement, once the socket has disconnected. */
+  void failAll(String reason) {
+    if (pending == null || pending.isEmpty()) {
+      return;
+    }
+    List<Entry> all = new ArrayList<>(pending.values());
+    pending = null;
+    for (Entry e : all) {
+      if (e.timer >= 0) {
+        context.owner().cancelTimer(e.timer);
+      }
+      e.waiter.fail(new IllegalStateException("socket has been disconnected (" + reason + ")"));
+    }
+  }
+
+  int size() {
+    return pending == null ? 0 : pending.size();
+  }
+}

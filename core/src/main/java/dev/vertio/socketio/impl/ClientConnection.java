@@ -1,0 +1,201 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.engineio.EngineCloseReason;
+import dev.vertio.engineio.EngineSession;
+import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.SocketIoProtocol;
+import dev.vertio.socketio.adapter.BroadcastPacket;
+import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.parser.SocketPacketDecoder;
+import dev.vertio.socketio.parser.SocketPacketType;
+import dev.vertio.socketio.parser.SocketParseException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Engine.IO connection seen by the Socket.IO layer: it decodes packets and multiplexes the
+ * client's namespace sockets over the connection. Lives on the session's context.
+ */
+final class ClientConnection {
+  private final SocketIoServerImpl server;
+  private final EngineSession session;
+  private final ContextInternal context;
+  private final SocketPacketDecoder decoder;
+  private final Map<String, SocketImpl> sockets = new HashMap<>(2);
+  private final Set<String> connecting = new HashSet<>(2);
+  private long connectTimer;
+  private boolean closed;
+
+  ClientConnection(SocketIoServerImpl server, EngineSession session) {
+    this.server = server;
+    this.session = session;
+    this.context = (ContextInternal) session.context();
+    this.decoder = new SocketPacketDecoder(server.options().getMaxAttachments(),
+        server.options().getMaxNestingDepth());
+    session.messageHandler(this::onText);
+    session.binaryMessageHandler(this::onBinary);
+    session.closeHandler(this::onEngineClose);
+    // A connection that joins no namespace in time is closed (reference connectTimeout).
+    connectTimer = context.setTimer(server.options().getConnectTimeout(), t -> {
+      connectTimer = -1;
+      if (sockets.isEmpty() && connecting.isEmpty()) {
+        close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+      }
+    });
+  }
+
+  EngineSession session() {
+    return session;
+  }
+
+  ContextInternal context() {
+    return context;
+  }
+
+  private void onText(String text) {
+    SocketPacket packet;
+    try {
+      packet = decoder.decode(text);
+    } catch (SocketParseException e) {
+      onParseError(e);
+      return;
+    }
+    if (packet != null) {
+      onPacket(packet);
+    }
+  }
+
+  /**
+   * A packet that is not valid Socket.IO: each socket hears of the error, then the connection is
+   * closed, which its sockets see as {@code forced close} (reference client.ts onerror()).
+   */
+  private void onParseError(SocketParseException e) {
+    for (SocketImpl s : new ArrayList<>(sockets.values())) {
+      s.reportError(e);
+    }
+    close(SocketIoProtocol.FORCED_CLOSE);
+  }
+
+  private void onBinary(Buffer bytes) {
+    SocketPacket packet;
+    try {
+      packet = decoder.addAttachment(bytes);
+    } catch (SocketParseException e) {
+      onParseError(e);
+      return;
+    }
+    if (packet != null) {
+      onPacket(packet);
+    }
+  }
+
+  private void onPacket(SocketPacket packet) {
+    String nsp = packet.namespace();
+    if (packet.type() == SocketPacketType.CONNECT) {
+      if (sockets.containsKey(nsp) || connecting.contains(nsp)) {
+        close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+        return;
+      }
+      connect(nsp, (JsonObject) packet.data());
+      return;
+    }
+    SocketImpl socket = sockets.get(nsp);
+    if (socket == null) {
+      // A packet for a namespace this client has not joined: the peer is broken.
+      close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+      return;
+    }
+    socket.onPacket(packet);
+  }
+
+  private void connect(String name, JsonObject auth) {
+    NamespaceImpl namespace = server.namespaceFor(name);
+    if (namespace == null) {
+      refuse(name, SocketIoProtocol.INVALID_NAMESPACE, null);
+      return;
+    }
+    connecting.add(name);
+    namespace.connect(this, auth).onComplete(ar -> {
+      connecting.remove(name);
+      if (closed) {
+        return;
+      }
+      if (ar.failed()) {
+        Throwable cause = ar.cause();
+        Object data = cause instanceof ConnectionRefusedException
+            ? ((ConnectionRefusedException) cause).data() : null;
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        refuse(name, message, data);
+        return;
+      }
+      if (connectTimer >= 0) {
+        context.owner().cancelTimer(connectTimer);
+        connectTimer = -1;
+      }
+      SocketImpl socket = ar.result();
+      sockets.put(name, socket);
+      socket.onConnected();
+    });
+  }
+
+  private void refuse(String namespace, String message, Object data) {
+    JsonObject body = new JsonObject().put("message", message);
+    if (data != null) {
+      body.put("data", JsonArgs.toJson(data));
+    }
+    write(BroadcastPacket.encode(server.encoder(),
+        new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, SocketPacket.NO_ID, body)));
+  }
+
+  void write(List<EnginePacket> packets) {
+    for (int i = 0; i < packets.size(); i++) {
+      session.send(packets.get(i));
+    }
+  }
+
+  void remove(SocketImpl socket) {
+    sockets.remove(socket.namespace().name(), socket);
+  }
+
+  /** {@code socket.disconnect(true)}: every namespace disconnects, then the connection closes. */
+  void disconnectAll() {
+    for (SocketImpl s : new ArrayList<>(sockets.values())) {
+      s.disconnect(false);
+    }
+    close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+  }
+
+  /** Closes the connection; its sockets see the reason. */
+  void close(String reason) {
+    if (closed) {
+      return;
+    }
+    closeSockets(reason);
+    session.close();
+  }
+
+  private void onEngineClose(EngineCloseReason reason) {
+    closeSockets(reason.text());
+  }
+
+  private void closeSockets(String reason) {
+    closed = true;
+    if (connectTimer >= 0) {
+      context.owner().cancelTimer(connectTimer);
+      connectTimer = -1;
+    }
+    decoder.reset();
+    for (SocketImpl s : new ArrayList<>(sockets.values())) {
+      s.onClose(reason);
+    }
+    sockets.clear();
+  }
+}

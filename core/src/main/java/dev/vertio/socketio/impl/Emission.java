@@ -1,0 +1,92 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.socketio.AckTimeoutException;
+import dev.vertio.socketio.SocketEmitter;
+import dev.vertio.socketio.SocketIoProtocol;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import java.time.Duration;
+
+/** An emit to one socket with its flags (timeout, volatile, compress); immutable. */
+final class Emission implements SocketEmitter {
+  private final SocketImpl socket;
+  private final long timeoutMs;
+  private final boolean volatile_;
+  private final boolean compress;
+
+  Emission(SocketImpl socket, long timeoutMs, boolean volatile_, boolean compress) {
+    this.socket = socket;
+    this.timeoutMs = timeoutMs;
+    this.volatile_ = volatile_;
+    this.compress = compress;
+  }
+
+  static IllegalArgumentException reserved(String event) {
+    return new IllegalArgumentException("\"" + event + "\" is a reserved event name");
+  }
+
+  @Override
+  public Future<Void> emit(String event, Object... args) {
+    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
+      return Future.failedFuture(reserved(event));
+    }
+    JsonArray data;
+    try {
+      data = JsonArgs.eventData(event, args);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return socket.runOnContext(() -> socket.send(event, data, volatile_, null, 0));
+  }
+
+  @Override
+  public Future<JsonArray> emitWithAck(String event, Object... args) {
+    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
+      return Future.failedFuture(reserved(event));
+    }
+    JsonArray data;
+    try {
+      data = JsonArgs.eventData(event, args);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    Promise<JsonArray> promise = Promise.promise();
+    AckRegistry.Waiter waiter = new AckRegistry.Waiter() {
+      @Override
+      public void answer(JsonArray answer) {
+        promise.tryComplete(answer);
+      }
+
+      @Override
+      public void fail(Throwable cause) {
+        promise.tryFail(cause instanceof AckTimeoutException
+            ? new AckTimeoutException("operation has timed out after " + timeoutMs + " ms",
+            ((AckTimeoutException) cause).responses()) : cause);
+      }
+    };
+    socket.runOnContext(() -> socket.send(event, data, volatile_, waiter, timeoutMs));
+    return promise.future();
+  }
+
+  @Override
+  public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
+    return emitWithAck(event, args).map(answer ->
+        JsonArgs.fromJson(answer.isEmpty() ? null : answer.getList().get(0), type));
+  }
+
+  @Override
+  public SocketEmitter timeout(Duration timeout) {
+    return new Emission(socket, Math.max(1, timeout.toMillis()), volatile_, compress);
+  }
+
+  @Override
+  public SocketEmitter volatile_() {
+    return new Emission(socket, timeoutMs, true, compress);
+  }
+
+  @Override
+  public SocketEmitter compress(boolean compress) {
+    return new Emission(socket, timeoutMs, volatile_, compress);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.socketio.AnyEventHandler;
+import dev.vertio.socketio.EventHandler;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A socket's listeners: per event (plain, blocking or once), catch-all incoming and outgoing.
+ * Registration may happen from any thread; dispatch reads snapshots.
+ */
+final class EventListeners {
+  /** One registered listener. */
+  static final class Listener {
+    final EventHandler handler;
+    final boolean blocking;
+    final boolean once;
+
+    Listener(EventHandler handler, boolean blocking, boolean once) {
+      this.handler = handler;
+      this.blocking = blocking;
+      this.once = once;
+    }
+  }
+
+  private final Map<String, List<Listener>> byEvent = new HashMap<>();
+  private final List<AnyEventHandler> any = new CopyOnWriteArrayList<>();
+  private final List<AnyEventHandler> anyOutgoing = new CopyOnWriteArrayList<>();
+
+  synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
+    byEvent.computeIfAbsent(event, k -> new ArrayList<>(1))
+        .add(new Listener(handler, blocking, once));
+  }
+
+  synchronized void remove(String event) {
+    byEvent.remove(event);
+  }
+
+  synchronized void remove(String event, EventHandler handler) {
+    List<Listener> list = byEvent.get(event);
+    if (list != null) {
+      list.removeIf(l -> l.handler == handler);
+      if (list.isEmpty()) {
+        byEvent.remove(event);
+      }
+    }
+  }
+
+  /** @return the listeners for an event, once-listeners removed from the registry */
+  synchronized List<Listener> take(String event) {
+    List<Listener> list = byEvent.get(event);
+    if (list == null) {
+      return List.of();
+    }
+    List<Listener> snapshot = List.copyOf(list);
+    if (list.removeIf(l -> l.once) && list.isEmpty()) {
+      byEvent.remove(event);
+    }
+    return snapshot;
+  }
+
+  void addAny(AnyEventHandler h) {
+    any.add(h);
+  }
+
+  void removeAny(AnyEventHandler h) {
+    if (h == null) {
+      any.clear();
+    } else {
+      any.remove(h);
+    }
+  }
+
+  void addAnyOutgoing(AnyEventHandler h) {
+    anyOutgoing.add(h);
+  }
+
+  void removeAnyOutgoing(AnyEventHandler h) {
+    if (h == null) {
+      anyOutgoing.clear();
+    } else {
+      anyOutgoing.remove(h);
+    }
+  }
+
+  List<AnyEventHandler> any() {
+    return any;
+  }
+
+  boolean hasAnyOutgoing() {
+    return !anyOutgoing.isEmpty();
+  }
+
+  void fireOutgoing(String event, JsonArray args) {
+    for (AnyEventHandler h : anyOutgoing) {
+      h.handle(event, args);
+    }
+  }
+
+  synchronized void clear() {
+    byEvent.clear();
+    any.clear();
+    anyOutgoing.clear();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.vertio.socketio.impl;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+
+/** Turns event arguments into JSON values (POJOs through Jackson) and back into types. */
+final class JsonArgs {
+  private JsonArgs() {
+  }
+
+  /**
+   * @param event the event name, first element
+   * @param args the arguments
+   * @return {@code [event, ...args]}
+   */
+  static JsonArray eventData(String event, Object[] args) {
+    JsonArray data = new JsonArray(new java.util.ArrayList<>(args.length + 1));
+    data.add(event);
+    for (Object a : args) {
+      data.add(toJson(a));
+    }
+    return data;
+  }
+
+  /** @return the arguments as a JSON array */
+  static JsonArray array(Object[] args) {
+    JsonArray data = new JsonArray(new java.util.ArrayList<>(args.length));
+    for (Object a : args) {
+      data.add(toJson(a));
+    }
+    return data;
+  }
+
+  /**
+   * @param value an argument
+   * @return the value when JSON-compatible (JSON types, Vert.x JSON, Buffer, byte[], maps and
+   *     collections), else its Jackson mapping as a JsonObject
+   */
+  static Object toJson(Object value) {
+    if (value == null || value instanceof String || value instanceof Number
+        || value instanceof Boolean || value instanceof JsonObject || value instanceof JsonArray
+        || value instanceof Buffer || value instanceof byte[] || value instanceof Map
+        || value instanceof Collection || value instanceof BigDecimal
+        || value instanceof BigInteger || value instanceof CharSequence
+        || value instanceof Enum || value instanceof Object[]) {
+      return value;
+    }
+    return JsonObject.mapFrom(value);
+  }
+
+  /**
+   * @param value a received JSON value
+   * @param type the wanted type
+   * @param <T> the type
+   * @return the value mapped to the type
+   * @throws IllegalArgumentException when it cannot be mapped
+   */
+  static <T> T fromJson(Object value, Class<T> type) {
+    if (value == null) {
+      return null;
+    }
+    if (type.isInstance(value)) {
+      return type.cast(value);
+    }
+    if (value instanceof JsonObject) {
+      return ((JsonObject) value).mapTo(type);
+    }
+    Object plain = value instanceof JsonArray ? ((JsonArray) value).getList() : value;
+    return DatabindCodec.mapper().convertValue(plain, type);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.socketio.BroadcastOperator;
+import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.Middleware;
+import dev.vertio.socketio.Namespace;
+import dev.vertio.socketio.Socket;
+import dev.vertio.socketio.adapter.Adapter;
+import dev.vertio.socketio.adapter.AdapterHost;
+import dev.vertio.socketio.adapter.InMemoryAdapter;
+import dev.vertio.socketio.adapter.LocalSocket;
+import dev.vertio.socketio.parser.SocketPacketEncoder;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A namespace: middleware, connection handlers, its connected sockets and their adapter. */
+class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHost {
+  private final SocketIoServerImpl server;
+  private final String name;
+  private final ParentNamespaceImpl parent;
+  private final Adapter adapter;
+  private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+  private final List<Handler<Socket>> connectionHandlers = new CopyOnWriteArrayList<>();
+  private final Map<String, SocketImpl> sockets = new ConcurrentHashMap<>();
+  private final AtomicLong ackIds = new AtomicLong();
+  private final BroadcastOperator operator;
+
+  NamespaceImpl(SocketIoServerImpl server, String name, ParentNamespaceImpl parent) {
+    this.server = server;
+    this.name = name;
+    this.parent = parent;
+    this.adapter = new InMemoryAdapter(this);
+    this.operator = new BroadcastOperatorImpl(() -> List.of(this));
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Vertx vertx() {
+    return server.vertx();
+  }
+
+  @Override
+  public LocalSocket localSocket(String id) {
+    return sockets.get(id);
+  }
+
+  @Override
+  public Namespace use(Middleware middleware) {
+    middlewares.add(middleware);
+    return this;
+  }
+
+  @Override
+  public Namespace onConnection(Handler<Socket> handler) {
+    connectionHandlers.add(handler);
+    return this;
+  }
+
+  @Override
+  public Map<String, Socket> sockets() {
+    return Map.copyOf(sockets);
+  }
+
+  @Override
+  public Adapter adapter() {
+    return adapter;
+  }
+
+  @Override
+  BroadcastOperator operator() {
+    return operator;
+  }
+
+  SocketIoServerImpl server() {
+    return server;
+  }
+
+  SocketPacketEncoder encoder() {
+    return server.encoder();
+  }
+
+  long nextAckId() {
+    return ackIds.getAndIncrement();
+  }
+
+  /**
+   * Creates a socket for a CONNECT and runs the middleware (a dynamic child runs its parent's
+   * first).
+   *
+   * @return the socket once every middleware let it through
+   */
+  Future<SocketImpl> connect(ClientConnection client, JsonObject auth) {
+    SocketImpl socket = new SocketImpl(this, client, server.nextSocketId(), auth);
+    List<Middleware> chain = new ArrayList<>();
+    if (parent != null) {
+      chain.addAll(parent.middlewares());
+    }
+    chain.addAll(middlewares);
+    return run(chain, 0, socket).map(v -> socket);
+  }
+
+  private static Future<Void> run(List<Middleware> chain, int index, SocketImpl socket) {
+    if (index >= chain.size()) {
+      return Future.succeededFuture();
+    }
+    Future<Void> f;
+    try {
+      f = chain.get(index).apply(socket);
+      if (f == null) {
+        f = Future.failedFuture(new ConnectionRefusedException("middleware returned no result"));
+      }
+    } catch (Throwable t) {
+      f = Future.failedFuture(t);
+    }
+    return f.compose(v -> run(chain, index + 1, socket));
+  }
+
+  /** The socket is connected: register it and tell the application. On its context. */
+  void fireConnection(SocketImpl socket) {
+    sockets.put(socket.id(), socket);
+    List<Handler<Socket>> handlers = new ArrayList<>(connectionHandlers);
+    if (parent != null) {
+      handlers.addAll(parent.connectionHandlers());
+    }
+    for (Handler<Socket> h : handlers) {
+      try {
+        h.handle(socket);
+      } catch (Throwable t) {
+        socket.reportError(t);
+      }
+    }
+  }
+
+  void remove(SocketImpl socket) {
+    sockets.remove(socket.id(), socket);
+  }
+
+  /** @return the number of connected sockets on this node */
+  int size() {
+    return sockets.size();
+  }
+}

@@ -1,0 +1,531 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.engineio.EngineSession;
+import dev.vertio.socketio.Ack;
+import dev.vertio.socketio.AnyEventHandler;
+import dev.vertio.socketio.BroadcastOperator;
+import dev.vertio.socketio.EventHandler;
+import dev.vertio.socketio.Namespace;
+import dev.vertio.socketio.PacketMiddleware;
+import dev.vertio.socketio.RemoteSocket;
+import dev.vertio.socketio.Socket;
+import dev.vertio.socketio.SocketEmitter;
+import dev.vertio.socketio.SocketHandshake;
+import dev.vertio.socketio.SocketIoProtocol;
+import dev.vertio.socketio.adapter.BroadcastOptions;
+import dev.vertio.socketio.adapter.BroadcastPacket;
+import dev.vertio.socketio.adapter.LocalSocket;
+import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.parser.SocketPacketType;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A socket: one client's connection to one namespace. State is touched on the connection's
+ * context; public methods called elsewhere hop there. Incoming events are processed one at a
+ * time, in order, even when middleware or a blocking handler completes later.
+ */
+final class SocketImpl implements Socket, LocalSocket {
+  private static final int MAX_BACKLOG = 10_000;
+
+  private final NamespaceImpl namespace;
+  private final ClientConnection client;
+  private final String id;
+  private final SocketHandshake handshake;
+  private final ContextInternal context;
+  private final JsonObject data = new JsonObject();
+  private final EventListeners listeners = new EventListeners();
+  private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+  private final List<Handler<String>> disconnectingHandlers = new CopyOnWriteArrayList<>();
+  private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
+  private final List<Handler<Throwable>> errorHandlers = new CopyOnWriteArrayList<>();
+  private final AckRegistry acks;
+  private final ArrayDeque<SocketPacket> backlog = new ArrayDeque<>(0);
+  private volatile boolean connected;
+  private boolean busy;
+  private boolean draining;
+
+  SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth) {
+    this.namespace = namespace;
+    this.client = client;
+    this.id = id;
+    this.handshake = new SocketHandshake(client.session().handshake(),
+        auth == null ? new JsonObject() : auth);
+    this.context = client.context();
+    this.acks = new AckRegistry(context, namespace.server().options().getMaxPendingAcks());
+  }
+
+  // ------------------------------------------------------------------ identity
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Namespace namespace() {
+    return namespace;
+  }
+
+  @Override
+  public SocketHandshake handshake() {
+    return handshake;
+  }
+
+  @Override
+  public JsonObject data() {
+    return data;
+  }
+
+  @Override
+  public boolean connected() {
+    return connected;
+  }
+
+  @Override
+  public boolean recovered() {
+    return false;
+  }
+
+  @Override
+  public EngineSession conn() {
+    return client.session();
+  }
+
+  @Override
+  public Context context() {
+    return context;
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return namespace.adapter().socketRooms(id);
+  }
+
+  // ------------------------------------------------------------------ listeners
+
+  @Override
+  public Socket on(String event, EventHandler handler) {
+    listeners.add(event, handler, false, false);
+    return this;
+  }
+
+  @Override
+  public <T> Socket on(String event, Class<T> type, Handler<T> handler) {
+    listeners.add(event, (args, ack) -> handler.handle(
+        JsonArgs.fromJson(args.isEmpty() ? null : args.getList().get(0), type)), false, false);
+    return this;
+  }
+
+  @Override
+  public Socket onBlocking(String event, EventHandler handler) {
+    listeners.add(event, handler, true, false);
+    return this;
+  }
+
+  @Override
+  public Socket once(String event, EventHandler handler) {
+    listeners.add(event, handler, false, true);
+    return this;
+  }
+
+  @Override
+  public Socket off(String event) {
+    listeners.remove(event);
+    return this;
+  }
+
+  @Override
+  public Socket off(String event, EventHandler handler) {
+    listeners.remove(event, handler);
+    return this;
+  }
+
+  @Override
+  public Socket onAny(AnyEventHandler handler) {
+    listeners.addAny(handler);
+    return this;
+  }
+
+  @Override
+  public Socket offAny(AnyEventHandler handler) {
+    listeners.removeAny(handler);
+    return this;
+  }
+
+  @Override
+  public Socket onAnyOutgoing(AnyEventHandler handler) {
+    listeners.addAnyOutgoing(handler);
+    return this;
+  }
+
+  @Override
+  public Socket offAnyOutgoing(AnyEventHandler handler) {
+    listeners.removeAnyOutgoing(handler);
+    return this;
+  }
+
+  @Override
+  public Socket use(PacketMiddleware middleware) {
+    middlewares.add(middleware);
+    return this;
+  }
+
+  @Override
+  public Socket onDisconnecting(Handler<String> handler) {
+    disconnectingHandlers.add(handler);
+    return this;
+  }
+
+  @Override
+  public Socket onDisconnect(Handler<String> handler) {
+    disconnectHandlers.add(handler);
+    return this;
+  }
+
+  @Override
+  public Socket onError(Handler<Throwable> handler) {
+    errorHandlers.add(handler);
+    return this;
+  }
+
+  // ------------------------------------------------------------------ emitting
+
+  @Override
+  public Future<Void> emit(String event, Object... args) {
+    return new Emission(this, 0, false, true).emit(event, args);
+  }
+
+  @Override
+  public Future<JsonArray> emitWithAck(String event, Object... args) {
+    return new Emission(this, 0, false, true).emitWithAck(event, args);
+  }
+
+  @Override
+  public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
+    return new Emission(this, 0, false, true).emitWithAck(type, event, args);
+  }
+
+  @Override
+  public SocketEmitter timeout(Duration timeout) {
+    return new Emission(this, Math.max(1, timeout.toMillis()), false, true);
+  }
+
+  @Override
+  public SocketEmitter volatile_() {
+    return new Emission(this, 0, true, true);
+  }
+
+  @Override
+  public SocketEmitter compress(boolean compress) {
+    return new Emission(this, 0, false, compress);
+  }
+
+  /** Sends an event packet; on the context. */
+  void send(String event, JsonArray data, boolean volatile_, AckRegistry.Waiter waiter,
+            long timeoutMs) {
+    if (!connected) {
+      if (waiter != null) {
+        waiter.fail(new IllegalStateException("socket is not connected"));
+      }
+      return;
+    }
+    if (volatile_ && !client.session().isWritable()) {
+      return;
+    }
+    long ackId = SocketPacket.NO_ID;
+    if (waiter != null) {
+      ackId = namespace.nextAckId();
+      if (!acks.register(ackId, waiter, timeoutMs)) {
+        waiter.fail(new IllegalStateException("too many pending acknowledgements"));
+        return;
+      }
+    }
+    if (listeners.hasAnyOutgoing()) {
+      fireOutgoing(event, data);
+    }
+    SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
+    client.write(BroadcastPacket.encode(namespace.encoder(), packet));
+  }
+
+  private void fireOutgoing(String event, JsonArray data) {
+    try {
+      listeners.fireOutgoing(event, new JsonArray(data.getList().subList(1, data.size())));
+    } catch (Throwable t) {
+      reportError(t);
+    }
+  }
+
+  @Override
+  public void deliver(BroadcastPacket packet, BroadcastOptions options,
+                      Handler<JsonArray> ackHandler) {
+    if (!connected) {
+      return;
+    }
+    if (options.volatile_() && !client.session().isWritable()) {
+      return;
+    }
+    if (ackHandler != null && !acks.register(packet.packet().id(), ackHandler)) {
+      return;
+    }
+    if (listeners.hasAnyOutgoing()) {
+      try {
+        listeners.fireOutgoing(packet.event(), packet.args());
+      } catch (Throwable t) {
+        reportError(t);
+      }
+    }
+    client.write(packet.enginepackets());
+  }
+
+  void sendPacket(SocketPacket packet) {
+    client.write(BroadcastPacket.encode(namespace.encoder(), packet));
+  }
+
+  // ------------------------------------------------------------------ rooms and broadcast
+
+  @Override
+  public Future<Void> join(String... rooms) {
+    namespace.adapter().addAll(id, Set.of(rooms));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> leave(String room) {
+    namespace.adapter().del(id, room);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public BroadcastOperator to(String... rooms) {
+    return namespace.operator().except(id).to(rooms);
+  }
+
+  @Override
+  public BroadcastOperator in(String... rooms) {
+    return to(rooms);
+  }
+
+  @Override
+  public BroadcastOperator except(String... rooms) {
+    return namespace.operator().except(id).except(rooms);
+  }
+
+  @Override
+  public BroadcastOperator broadcast() {
+    return namespace.operator().except(id);
+  }
+
+  // ------------------------------------------------------------------ incoming
+
+  /** Called when the namespace accepted the socket: join its own room, answer, tell the app. */
+  void onConnected() {
+    connected = true;
+    namespace.adapter().addAll(id, Set.of(id));
+    sendPacket(new SocketPacket(SocketPacketType.CONNECT, namespace.name(), SocketPacket.NO_ID,
+        new JsonObject().put("sid", id)));
+    namespace.fireConnection(this);
+  }
+
+  void onPacket(SocketPacket packet) {
+    switch (packet.type()) {
+      case EVENT:
+      case BINARY_EVENT:
+        if (backlog.size() >= MAX_BACKLOG) {
+          reportError(new IllegalStateException("too many events waiting for a blocking handler"));
+          client.close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+          return;
+        }
+        backlog.add(packet);
+        drain();
+        break;
+      case ACK:
+      case BINARY_ACK:
+        acks.resolve(packet.id(), (JsonArray) packet.data());
+        break;
+      case DISCONNECT:
+        onClose(SocketIoProtocol.CLIENT_NAMESPACE_DISCONNECT);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void drain() {
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      while (!busy && connected && !backlog.isEmpty()) {
+        process(backlog.poll());
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  private void process(SocketPacket packet) {
+    busy = true;
+    List<Object> all = ((JsonArray) packet.data()).getList();
+    String event = String.valueOf(all.get(0));
+    JsonArray args = new JsonArray(new java.util.ArrayList<>(all.subList(1, all.size())));
+    Ack ack = packet.hasId() ? new IncomingAck(this, packet.id()) : Ack.NONE;
+    runMiddlewares(0, event, args).onComplete(ar -> {
+      if (ar.failed()) {
+        reportError(ar.cause());
+        done();
+        return;
+      }
+      for (AnyEventHandler h : listeners.any()) {
+        try {
+          h.handle(event, args);
+        } catch (Throwable t) {
+          reportError(t);
+        }
+      }
+      runListeners(listeners.take(event), 0, args, ack);
+    });
+  }
+
+  private Future<Void> runMiddlewares(int index, String event, JsonArray args) {
+    if (index >= middlewares.size()) {
+      return Future.succeededFuture();
+    }
+    Future<Void> f;
+    try {
+      f = middlewares.get(index).apply(event, args);
+    } catch (Throwable t) {
+      f = Future.failedFuture(t);
+    }
+    return f.compose(v -> runMiddlewares(index + 1, event, args));
+  }
+
+  private void runListeners(List<EventListeners.Listener> list, int from, JsonArray args,
+                            Ack ack) {
+    for (int i = from; i < list.size(); i++) {
+      EventListeners.Listener l = list.get(i);
+      if (l.blocking) {
+        int next = i + 1;
+        context.executeBlocking(() -> {
+          l.handler.handle(args, ack);
+          return null;
+        }, false).onComplete(ar -> {
+          if (ar.failed()) {
+            reportError(ar.cause());
+          }
+          runListeners(list, next, args, ack);
+        });
+        return;
+      }
+      try {
+        l.handler.handle(args, ack);
+      } catch (Throwable t) {
+        reportError(t);
+      }
+    }
+    done();
+  }
+
+  private void done() {
+    busy = false;
+    drain();
+  }
+
+  void reportError(Throwable t) {
+    if (errorHandlers.isEmpty()) {
+      context.reportException(t);
+      return;
+    }
+    for (Handler<Throwable> h : errorHandlers) {
+      try {
+        h.handle(t);
+      } catch (Throwable inner) {
+        context.reportException(inner);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ disconnect
+
+  @Override
+  public Future<Void> disconnect(boolean close) {
+    return runOnContext(() -> {
+      if (!connected) {
+        return;
+      }
+      if (close) {
+        client.disconnectAll();
+      } else {
+        sendPacket(new SocketPacket(SocketPacketType.DISCONNECT, namespace.name(),
+            SocketPacket.NO_ID, null));
+        onClose(SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT);
+      }
+    });
+  }
+
+  /** The socket is gone: tell the app while rooms are known, then clean up. On the context. */
+  void onClose(String reason) {
+    if (!connected) {
+      return;
+    }
+    for (Handler<String> h : disconnectingHandlers) {
+      safely(h, reason);
+    }
+    connected = false;
+    backlog.clear();
+    acks.failAll(reason);
+    namespace.adapter().delAll(id);
+    namespace.remove(this);
+    client.remove(this);
+    for (Handler<String> h : disconnectHandlers) {
+      safely(h, reason);
+    }
+    listeners.clear();
+  }
+
+  private void safely(Handler<String> h, String reason) {
+    try {
+      h.handle(reason);
+    } catch (Throwable t) {
+      context.reportException(t);
+    }
+  }
+
+  Future<Void> runOnContext(Runnable action) {
+    if (isOnContext()) {
+      action.run();
+      return Future.succeededFuture();
+    }
+    io.vertx.core.Promise<Void> p = context.promise();
+    context.execute(() -> {
+      action.run();
+      p.complete();
+    });
+    return p.future();
+  }
+
+  boolean isOnContext() {
+    ContextInternal current = ContextInternal.current();
+    return current != null && current.unwrap() == context && context.inThread();
+  }
+
+  @Override
+  public RemoteSocket snapshot() {
+    return new RemoteSocketImpl(this, rooms(), data.copy());
+  }
+
+  @Override
+  public String toString() {
+    return "Socket{" + id + ", " + namespace.name() + "}";
+  }
+}

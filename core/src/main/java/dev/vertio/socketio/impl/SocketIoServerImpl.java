@@ -1,0 +1,132 @@
+package dev.vertio.socketio.impl;
+
+import dev.vertio.engineio.EngineServer;
+import dev.vertio.engineio.impl.SessionIds;
+import dev.vertio.socketio.BroadcastOperator;
+import dev.vertio.socketio.Middleware;
+import dev.vertio.socketio.Namespace;
+import dev.vertio.socketio.Socket;
+import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoServer;
+import dev.vertio.socketio.parser.SocketPacketEncoder;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** The Socket.IO server: namespaces over an Engine.IO server. */
+public final class SocketIoServerImpl extends AbstractBroadcaster implements SocketIoServer {
+  private final Vertx vertx;
+  private final SocketIoOptions options;
+  private final EngineServer engine;
+  private final SocketPacketEncoder encoder = new SocketPacketEncoder();
+  private final SessionIds ids = new SessionIds();
+  private final Map<String, NamespaceImpl> namespaces = new ConcurrentHashMap<>();
+  private final List<ParentNamespaceImpl> parents = new CopyOnWriteArrayList<>();
+  private final AtomicInteger parentCount = new AtomicInteger();
+  private final NamespaceImpl main;
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param options the options, copied
+   */
+  public SocketIoServerImpl(Vertx vertx, SocketIoOptions options) {
+    this.vertx = vertx;
+    this.options = new SocketIoOptions(options);
+    this.engine = EngineServer.create(vertx, this.options);
+    this.main = (NamespaceImpl) of("/");
+    engine.connectionHandler(session -> new ClientConnection(this, session));
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  SocketIoOptions options() {
+    return options;
+  }
+
+  SocketPacketEncoder encoder() {
+    return encoder;
+  }
+
+  String nextSocketId() {
+    return ids.next();
+  }
+
+  NamespaceImpl register(NamespaceImpl namespace) {
+    namespaces.put(namespace.name(), namespace);
+    return namespace;
+  }
+
+  /** @return the namespace for a CONNECT, creating a dynamic child if a parent accepts it */
+  NamespaceImpl namespaceFor(String name) {
+    NamespaceImpl ns = namespaces.get(name);
+    if (ns != null) {
+      return ns;
+    }
+    for (ParentNamespaceImpl parent : parents) {
+      if (parent.matches(name)) {
+        return parent.child(name);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Namespace of(String name) {
+    String n = name.startsWith("/") ? name : "/" + name;
+    return namespaces.computeIfAbsent(n, k -> new NamespaceImpl(this, k, null));
+  }
+
+  @Override
+  public Namespace of(Pattern pattern) {
+    return of(name -> pattern.matcher(name).matches());
+  }
+
+  @Override
+  public Namespace of(Predicate<String> predicate) {
+    ParentNamespaceImpl parent = new ParentNamespaceImpl(this,
+        "/_" + parentCount.getAndIncrement(), predicate);
+    parents.add(parent);
+    return parent;
+  }
+
+  @Override
+  public Namespace sockets() {
+    return main;
+  }
+
+  @Override
+  public SocketIoServer use(Middleware middleware) {
+    main.use(middleware);
+    return this;
+  }
+
+  @Override
+  public SocketIoServer onConnection(Handler<Socket> handler) {
+    main.onConnection(handler);
+    return this;
+  }
+
+  @Override
+  public EngineServer engine() {
+    return engine;
+  }
+
+  @Override
+  BroadcastOperator operator() {
+    return main.operator();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return engine.close();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vertio.samples.echo;
+
+import dev.vertio.engineio.CorsOptions;
+import dev.vertio.samples.CommandLine;
+import dev.vertio.socketio.Socket;
+import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Socket.IO echo server, the program conformance suites run against: on {@code /} and
+ * {@code /custom} each socket first receives {@code auth} with its handshake auth payload;
+ * {@code message} comes back as {@code message-back} with the same arguments, and
+ * {@code message-with-ack} is acknowledged with its own arguments. Binary arguments come back
+ * as binary.
+ *
+ * <pre>
+ * java -jar samples/target/vertio-samples.jar echo --port 3000 --ping-interval 300 \
+ *     --ping-timeout 200 --connect-timeout 1000 --cors-origin '*'
+ * </pre>
+ */
+public final class SocketIoEchoServer {
+  private SocketIoEchoServer() {
+  }
+
+  /**
+   * @param cli the command line
+   * @return the options it describes
+   */
+  public static SocketIoOptions options(CommandLine cli) {
+    SocketIoOptions options = new SocketIoOptions();
+    options.setPath(cli.get("path", SocketIoOptions.DEFAULT_PATH))
+        .setPingInterval(cli.getLong("ping-interval", SocketIoOptions.DEFAULT_PING_INTERVAL))
+        .setPingTimeout(cli.getLong("ping-timeout", SocketIoOptions.DEFAULT_PING_TIMEOUT))
+        .setMaxHttpBufferSize((int) cli.getLong("max-http-buffer-size",
+            SocketIoOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
+        .setAllowUpgrades(!cli.has("no-upgrades"));
+    options.setConnectTimeout(cli.getLong("connect-timeout",
+        SocketIoOptions.DEFAULT_CONNECT_TIMEOUT));
+    String transports = cli.get("transports", null);
+    if (transports != null) {
+      options.setTransports(Arrays.asList(transports.split(",")));
+    }
+    String origins = cli.get("cors-origin", null);
+    if (origins != null) {
+      options.setCors(new CorsOptions().setAllowedOrigins(List.of(origins.split(",")))
+          .setAllowCredentials(cli.has("cors-credentials")));
+    }
+    return options;
+  }
+
+  /**
+   * Starts an echo server.
+   *
+   * @param vertx the Vert.x instance
+   * @param options the options
+   * @param port the port, 0 for any
+   * @return the Socket.IO server once it listens
+   */
+  public static Future<SocketIoServer> start(Vertx vertx, SocketIoOptions options, int port) {
+    SocketIoServer io = SocketIoServer.create(vertx, options);
+    io.onConnection(socket -> {
+      greet(socket);
+      socket.on("message", (args, ack) ->
+          socket.emit("message-back", args.getList().toArray()));
+      socket.on("message-with-ack", (args, ack) -> ack.send(args.getList().toArray()));
+    });
+    io.of("/custom").onConnection(SocketIoEchoServer::greet);
+    return io.listen(port).map(server -> io);
+  }
+
+  private static void greet(Socket socket) {
+    socket.emit("auth", socket.handshake().auth());
+  }
+
+  /**
+   * @param args see the class comment
+   */
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(args);
+    Vertx vertx = Vertx.vertx();
+    int port = (int) cli.getLong("port", 3000);
+    SocketIoOptions options = options(cli);
+    start(vertx, options, port).onSuccess(io -> System.out.println(
+            "Socket.IO echo server listening on http://localhost:" + port + options.getPath()))
+        .onFailure(err -> {
+          System.err.println("Could not start: " + err.getMessage());
+          vertx.close();
+        });
+  }
+}
