@@ -39,6 +39,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private long bufferedBytes;
   private boolean flushScheduled;
   private boolean awaitingPong;
+  private long lastPacketNanos;
   private boolean wasBlocked;
 
   private WebSocketUpgrade upgrade;
@@ -74,6 +75,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         return;
       }
       state = State.OPEN;
+      lastPacketNanos = System.nanoTime();
       enqueue(EnginePacket.text(EnginePacketType.OPEN, handshakeJson()));
       heartbeats.awaitingPing.add(this);
       server.onOpened(this);
@@ -304,6 +306,13 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       return;
     }
     if (awaitingPong) {
+      // Like the reference checkPingTimeout(): a client that sent anything within pingTimeout is
+      // alive, its pong may be queued behind data; wait one more pingTimeout.
+      long sinceLastPacket = System.nanoTime() - lastPacketNanos;
+      if (sinceLastPacket < server.options().getPingTimeout() * 1_000_000L) {
+        heartbeats.awaitingPong.add(this);
+        return;
+      }
       finish(EngineCloseReason.PING_TIMEOUT, null);
       return;
     }
@@ -330,6 +339,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     if (state != State.OPEN) {
       return;
     }
+    lastPacketNanos = System.nanoTime();
     switch (packet.type()) {
       case MESSAGE:
         deliver(packet);

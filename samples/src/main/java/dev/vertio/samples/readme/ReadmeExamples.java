@@ -1,0 +1,77 @@
+package dev.vertio.samples.readme;
+
+import dev.vertio.engineio.CorsOptions;
+import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.EngineServer;
+import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The README's Java examples, verbatim, so that the build compiles them; a test checks that each
+ * README code block still appears here.
+ */
+public final class ReadmeExamples {
+  private ReadmeExamples() {
+  }
+
+  /** A chat message, as the README's typed handler receives it. */
+  public record ChatMessage(String user, String text) {
+  }
+
+  /**
+   * The Socket.IO server example.
+   *
+   * @param vertx the Vert.x instance
+   * @return the server
+   */
+  public static SocketIoServer socketIoServer(Vertx vertx) {
+    // README:socketio:begin
+SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions().setPingInterval(25_000));
+io.use(socket -> "secret".equals(socket.handshake().auth().getString("token"))
+    ? Future.succeededFuture()
+    : Future.failedFuture(new ConnectionRefusedException("Not authorized")));
+io.onConnection(socket -> {
+  socket.join("lobby");
+  socket.on("chat", ChatMessage.class, msg -> io.to("lobby").emit("chat", msg));
+  socket.on("join", (args, ack) -> {
+    socket.join(args.getString(0));
+    ack.send("ok");
+  });
+  socket.timeout(Duration.ofSeconds(5)).emitWithAck("ping")
+      .onSuccess(reply -> System.out.println("pong: " + reply));
+  socket.onDisconnect(reason -> System.out.println(socket.id() + " left: " + reason));
+});
+io.of(Pattern.compile("^/game-\\d+$")).onConnection(socket -> socket.emit("welcome"));
+io.listen(3000);
+    // README:socketio:end
+    return io;
+  }
+
+  /**
+   * The Engine.IO server example.
+   *
+   * @return the engine
+   */
+  public static EngineServer engineServer() {
+    // README:engineio:begin
+Vertx vertx = Vertx.vertx();
+EngineServer engine = EngineServer.create(vertx, new EngineOptions()
+    .setPingInterval(25_000)
+    .setCors(new CorsOptions().addAllowedOrigin("https://app.example.com")));
+engine.connectionHandler(session -> {
+  session.messageHandler(text -> session.send("echo: " + text));
+  session.binaryMessageHandler(session::send);
+  session.closeHandler(reason -> System.out.println(session.id() + " closed: " + reason));
+});
+engine.listen(3000);                    // its own HttpServer...
+// engine.mount(router);                // ...or a vertx-web Router
+// engine.attach(httpServer);           // ...or an existing HttpServer
+    // README:engineio:end
+    return engine;
+  }
+}
