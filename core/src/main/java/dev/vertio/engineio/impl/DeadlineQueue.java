@@ -40,7 +40,7 @@ final class DeadlineQueue {
   private Node head;
   private Node tail;
   private long timerId = -1;
-  private long timerDeadline;
+
 
   DeadlineQueue(ContextInternal context, long delayMs) {
     this.context = context;
@@ -92,7 +92,7 @@ final class DeadlineQueue {
 
   private void arm(long deadline) {
     long delay = Math.max(1, (deadline - System.nanoTime() + 999_999) / 1_000_000);
-    timerDeadline = deadline;
+
     timerId = context.setTimer(delay, id -> fire());
   }
 
@@ -127,7 +127,4 @@ final class DeadlineQueue {
     }
   }
 
-  long timerDeadlineForTest() {
-    return timerDeadline;
-  }
 }
