@@ -6,6 +6,7 @@ import dev.vertio.engineio.EngineSession;
 import dev.vertio.engineio.HandshakeData;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.parser.EnginePacketType;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import io.vertx.core.Context;
@@ -131,9 +132,9 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     if (packet.type() != EnginePacketType.MESSAGE) {
       return Future.failedFuture(new IllegalArgumentException("only message packets can be sent"));
     }
-    if (!isOnContext()) {
+    if (!context.inThread()) {
       Promise<Void> p = context.promise();
-      context.execute(() -> p.handle(send(packet)));
+      OnContext.run(context, () -> p.handle(send(packet)));
       return p.future();
     }
     if (state != State.OPEN) {
@@ -332,8 +333,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   @Override
   public void onPacket(EnginePacket packet) {
-    if (!isOnContext()) {
-      context.execute(() -> onPacket(packet));
+    if (!context.inThread()) {
+      OnContext.run(context, () -> onPacket(packet));
       return;
     }
     if (state != State.OPEN) {
@@ -377,8 +378,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   @Override
   public void onDrain() {
-    if (!isOnContext()) {
-      context.execute(this::onDrain);
+    if (!context.inThread()) {
+      OnContext.run(context, this::onDrain);
       return;
     }
     if (state == State.CLOSED) {
@@ -516,17 +517,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   // ---------------------------------------------------------------- context
 
-  private boolean isOnContext() {
-    ContextInternal current = ContextInternal.current();
-    return current != null && current.unwrap() == context && context.inThread();
-  }
-
   private void onContext(Runnable action) {
-    if (isOnContext()) {
-      action.run();
-    } else {
-      context.execute(action);
-    }
+    OnContext.run(context, action);
   }
 
   @Override

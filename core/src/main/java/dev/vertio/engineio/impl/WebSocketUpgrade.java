@@ -2,6 +2,7 @@ package dev.vertio.engineio.impl;
 
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.parser.EnginePacketType;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import io.vertx.core.internal.ContextInternal;
@@ -37,7 +38,7 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onPacket(EnginePacket packet) {
-    context.execute(() -> {
+    OnContext.run(context, () -> {
       if (done) {
         return;
       }
@@ -61,17 +62,17 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onClose() {
-    context.execute(this::fail);
+    OnContext.run(context, this::fail);
   }
 
   @Override
   public void onError(String description) {
-    context.execute(this::fail);
+    OnContext.run(context, this::fail);
   }
 
   @Override
   public void onParseError(String description) {
-    context.execute(this::fail);
+    OnContext.run(context, this::fail);
   }
 
   private void fail() {

@@ -1,6 +1,7 @@
 package dev.vertio.socketio.impl;
 
 import dev.vertio.engineio.EngineSession;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.AnyEventHandler;
 import dev.vertio.socketio.BroadcastOperator;
@@ -502,21 +503,16 @@ final class SocketImpl implements Socket, LocalSocket {
   }
 
   Future<Void> runOnContext(Runnable action) {
-    if (isOnContext()) {
-      action.run();
+    if (context.inThread()) {
+      OnContext.run(context, action);
       return Future.succeededFuture();
     }
     io.vertx.core.Promise<Void> p = context.promise();
-    context.execute(() -> {
+    OnContext.run(context, () -> {
       action.run();
       p.complete();
     });
     return p.future();
-  }
-
-  boolean isOnContext() {
-    ContextInternal current = ContextInternal.current();
-    return current != null && current.unwrap() == context && context.inThread();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.vertio.transport.longpoll;
 
 import dev.vertio.engineio.EngineProtocol;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.engineio.parser.EngineCodec;
 import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
@@ -63,7 +64,7 @@ final class PollingTransport implements Transport {
   // ------------------------------------------------------------------ GET
 
   private void onPoll(HttpServerRequest request) {
-    context.execute(() -> {
+    OnContext.run(context, () -> {
       if (closed) {
         host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "TRANSPORT_CLOSED"));
         return;
@@ -74,7 +75,7 @@ final class PollingTransport implements Transport {
         return;
       }
       pendingGet = request;
-      request.response().closeHandler(v -> context.execute(() -> {
+      request.response().closeHandler(v -> OnContext.run(context, () -> {
         if (pendingGet == request) {
           pendingGet = null;
           error("poll connection closed prematurely");
@@ -156,14 +157,14 @@ final class PollingTransport implements Transport {
         packets = EngineCodec.decodePayload(text);
       } catch (EngineParseException e) {
         host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "PARSE_ERROR"));
-        context.execute(() -> {
+        OnContext.run(context, () -> {
           if (listener != null && !closed) {
             listener.onParseError(e.getMessage());
           }
         });
         return;
       }
-      context.execute(() -> {
+      OnContext.run(context, () -> {
         if (listener != null && !closed) {
           for (EnginePacket p : packets) {
             listener.onPacket(p);
@@ -198,7 +199,7 @@ final class PollingTransport implements Transport {
   }
 
   private void error(String description) {
-    context.execute(() -> {
+    OnContext.run(context, () -> {
       if (listener != null && !closed) {
         listener.onError(description);
       }

@@ -1,0 +1,39 @@
+package dev.vertio.engineio.spi;
+
+import io.vertx.core.internal.ContextInternal;
+
+/**
+ * Runs work on a session's context: at once when already there, else handed over as one task.
+ * Work run at once on the right thread but under another (or no) current context is run with
+ * the session's context made current, so user handlers always see it as
+ * {@code Vertx.currentContext()}.
+ */
+public final class OnContext {
+  private OnContext() {
+  }
+
+  /**
+   * @param context the target context (an event-loop context)
+   * @param action the work
+   */
+  public static void run(ContextInternal context, Runnable action) {
+    if (context.inThread()) {
+      ContextInternal current = ContextInternal.current();
+      if (current != null && current.unwrap() == context) {
+        action.run();
+      } else {
+        context.emit(v -> action.run());
+      }
+    } else {
+      context.runOnContext(v -> action.run());
+    }
+  }
+
+  /**
+   * @param context a context
+   * @return true on the context's thread
+   */
+  public static boolean isOn(ContextInternal context) {
+    return context.inThread();
+  }
+}
