@@ -13,6 +13,18 @@ public final class Await {
   private Await() {
   }
 
+  /** Prints every thread's stack to stderr: what a timed-out test was waiting for. */
+  public static void dumpThreads() {
+    StringBuilder sb = new StringBuilder("=== thread dump at timeout ===\n");
+    Thread.getAllStackTraces().forEach((t, stack) -> {
+      sb.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+      for (StackTraceElement e : stack) {
+        sb.append("    at ").append(e).append('\n');
+      }
+    });
+    System.err.print(sb);
+  }
+
   /**
    * @param future the future
    * @param <T> its type
@@ -38,6 +50,7 @@ public final class Await {
       }
       throw new AssertionError("future failed", cause);
     } catch (TimeoutException e) {
+      dumpThreads();
       throw new AssertionError("timed out after " + seconds + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -45,8 +45,10 @@ public final class RawEngineClient {
   public RawEngineClient(Vertx vertx, int port, String path) {
     this.port = port;
     this.path = path;
-    this.http = vertx.createHttpClient(new HttpClientOptions()
-        .setKeepAlive(true));
+    // One connection per request: tests then never depend on how a pooled keep-alive
+    // connection is reused, and concurrent polls of one session travel on separate connections,
+    // as a browser's would.
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
   }
@@ -64,7 +66,7 @@ public final class RawEngineClient {
    * @return the reply
    */
   public Future<Reply> request(HttpMethod method, String query, MultiMap headers, Buffer body) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("localhost")
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1")
         .setPort(port).setURI(uri(query));
     if (headers != null) {
       options.setHeaders(headers);
@@ -115,7 +117,7 @@ public final class RawEngineClient {
    * @return the connected WebSocket
    */
   public Future<WebSocket> websocket(String query, MultiMap headers) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost")
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(port).setURI(uri(query));
     if (headers != null) {
       options.setHeaders(headers);
