@@ -131,6 +131,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   @Override
   public EngineServer attach(HttpServer server) {
     Handler<HttpServerRequest> previous = server.requestHandler();
+    server.invalidRequestHandler(this::invalidRequest);
     server.requestHandler(req -> {
       if (!handle(req)) {
         if (previous != null) {
@@ -141,6 +142,35 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       }
     });
     return this;
+  }
+
+  /**
+   * Requests HTTP decoding refused (control characters in a header, oversized line...): under
+   * the engine's path they get the engine's JSON error, elsewhere Vert.x's default answer.
+   */
+  private void invalidRequest(HttpServerRequest req) {
+    String p = req.path();
+    boolean ours = p != null && (p.startsWith(path) || p.equals(pathWithoutSlash));
+    int status = req.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException
+        ? 431 : 400;
+    if (!ours || status != 400) {
+      HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
+      return;
+    }
+    Handler<EngineConnectionError> h = errorHandler;
+    if (h != null) {
+      try {
+        h.handle(new EngineConnectionError(EngineProtocol.BAD_REQUEST,
+            EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST), req,
+            context("name", "INVALID_HTTP")));
+      } catch (Throwable t) {
+        LOG.log(System.Logger.Level.WARNING, "connection error handler failed", t);
+      }
+    }
+    req.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+        .putHeader("Connection", "close")
+        .end(new JsonObject().put("code", EngineProtocol.BAD_REQUEST)
+            .put("message", EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST)).encode());
   }
 
   @Override
@@ -163,6 +193,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     HttpServer server = vertx.createHttpServer(
         httpServerOptions(new HttpServerOptions().setPort(port).setHost(host)));
     server.requestHandler(requestHandler());
+    server.invalidRequestHandler(this::invalidRequest);
     ownedServers.add(server);
     return server.listen();
   }

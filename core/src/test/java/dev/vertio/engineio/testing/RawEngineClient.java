@@ -1,6 +1,8 @@
 package dev.vertio.engineio.testing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +25,7 @@ public final class RawEngineClient {
   private final String path;
   private final HttpClient http;
   private final WebSocketClient ws;
+  private final Context context;
 
   /** An HTTP answer: status, headers and body as text. */
   public record Reply(int status, MultiMap headers, Buffer body) {
@@ -49,6 +52,9 @@ public final class RawEngineClient {
     // connection is reused, and concurrent polls of one session travel on separate connections,
     // as a browser's would.
     this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    // Every request runs on this one context, so response handlers are set on the thread that
+    // receives the response, before any of its body can arrive.
+    this.context = vertx.getOrCreateContext();
     this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
   }
@@ -71,9 +77,15 @@ public final class RawEngineClient {
     if (headers != null) {
       options.setHeaders(headers);
     }
-    return http.request(options)
+    return onContext(() -> http.request(options)
         .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b)));
+        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b))));
+  }
+
+  private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> operation) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> operation.get().onComplete(promise));
+    return promise.future();
   }
 
   /** @return GET with the query */
@@ -122,7 +134,7 @@ public final class RawEngineClient {
     if (headers != null) {
       options.setHeaders(headers);
     }
-    return ws.connect(options);
+    return onContext(() -> ws.connect(options));
   }
 
   /** @return a WebSocket opening a new session */
