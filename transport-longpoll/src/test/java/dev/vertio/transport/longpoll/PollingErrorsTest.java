@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineConnectionError;
 import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.testing.EngineFixture;
 import dev.vertio.engineio.testing.RawEngineClient.Reply;
 import dev.vertio.engineio.testing.Recorder;
 import io.vertx.core.Future;
@@ -38,7 +39,7 @@ class PollingErrorsTest {
 
   @Test
   void unknownTransportIsCodeZero() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     assertError(await(f.client.get("EIO=4&transport=tobi")), 400, 0, "Transport unknown");
     assertError(await(f.client.get("EIO=4&transport=__proto__")), 400, 0, "Transport unknown");
     assertError(await(f.client.get("EIO=4&transport=constructor")), 400, 0, "Transport unknown");
@@ -48,7 +49,7 @@ class PollingErrorsTest {
 
   @Test
   void unknownSessionIsCodeOne() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     assertError(await(f.client.get("EIO=4&transport=polling&sid=nope")), 400, 1,
         "Session ID unknown");
     assertError(await(f.client.get("EIO=4&transport=polling&sid=__proto__")), 400, 1,
@@ -57,7 +58,7 @@ class PollingErrorsTest {
 
   @Test
   void handshakeWithAnotherMethodThanGetIsCodeTwo() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     assertError(await(f.client.post("EIO=4&transport=polling", "4x")), 400, 2,
         "Bad handshake method");
     assertError(await(f.client.request(HttpMethod.PUT, "EIO=4&transport=polling", null, null)),
@@ -66,7 +67,7 @@ class PollingErrorsTest {
 
   @Test
   void missingOrUnsupportedProtocolVersionIsCodeFive() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     assertError(await(f.client.get("transport=polling")), 400, 5,
         "Unsupported protocol version");
     assertError(await(f.client.get("EIO=3&transport=polling")), 400, 5,
@@ -77,7 +78,7 @@ class PollingErrorsTest {
 
   @Test
   void otherMethodsOnASessionAreBadRequests() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     assertError(await(f.client.request(HttpMethod.PUT, "EIO=4&transport=polling&sid=" + sid,
         null, Buffer.buffer("4x"))), 400, 3, "Bad request");
@@ -86,7 +87,7 @@ class PollingErrorsTest {
   @Test
   void allowRequestRefusalIsForbiddenWithItsMessage() {
     Recorder<EngineConnectionError> errors = new Recorder<>();
-    f = new EngineFixture(new EngineOptions().setAllowRequest(req ->
+    f = EngineFixture.polling(new EngineOptions().setAllowRequest(req ->
         "yes".equals(req.getParam("let-me-in")) ? Future.succeededFuture()
             : Future.failedFuture("thou shall not pass")));
     f.engine.connectionErrorHandler(errors::record);
@@ -100,7 +101,7 @@ class PollingErrorsTest {
   @Test
   void connectionErrorHandlerSeesEveryRefusal() {
     Recorder<EngineConnectionError> errors = new Recorder<>();
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     f.engine.connectionErrorHandler(errors::record);
     await(f.client.get("EIO=4&transport=tobi"));
     EngineConnectionError e = errors.next();
@@ -114,7 +115,7 @@ class PollingErrorsTest {
 
   @Test
   void concurrentPollClosesTheSession() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Future<Reply> first = f.client.poll(sid);
     f.awaitPollPending(sid);
@@ -127,7 +128,7 @@ class PollingErrorsTest {
 
   @Test
   void concurrentPostClosesTheSession() throws Exception {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     // Hold a first POST open by streaming a chunked body that does not end yet.
     HttpClientRequest slow = await(f.client.http().request(new RequestOptions()
@@ -146,7 +147,7 @@ class PollingErrorsTest {
 
   @Test
   void declaredBodyOverTheLimitIsRefusedBeforeReading() {
-    f = new EngineFixture(new EngineOptions().setMaxHttpBufferSize(100));
+    f = EngineFixture.polling(new EngineOptions().setMaxHttpBufferSize(100));
     String sid = f.open();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     Reply reply = await(f.client.request(HttpMethod.POST, "EIO=4&transport=polling&sid=" + sid,
@@ -158,7 +159,7 @@ class PollingErrorsTest {
 
   @Test
   void streamedBodyGrowingOverTheLimitIsRefused() {
-    f = new EngineFixture(new EngineOptions().setMaxHttpBufferSize(100));
+    f = EngineFixture.polling(new EngineOptions().setMaxHttpBufferSize(100));
     String sid = f.open();
     HttpClientRequest req = await(f.client.http().request(new RequestOptions()
         .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(f.server.actualPort())
@@ -174,7 +175,7 @@ class PollingErrorsTest {
 
   @Test
   void octetStreamBodyIsABadRequest() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap()
         .add("Content-Type", "application/octet-stream");
@@ -186,7 +187,7 @@ class PollingErrorsTest {
 
   @Test
   void oneBadSessionDoesNotDisturbAnother() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String bad = f.open();
     String good = f.open();
     await(f.client.send(bad, "\u0000garbage"));

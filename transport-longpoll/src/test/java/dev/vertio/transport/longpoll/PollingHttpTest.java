@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.testing.EngineFixture;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.testing.RawEngineClient;
 import dev.vertio.engineio.testing.RawEngineClient.Reply;
@@ -52,7 +53,7 @@ class PollingHttpTest {
 
   @Test
   void defaultPolicyAcceptsNoOriginAndSameOriginButRefusesOthers() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     int port = f.server.actualPort();
     assertEquals(200, handshake(headers()).status());
     Reply same = handshake(headers("Origin", "http://127.0.0.1:" + port));
@@ -67,7 +68,7 @@ class PollingHttpTest {
 
   @Test
   void listedOriginIsReflectedWithVaryAndCredentials() {
-    f = new EngineFixture(new EngineOptions().setCors(new CorsOptions()
+    f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions()
         .addAllowedOrigin("https://app.example").setAllowCredentials(true)));
     Reply ok = handshake(headers("Origin", "https://app.example"));
     assertEquals(200, ok.status());
@@ -81,7 +82,7 @@ class PollingHttpTest {
 
   @Test
   void wildcardOriginAnswersStarWithoutCredentials() {
-    f = new EngineFixture(new EngineOptions().setCors(new CorsOptions().addAllowedOrigin("*")));
+    f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions().addAllowedOrigin("*")));
     Reply ok = handshake(headers("Origin", "https://anything.example"));
     assertEquals(200, ok.status());
     assertEquals("*", ok.headers().get("Access-Control-Allow-Origin"));
@@ -102,7 +103,7 @@ class PollingHttpTest {
 
   @Test
   void preflightIsAnsweredForAllowedOrigins() {
-    f = new EngineFixture(new EngineOptions().setCors(new CorsOptions()
+    f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions()
         .addAllowedOrigin("https://app.example").setMaxAgeSeconds(600)));
     Reply pre = await(f.client.request(HttpMethod.OPTIONS, "EIO=4&transport=polling",
         headers("Origin", "https://app.example", "Access-Control-Request-Method", "POST",
@@ -119,7 +120,7 @@ class PollingHttpTest {
 
   @Test
   void originWithControlCharactersIsABadRequest() {
-    f = new EngineFixture(new EngineOptions().setCors(new CorsOptions().addAllowedOrigin("*")));
+    f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions().addAllowedOrigin("*")));
     // HTTP clients refuse to send such a header, so the request is written by hand.
     io.vertx.core.net.NetSocket socket = await(f.vertx.createNetClient()
         .connect(f.server.actualPort(), "127.0.0.1"));
@@ -147,7 +148,7 @@ class PollingHttpTest {
 
   @Test
   void largePollResponsesAreCompressedWhenAccepted() throws IOException {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String big = "x".repeat(5000);
     String sid = f.open();
     f.session(sid).send(big);
@@ -175,7 +176,7 @@ class PollingHttpTest {
 
   @Test
   void compressionCanBeSwitchedOff() {
-    f = new EngineFixture(new EngineOptions().setHttpCompression(false));
+    f = EngineFixture.polling(new EngineOptions().setHttpCompression(false));
     String sid = f.open();
     f.session(sid).send("y".repeat(5000));
     Reply reply = await(f.client.request(HttpMethod.GET, "EIO=4&transport=polling&sid=" + sid,
@@ -186,7 +187,7 @@ class PollingHttpTest {
 
   @Test
   void initialHeadersGoOnTheHandshakeOnlyAndHeadersOnEveryResponse() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     f.engine.initialHeadersHandler((h, req) -> h.set("X-Initial", "yes"));
     f.engine.headersHandler((h, req) -> h.set("X-Every", "yes"));
     Reply hs = handshake(headers());

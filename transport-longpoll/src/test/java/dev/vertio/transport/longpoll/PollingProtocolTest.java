@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.testing.EngineFixture;
 import dev.vertio.engineio.testing.RawEngineClient.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -28,7 +29,7 @@ class PollingProtocolTest {
 
   @Test
   void handshakeOpensASessionWithTheReferenceFields() {
-    f = new EngineFixture(new EngineOptions().setPingInterval(300).setPingTimeout(200));
+    f = EngineFixture.polling(new EngineOptions().setPingInterval(300).setPingTimeout(200));
     Reply reply = await(f.client.get("EIO=4&transport=polling"));
     assertEquals(200, reply.status());
     assertEquals("text/plain; charset=UTF-8", reply.headers().get("Content-Type"));
@@ -47,7 +48,7 @@ class PollingProtocolTest {
 
   @Test
   void severalPacketsInOneBodyArriveInOrder() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Reply reply = await(f.client.send(sid, "4hello\u001e4world\u001ebAQID"));
     assertEquals(200, reply.status());
@@ -60,7 +61,7 @@ class PollingProtocolTest {
 
   @Test
   void serverMessagesOfOneTurnComeInOnePollJoinedByRecordSeparator() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     f.session(sid).context().runOnContext(v -> {
       f.session(sid).send("a");
@@ -73,7 +74,7 @@ class PollingProtocolTest {
 
   @Test
   void pendingPollIsAnsweredAsSoonAsTheServerSends() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Future<Reply> poll = f.client.poll(sid);
     f.session(sid).send("late");
@@ -82,7 +83,7 @@ class PollingProtocolTest {
 
   @Test
   void pingIsAnsweredByPongAndKeepsTheSessionAlive() {
-    f = new EngineFixture(new EngineOptions().setPingInterval(100).setPingTimeout(300));
+    f = EngineFixture.polling(new EngineOptions().setPingInterval(100).setPingTimeout(300));
     String sid = f.open();
     for (int i = 0; i < 3; i++) {
       assertEquals("2", await(f.client.poll(sid)).text());
@@ -94,7 +95,7 @@ class PollingProtocolTest {
 
   @Test
   void pingTimeoutClosesSession() {
-    f = new EngineFixture(new EngineOptions().setPingInterval(100).setPingTimeout(100));
+    f = EngineFixture.polling(new EngineOptions().setPingInterval(100).setPingTimeout(100));
     String sid = f.open();
     assertEquals("2", await(f.client.poll(sid)).text());
     f.events.expect(EngineFixture.closeOf(EngineCloseReason.PING_TIMEOUT));
@@ -106,7 +107,7 @@ class PollingProtocolTest {
 
   @Test
   void forcedCloseSendsCloseToThePendingPoll() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Future<Reply> poll = f.client.poll(sid);
     f.session(sid).send("last");
@@ -121,7 +122,7 @@ class PollingProtocolTest {
 
   @Test
   void forcedCloseWithoutPendingPollWaitsForTheNextOne() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     f.session(sid).send("bye");
     Future<Void> closed = f.session(sid).close();
@@ -132,7 +133,7 @@ class PollingProtocolTest {
 
   @Test
   void closePacketFromClientEndsPendingPollWithNoop() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Future<Reply> poll = f.client.poll(sid);
     f.awaitPollPending(sid);
@@ -144,7 +145,7 @@ class PollingProtocolTest {
 
   @Test
   void invalidPayloadClosesTheSessionWithParseError() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Reply reply = await(f.client.send(sid, "4ok\u001e9bad"));
     assertEquals(400, reply.status());
@@ -154,7 +155,7 @@ class PollingProtocolTest {
 
   @Test
   void serverCloseShutsEverySessionAndFreesThePort() {
-    f = new EngineFixture();
+    f = EngineFixture.polling();
     String sid = f.open();
     Future<Reply> poll = f.client.poll(sid);
     f.awaitPollPending(sid);

@@ -1,4 +1,4 @@
-package dev.vertio.transport.longpoll;
+package dev.vertio.engineio.testing;
 
 import static dev.vertio.engineio.testing.Await.await;
 
@@ -6,8 +6,6 @@ import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.EngineSession;
-import dev.vertio.engineio.testing.RawEngineClient;
-import dev.vertio.engineio.testing.Recorder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.util.List;
@@ -15,19 +13,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A polling-only engine on loopback with a raw client; every session event is recorded as a
- * string ({@code open <sid>}, {@code text <msg>}, {@code binary <bytes>}, {@code close <reason>}).
+ * An engine on loopback with a raw client; every session event is recorded as a string
+ * ({@code open <transport>}, {@code text <msg>}, {@code binary <bytes>}, {@code close <reason>},
+ * {@code upgrade}).
  */
-final class EngineFixture implements AutoCloseable {
-  final Vertx vertx = Vertx.vertx();
-  final EngineServer engine;
-  final HttpServer server;
-  final RawEngineClient client;
-  final Recorder<String> events = new Recorder<>();
-  final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+public final class EngineFixture implements AutoCloseable {
+  /** The Vert.x instance, closed with the fixture. */
+  public final Vertx vertx = Vertx.vertx();
+  /** The engine. */
+  public final EngineServer engine;
+  /** Its HTTP server. */
+  public final HttpServer server;
+  /** A raw client of it. */
+  public final RawEngineClient client;
+  /** Every session event, in order. */
+  public final Recorder<String> events = new Recorder<>();
+  private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
 
-  EngineFixture(EngineOptions options) {
-    options.setTransports(List.of("polling"));
+  /** @param options engine options, used as given */
+  public EngineFixture(EngineOptions options) {
     engine = EngineServer.create(vertx, options);
     engine.connectionHandler(session -> {
       sessions.put(session.id(), session);
@@ -36,17 +40,24 @@ final class EngineFixture implements AutoCloseable {
       session.binaryMessageHandler(bytes -> events.record("binary " + bytes.toString("ISO-8859-1")
           .chars().mapToObj(Integer::toString).reduce((a, b) -> a + "," + b).orElse("")));
       session.closeHandler(reason -> events.record("close " + reason.text()));
+      session.upgradeHandler(v -> events.record("upgrade"));
     });
     server = await(engine.listen(0, "127.0.0.1"));
     client = new RawEngineClient(vertx, server.actualPort(), options.getPath());
   }
 
-  EngineFixture() {
-    this(new EngineOptions());
+  /** A polling-only engine with default options. */
+  public static EngineFixture polling() {
+    return polling(new EngineOptions());
   }
 
-  /** Opens a session and waits until the server has it. */
-  String open() {
+  /** @return a polling-only engine with these options */
+  public static EngineFixture polling(EngineOptions options) {
+    return new EngineFixture(options.setTransports(List.of("polling")));
+  }
+
+  /** @return a polling session id, once the server has opened it */
+  public String open() {
     String sid = await(client.pollingHandshake()).getString("sid");
     events.expect("open polling");
     return sid;
@@ -56,7 +67,7 @@ final class EngineFixture implements AutoCloseable {
    * Waits until the session holds a poll (it is then writable). There is no event for "a GET
    * arrived", so this polls the state, with a bound.
    */
-  void awaitPollPending(String sid) {
+  public void awaitPollPending(String sid) {
     long deadline = System.currentTimeMillis() + 10_000;
     while (!sessions.get(sid).isWritable()) {
       if (System.currentTimeMillis() > deadline) {
@@ -72,11 +83,13 @@ final class EngineFixture implements AutoCloseable {
     }
   }
 
-  EngineSession session(String sid) {
+  /** @return the server's session with that id */
+  public EngineSession session(String sid) {
     return sessions.get(sid);
   }
 
-  static String closeOf(EngineCloseReason reason) {
+  /** @return the event recorded for a close with that reason */
+  public static String closeOf(EngineCloseReason reason) {
     return "close " + reason.text();
   }
 
