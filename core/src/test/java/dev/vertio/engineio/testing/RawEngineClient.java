@@ -126,7 +126,7 @@ public final class RawEngineClient {
   /**
    * @param query the query string
    * @param headers extra headers (may be null)
-   * @return the connected WebSocket
+   * @return the connected WebSocket, paused: set its handlers, then {@code resume()} it
    */
   public Future<WebSocket> websocket(String query, MultiMap headers) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
@@ -134,7 +134,12 @@ public final class RawEngineClient {
     if (headers != null) {
       options.setHeaders(headers);
     }
-    return onContext(() -> ws.connect(options));
+    // Paused as soon as it exists, on the thread that reads it: no frame is lost before the
+    // test sets its handlers. Resume it after setting them.
+    return onContext(() -> ws.connect(options).map(socket -> {
+      socket.pause();
+      return socket;
+    }));
   }
 
   /** @return a WebSocket opening a new session */

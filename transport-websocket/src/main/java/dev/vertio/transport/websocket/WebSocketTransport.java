@@ -6,8 +6,14 @@ import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -17,18 +23,21 @@ import java.util.List;
 final class WebSocketTransport implements Transport {
   /** RFC 6455 section 7.4.1: 1009, a message too big to process. */
   private static final short MESSAGE_TOO_BIG = 1009;
+  /** RFC 6455 section 7.4.1: 1007, data inconsistent with the message type (bad UTF-8). */
+  private static final short INVALID_PAYLOAD = 1007;
 
   private final ServerWebSocket ws;
   private final int maxMessage;
   private volatile TransportListener listener;
   private volatile boolean closed;
+  private Buffer fragments;
+  private boolean fragmentText;
 
   WebSocketTransport(ServerWebSocket ws, int maxMessage) {
     this.ws = ws;
     this.maxMessage = maxMessage;
     ws.pause();
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(this::onBinary);
+    ws.frameHandler(this::onFrame);
     ws.closeHandler(v -> {
       if (!closed) {
         closed = true;
@@ -39,7 +48,7 @@ final class WebSocketTransport implements Transport {
       if (!closed) {
         closed = true;
         listener.onError("websocket error: " + t.getMessage());
-        ws.close();
+        ws.close(closeCode(t), "");
       }
     });
     ws.drainHandler(v -> {
@@ -49,14 +58,69 @@ final class WebSocketTransport implements Transport {
     });
   }
 
-  private void onText(String text) {
+  /**
+   * RFC 6455 section 7.4.1: the close code for what went wrong, e.g. 1007 for a text frame that
+   * is not UTF-8, 1009 for a frame over the limit; 1011 for anything else.
+   */
+  private static short closeCode(Throwable t) {
+    if (t instanceof CorruptedWebSocketFrameException) {
+      return (short) ((CorruptedWebSocketFrameException) t).closeStatus().code();
+    }
+    return 1011;
+  }
+
+  /**
+   * Reassembles fragmented messages (RFC 6455 section 5.4) itself, so that it can bound their
+   * size and check that text is UTF-8: Vert.x's text decoding would silently replace bad bytes.
+   */
+  private void onFrame(WebSocketFrame frame) {
     if (closed) {
       return;
     }
-    if (text.length() > maxMessage) {
-      tooBig();
+    if (frame.isText() || frame.isBinary()) {
+      if (frame.isFinal()) {
+        deliver(frame.isText(), frame.binaryData());
+        return;
+      }
+      fragmentText = frame.isText();
+      fragments = Buffer.buffer().appendBuffer(frame.binaryData());
+    } else if (frame.isContinuation() && fragments != null) {
+      fragments.appendBuffer(frame.binaryData());
+      if (frame.isFinal()) {
+        Buffer whole = fragments;
+        fragments = null;
+        deliver(fragmentText, whole);
+        return;
+      }
+    } else {
       return;
     }
+    if (fragments.length() > maxMessage) {
+      fragments = null;
+      tooBig();
+    }
+  }
+
+  private void deliver(boolean text, Buffer data) {
+    if (data.length() > maxMessage) {
+      tooBig();
+    } else if (!text) {
+      onBinary(data);
+    } else {
+      try {
+        onText(StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(data.getBytes())).toString());
+      } catch (CharacterCodingException e) {
+        closed = true;
+        listener.onError("text frame is not valid UTF-8");
+        ws.close(INVALID_PAYLOAD, "invalid UTF-8");
+      }
+    }
+  }
+
+  private void onText(String text) {
     EnginePacket packet;
     try {
       packet = EngineCodec.decodePacket(text);
@@ -70,13 +134,6 @@ final class WebSocketTransport implements Transport {
   }
 
   private void onBinary(Buffer buffer) {
-    if (closed) {
-      return;
-    }
-    if (buffer.length() > maxMessage) {
-      tooBig();
-      return;
-    }
     listener.onPacket(EnginePacket.binary(buffer.getBytes()));
   }
 
