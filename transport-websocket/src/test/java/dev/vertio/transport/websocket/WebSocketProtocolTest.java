@@ -35,32 +35,6 @@ class WebSocketProtocolTest {
     return new EngineOptions().setTransports(List.of("websocket"));
   }
 
-  /** A client WebSocket whose frames and close are recorded as strings. */
-  private static final class Peer {
-    final WebSocket ws;
-    final Recorder<String> frames = new Recorder<>();
-
-    Peer(WebSocket ws) {
-      this.ws = ws;
-      ws.frameHandler(frame -> {
-        if (frame.isText()) {
-          frames.record(frame.textData());
-        } else if (frame.isBinary()) {
-          frames.record("binary " + frame.binaryData().toString("ISO-8859-1").chars()
-              .mapToObj(Integer::toString).reduce((a, b) -> a + "," + b).orElse(""));
-        }
-      });
-      ws.closeHandler(v -> frames.record("closed " + ws.closeStatusCode()));
-      ws.resume();
-    }
-
-    JsonObject open() {
-      String first = frames.next();
-      assertTrue(first.startsWith("0{"), first);
-      return new JsonObject(first.substring(1));
-    }
-  }
-
   private Peer connect() {
     return new Peer(await(f.client.websocket()));
   }
