@@ -59,9 +59,9 @@ public final class SocketIoEchoServer {
    * @param vertx the Vert.x instance
    * @param options the options
    * @param port the port, 0 for any
-   * @return the Socket.IO server once it listens
+   * @return the listening HTTP server
    */
-  public static Future<SocketIoServer> start(Vertx vertx, SocketIoOptions options, int port) {
+  public static Future<HttpServer> start(Vertx vertx, SocketIoOptions options, int port) {
     SocketIoServer io = SocketIoServer.create(vertx, options);
     io.onConnection(socket -> {
       greet(socket);
@@ -70,7 +70,7 @@ public final class SocketIoEchoServer {
       socket.on("message-with-ack", (args, ack) -> ack.send(args.getList().toArray()));
     });
     io.of("/custom").onConnection(SocketIoEchoServer::greet);
-    return io.listen(port).map(server -> io);
+    return io.listen(port);
   }
 
   private static void greet(Socket socket) {
@@ -85,8 +85,9 @@ public final class SocketIoEchoServer {
     Vertx vertx = Vertx.vertx();
     int port = (int) cli.getLong("port", 3000);
     SocketIoOptions options = options(cli);
-    start(vertx, options, port).onSuccess(io -> System.out.println(
-            "Socket.IO echo server listening on http://localhost:" + port + options.getPath()))
+    start(vertx, options, port).onSuccess(server -> System.out.println(
+            "Socket.IO echo server listening on http://localhost:" + server.actualPort()
+                + options.getPath()))
         .onFailure(err -> {
           System.err.println("Could not start: " + err.getMessage());
           vertx.close();
