@@ -13,6 +13,15 @@ final class Peer {
 
   Peer(WebSocket ws) {
     this.ws = ws;
+    try {
+      listen();
+    } catch (IllegalStateException closedAlready) {
+      // The server closed it before the handlers were set (a refused second WebSocket).
+      frames.record("closed " + ws.closeStatusCode());
+    }
+  }
+
+  private void listen() {
     ws.frameHandler(frame -> {
       if (frame.isText()) {
         frames.record(frame.textData());
