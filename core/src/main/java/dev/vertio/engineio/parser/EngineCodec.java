@@ -40,7 +40,9 @@ public final class EngineCodec {
     char first = wire.charAt(0);
     if (first == BASE64_PREFIX) {
       try {
-        return EnginePacket.binary(Base64.getDecoder().decode(wire.substring(1)));
+        // Lenient like the reference (Node's Buffer.from(s, "base64")): the official Java client
+        // sends base64 with a trailing line break.
+        return EnginePacket.binary(Base64.getMimeDecoder().decode(wire.substring(1)));
       } catch (IllegalArgumentException e) {
         throw new EngineParseException("invalid base64 in binary packet");
       }

@@ -87,7 +87,15 @@ class EngineCodecTest {
 
   @Test
   void badBase64IsAParseError() {
-    assertThrows(EngineParseException.class, () -> EngineCodec.decodePacket("b!!!"));
+    assertThrows(EngineParseException.class, () -> EngineCodec.decodePacket("bAQIDB"));
+  }
+
+  @Test
+  void base64WithLineBreaksDecodesAsTheReferenceDoes() {
+    // io.socket:socket.io-client 2.x encodes with android-style base64: a trailing newline.
+    assertArrayEquals(new byte[] {1, 2, 3}, EngineCodec.decodePacket("bAQID\n").binary());
+    assertArrayEquals(new byte[] {1, 2, 3}, EngineCodec.decodePayload("4x\u001ebAQID\n")
+        .get(1).binary());
   }
 
   @Test
