@@ -108,8 +108,9 @@ final class ClientConnection {
       return;
     }
     SocketImpl socket = sockets.get(nsp);
-    if (socket == null) {
-      // A packet for a namespace this client has not joined: the peer is broken.
+    if (socket == null || packet.type() == SocketPacketType.CONNECT_ERROR) {
+      // A packet for a namespace this client has not joined, or a CONNECT_ERROR, which only
+      // servers send: the peer is broken (reference client.ts ondecoded()).
       close(SocketIoProtocol.FORCED_SERVER_CLOSE);
       return;
     }
