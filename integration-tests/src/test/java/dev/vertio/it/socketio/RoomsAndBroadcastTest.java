@@ -29,6 +29,7 @@ class RoomsAndBroadcastTest {
   private final List<Client> clients = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
   private final Recorder<String> disconnecting = new Recorder<>();
+  private final Recorder<String> disconnected = new Recorder<>();
 
   @BeforeEach
   void start() {
@@ -36,6 +37,7 @@ class RoomsAndBroadcastTest {
     Recorder<Socket> connected = new Recorder<>();
     f.io.onConnection(s -> {
       s.onDisconnecting(reason -> disconnecting.record(s.id() + " " + s.rooms().size()));
+      s.onDisconnect(reason -> disconnected.record(s.id() + " " + s.rooms().size()));
       connected.record(s);
     });
     for (int i = 0; i < 4; i++) {
@@ -117,6 +119,7 @@ class RoomsAndBroadcastTest {
     String id = sockets.get(0).id();
     clients.get(0).socket().disconnect();
     assertEquals(id + " 3", disconnecting.next());
+    assertEquals(id + " 0", disconnected.next());
     assertFalse(f.io.sockets().adapter().rooms().contains("a"));
     assertTrue(f.io.sockets().adapter().rooms().contains("b") == false);
     assertFalse(f.io.sockets().adapter().rooms().contains(id));
