@@ -2,7 +2,6 @@ package dev.vertio.socketio.impl;
 
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.RemoteSocket;
-import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.adapter.BroadcastOptions;
 import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.parser.SocketPacket;
@@ -100,52 +99,38 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
 
   @Override
   public Future<Void> emit(String event, Object... args) {
-    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
-      return Future.failedFuture(Emission.reserved(event));
-    }
-    JsonArray data;
-    try {
-      data = JsonArgs.eventData(event, args);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    JsonArray plainArgs = new JsonArray(data.getList().subList(1, data.size()));
-    BroadcastOptions opts = options();
-    List<Future<Void>> all = new ArrayList<>(1);
-    for (NamespaceImpl ns : namespaces.get()) {
-      SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
-          SocketPacket.NO_ID, data);
-      all.add(ns.adapter().broadcast(
-          new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts));
-    }
-    return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
+    return JsonArgs.checkedEventData(event, args).compose(data -> {
+      JsonArray plainArgs = new JsonArray(data.getList().subList(1, data.size()));
+      BroadcastOptions opts = options();
+      List<Future<Void>> all = new ArrayList<>(1);
+      for (NamespaceImpl ns : namespaces.get()) {
+        SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
+            SocketPacket.NO_ID, data);
+        all.add(ns.adapter().broadcast(
+            new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts));
+      }
+      return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
+    });
   }
 
   @Override
   public Future<List<JsonArray>> emitWithAck(String event, Object... args) {
-    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
-      return Future.failedFuture(Emission.reserved(event));
-    }
     if (timeout == null) {
       return Future.failedFuture(new IllegalStateException(
           "a broadcast with acknowledgements needs a timeout: use timeout(...) first"));
     }
-    JsonArray data;
-    try {
-      data = JsonArgs.eventData(event, args);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    JsonArray plainArgs = new JsonArray(data.getList().subList(1, data.size()));
-    BroadcastOptions opts = options();
-    List<Future<List<JsonArray>>> all = new ArrayList<>(1);
-    for (NamespaceImpl ns : namespaces.get()) {
-      SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(), ns.nextAckId(),
-          data);
-      all.add(ns.adapter().broadcastWithAck(
-          new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts, timeout));
-    }
-    return flatten(all);
+    return JsonArgs.checkedEventData(event, args).compose(data -> {
+      JsonArray plainArgs = new JsonArray(data.getList().subList(1, data.size()));
+      BroadcastOptions opts = options();
+      List<Future<List<JsonArray>>> all = new ArrayList<>(1);
+      for (NamespaceImpl ns : namespaces.get()) {
+        SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
+            ns.nextAckId(), data);
+        all.add(ns.adapter().broadcastWithAck(
+            new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts, timeout));
+      }
+      return flatten(all);
+    });
   }
 
   private static <T> Future<List<T>> flatten(List<Future<List<T>>> all) {

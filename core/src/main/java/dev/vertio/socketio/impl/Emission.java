@@ -2,7 +2,6 @@ package dev.vertio.socketio.impl;
 
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.SocketEmitter;
-import dev.vertio.socketio.SocketIoProtocol;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
@@ -22,35 +21,19 @@ final class Emission implements SocketEmitter {
     this.compress = compress;
   }
 
-  static IllegalArgumentException reserved(String event) {
-    return new IllegalArgumentException("\"" + event + "\" is a reserved event name");
-  }
-
   @Override
   public Future<Void> emit(String event, Object... args) {
-    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
-      return Future.failedFuture(reserved(event));
-    }
-    JsonArray data;
-    try {
-      data = JsonArgs.eventData(event, args);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    return socket.runOnContext(() -> socket.send(event, data, volatile_, null, 0));
+    return JsonArgs.checkedEventData(event, args).compose(data ->
+        socket.runOnContext(() -> socket.send(event, data, volatile_, null, 0)));
   }
 
   @Override
   public Future<JsonArray> emitWithAck(String event, Object... args) {
-    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
-      return Future.failedFuture(reserved(event));
-    }
-    JsonArray data;
-    try {
-      data = JsonArgs.eventData(event, args);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    return JsonArgs.checkedEventData(event, args).compose(this::sendWithAck);
+  }
+
+  private Future<JsonArray> sendWithAck(JsonArray data) {
+    String event = data.getString(0);
     Promise<JsonArray> promise = Promise.promise();
     AckRegistry.Waiter waiter = new AckRegistry.Waiter() {
       @Override

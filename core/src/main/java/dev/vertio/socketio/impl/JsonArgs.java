@@ -1,5 +1,7 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.SocketIoProtocol;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +28,24 @@ final class JsonArgs {
       data.add(toJson(a));
     }
     return data;
+  }
+
+  /**
+   * @param event the event name
+   * @param args the arguments
+   * @return {@code [event, ...args]}, or a failure for a reserved name or arguments that are not
+   *     JSON-compatible
+   */
+  static Future<JsonArray> checkedEventData(String event, Object[] args) {
+    if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
+      return Future.failedFuture(
+          new IllegalArgumentException("\"" + event + "\" is a reserved event name"));
+    }
+    try {
+      return Future.succeededFuture(eventData(event, args));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** @return the arguments as a JSON array */

@@ -1,14 +1,11 @@
 package dev.vertio.samples.echo;
 
-import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.samples.CommandLine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The Engine.IO echo server: every message a client sends comes back unchanged, text as text and
@@ -32,26 +29,7 @@ public final class EngineEchoServer {
    * @return the options it describes
    */
   public static EngineOptions options(CommandLine cli) {
-    EngineOptions options = new EngineOptions()
-        .setPath(cli.get("path", DEFAULT_PATH))
-        .setPingInterval(cli.getLong("ping-interval", EngineOptions.DEFAULT_PING_INTERVAL))
-        .setPingTimeout(cli.getLong("ping-timeout", EngineOptions.DEFAULT_PING_TIMEOUT))
-        .setUpgradeTimeout(cli.getLong("upgrade-timeout", EngineOptions.DEFAULT_UPGRADE_TIMEOUT))
-        .setMaxHttpBufferSize((int) cli.getLong("max-http-buffer-size",
-            EngineOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
-        .setAllowUpgrades(!cli.has("no-upgrades"))
-        .setPerMessageDeflate(cli.has("per-message-deflate"))
-        .setHttpCompression(!cli.has("no-http-compression"));
-    String transports = cli.get("transports", null);
-    if (transports != null) {
-      options.setTransports(Arrays.asList(transports.split(",")));
-    }
-    String origins = cli.get("cors-origin", null);
-    if (origins != null) {
-      options.setCors(new CorsOptions().setAllowedOrigins(List.of(origins.split(",")))
-          .setAllowCredentials(cli.has("cors-credentials")));
-    }
-    return options;
+    return cli.applyEngineFlags(new EngineOptions(), DEFAULT_PATH);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.vertio.samples.echo;
 
-import dev.vertio.engineio.CorsOptions;
 import dev.vertio.samples.CommandLine;
 import dev.vertio.socketio.Socket;
 import dev.vertio.socketio.SocketIoOptions;
@@ -8,8 +7,6 @@ import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The Socket.IO echo server, the program conformance suites run against: on {@code /} and
@@ -32,24 +29,10 @@ public final class SocketIoEchoServer {
    * @return the options it describes
    */
   public static SocketIoOptions options(CommandLine cli) {
-    SocketIoOptions options = new SocketIoOptions();
-    options.setPath(cli.get("path", SocketIoOptions.DEFAULT_PATH))
-        .setPingInterval(cli.getLong("ping-interval", SocketIoOptions.DEFAULT_PING_INTERVAL))
-        .setPingTimeout(cli.getLong("ping-timeout", SocketIoOptions.DEFAULT_PING_TIMEOUT))
-        .setMaxHttpBufferSize((int) cli.getLong("max-http-buffer-size",
-            SocketIoOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
-        .setAllowUpgrades(!cli.has("no-upgrades"));
+    SocketIoOptions options = cli.applyEngineFlags(new SocketIoOptions(),
+        SocketIoOptions.DEFAULT_PATH);
     options.setConnectTimeout(cli.getLong("connect-timeout",
         SocketIoOptions.DEFAULT_CONNECT_TIMEOUT));
-    String transports = cli.get("transports", null);
-    if (transports != null) {
-      options.setTransports(Arrays.asList(transports.split(",")));
-    }
-    String origins = cli.get("cors-origin", null);
-    if (origins != null) {
-      options.setCors(new CorsOptions().setAllowedOrigins(List.of(origins.split(",")))
-          .setAllowCredentials(cli.has("cors-credentials")));
-    }
     return options;
   }
 
