@@ -212,6 +212,16 @@ class WebSocketProtocolTest {
   }
 
   @Test
+  void headerHooksApplyToTheUpgradeResponse() {
+    f = new EngineFixture(websocketOnly());
+    f.engine.initialHeadersHandler((h, req) -> h.set("X-Initial", "yes"));
+    f.engine.headersHandler((h, req) -> h.set("X-Every", "yes"));
+    WebSocket ws = await(f.client.websocket());
+    assertEquals("yes", ws.headers().get("X-Initial"));
+    assertEquals("yes", ws.headers().get("X-Every"));
+  }
+
+  @Test
   void perMessageDeflateIsOffByDefault() {
     f = new EngineFixture(websocketOnly());
     WebSocket ws = await(f.vertx.createWebSocketClient(
