@@ -1,0 +1,95 @@
+package dev.vertio.client.engineio;
+
+import dev.vertio.engineio.EngineProtocol;
+import dev.vertio.engineio.parser.EngineCodec;
+import dev.vertio.engineio.parser.EngineParseException;
+import dev.vertio.engineio.parser.EnginePacket;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.List;
+
+/** The client side of the WebSocket transport: one packet per frame. */
+final class WebSocketClientTransport implements ClientTransport {
+  private final WebSocket ws;
+  private volatile Listener listener;
+  private boolean closed;
+
+  private WebSocketClientTransport(WebSocket ws, Listener listener) {
+    this.ws = ws;
+    this.listener = listener;
+    ws.textMessageHandler(text -> {
+      try {
+        deliver(EngineCodec.decodePacket(text));
+      } catch (EngineParseException e) {
+        fail("parse error");
+      }
+    });
+    ws.binaryMessageHandler(b -> deliver(EnginePacket.binary(b.getBytes())));
+    ws.exceptionHandler(t -> fail("transport error"));
+    ws.closeHandler(v -> fail("transport close"));
+  }
+
+  static Future<WebSocketClientTransport> connect(WebSocketClient client,
+                                                  EngineClientOptions options, String sid,
+                                                  Listener listener) {
+    WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost(options.host())
+        .setPort(options.port()).setSsl(options.ssl())
+        .setURI(options.uri(EngineProtocol.WEBSOCKET, sid));
+    options.headers().forEach(e -> connect.addHeader(e.getKey(), e.getValue()));
+    return client.connect(connect).map(ws -> new WebSocketClientTransport(ws, listener));
+  }
+
+  void listener(Listener listener) {
+    this.listener = listener;
+  }
+
+  private void deliver(EnginePacket packet) {
+    if (!closed) {
+      listener.onPackets(List.of(packet));
+    }
+  }
+
+  private void fail(String reason) {
+    if (!closed) {
+      closed = true;
+      listener.onClose(reason);
+    }
+  }
+
+  @Override
+  public String name() {
+    return EngineProtocol.WEBSOCKET;
+  }
+
+  @Override
+  public boolean writable() {
+    return !closed && !ws.writeQueueFull();
+  }
+
+  @Override
+  public void send(List<EnginePacket> packets) {
+    for (EnginePacket p : packets) {
+      if (p.isBinary()) {
+        ws.writeBinaryMessage(Buffer.buffer(p.binary()));
+      } else {
+        ws.writeTextMessage(p.wireText());
+      }
+    }
+  }
+
+  @Override
+  public void pause(Runnable whenPaused) {
+    whenPaused.run();
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      ws.close();
+    }
+  }
+}
