@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The acknowledgements a socket waits for, by packet id, bounded in number and each with an
+ * The acknowledgements a socket (server or client) waits for, by packet id, bounded in number and each with an
  * optional timer. Touched only on the socket's context.
  */
-final class AckRegistry {
+public final class AckRegistry {
   /** What an acknowledgement resolves: the answer, or a failure. */
-  interface Waiter {
+  public interface Waiter {
+    /** @param args the acknowledgement's arguments */
     void answer(JsonArray args);
 
+    /** @param cause why no answer will come */
     void fail(Throwable cause);
   }
 
@@ -35,13 +37,17 @@ final class AckRegistry {
   private final int max;
   private Map<Long, Entry> pending;
 
-  AckRegistry(ContextInternal context, int max) {
+  /**
+   * @param context the owner's context
+   * @param max the most acknowledgements waited for at once
+   */
+  public AckRegistry(ContextInternal context, int max) {
     this.context = context;
     this.max = max;
   }
 
   /** @return false when the registry is full */
-  boolean register(long id, Waiter waiter, long timeoutMs) {
+  public boolean register(long id, Waiter waiter, long timeoutMs) {
     if (pending == null) {
       pending = new HashMap<>(4);
     }
@@ -76,7 +82,7 @@ final class AckRegistry {
   }
 
   /** Resolves an acknowledgement; an unknown id is ignored, as in the reference. */
-  void resolve(long id, JsonArray args) {
+  public void resolve(long id, JsonArray args) {
     Entry e = pending == null ? null : pending.remove(id);
     if (e != null) {
       if (e.timer >= 0) {
@@ -87,7 +93,7 @@ final class AckRegistry {
   }
 
   /** Fails every pending acknowledgement, once the socket has disconnected. */
-  void failAll(String reason) {
+  public void failAll(String reason) {
     if (pending == null || pending.isEmpty()) {
       return;
     }
@@ -101,7 +107,8 @@ final class AckRegistry {
     }
   }
 
-  int size() {
+  /** @return how many acknowledgements are awaited */
+  public int size() {
     return pending == null ? 0 : pending.size();
   }
 }

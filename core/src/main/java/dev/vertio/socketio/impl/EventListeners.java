@@ -11,14 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A socket's listeners: per event (plain, blocking or once), catch-all incoming and outgoing.
- * Registration may happen from any thread; dispatch reads snapshots.
+ * Registration may happen from any thread; dispatch reads snapshots. Shared by the server's
+ * sockets and the Java client's.
  */
-final class EventListeners {
+public final class EventListeners {
   /** One registered listener. */
-  static final class Listener {
-    final EventHandler handler;
-    final boolean blocking;
-    final boolean once;
+  public static final class Listener {
+    /** The handler. */
+    public final EventHandler handler;
+    /** Runs on a worker. */
+    public final boolean blocking;
+    /** Removed after one event. */
+    public final boolean once;
 
     Listener(EventHandler handler, boolean blocking, boolean once) {
       this.handler = handler;
@@ -31,16 +35,16 @@ final class EventListeners {
   private final List<AnyEventHandler> any = new CopyOnWriteArrayList<>();
   private final List<AnyEventHandler> anyOutgoing = new CopyOnWriteArrayList<>();
 
-  synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
+  public synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
     byEvent.computeIfAbsent(event, k -> new ArrayList<>(1))
         .add(new Listener(handler, blocking, once));
   }
 
-  synchronized void remove(String event) {
+  public synchronized void remove(String event) {
     byEvent.remove(event);
   }
 
-  synchronized void remove(String event, EventHandler handler) {
+  public synchronized void remove(String event, EventHandler handler) {
     List<Listener> list = byEvent.get(event);
     if (list != null) {
       list.removeIf(l -> l.handler == handler);
@@ -51,7 +55,7 @@ final class EventListeners {
   }
 
   /** @return the listeners for an event, once-listeners removed from the registry */
-  synchronized List<Listener> take(String event) {
+  public synchronized List<Listener> take(String event) {
     List<Listener> list = byEvent.get(event);
     if (list == null) {
       return List.of();
@@ -63,11 +67,11 @@ final class EventListeners {
     return snapshot;
   }
 
-  void addAny(AnyEventHandler h) {
+  public void addAny(AnyEventHandler h) {
     any.add(h);
   }
 
-  void removeAny(AnyEventHandler h) {
+  public void removeAny(AnyEventHandler h) {
     if (h == null) {
       any.clear();
     } else {
@@ -75,11 +79,11 @@ final class EventListeners {
     }
   }
 
-  void addAnyOutgoing(AnyEventHandler h) {
+  public void addAnyOutgoing(AnyEventHandler h) {
     anyOutgoing.add(h);
   }
 
-  void removeAnyOutgoing(AnyEventHandler h) {
+  public void removeAnyOutgoing(AnyEventHandler h) {
     if (h == null) {
       anyOutgoing.clear();
     } else {
@@ -87,21 +91,21 @@ final class EventListeners {
     }
   }
 
-  List<AnyEventHandler> any() {
+  public List<AnyEventHandler> any() {
     return any;
   }
 
-  boolean hasAnyOutgoing() {
+  public boolean hasAnyOutgoing() {
     return !anyOutgoing.isEmpty();
   }
 
-  void fireOutgoing(String event, JsonArray args) {
+  public void fireOutgoing(String event, JsonArray args) {
     for (AnyEventHandler h : anyOutgoing) {
       h.handle(event, args);
     }
   }
 
-  synchronized void clear() {
+  public synchronized void clear() {
     byEvent.clear();
     any.clear();
     anyOutgoing.clear();

@@ -11,8 +11,11 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
-/** Turns event arguments into JSON values (POJOs through Jackson) and back into types. */
-final class JsonArgs {
+/**
+ * Turns event arguments into JSON values (POJOs through Jackson) and back into types; shared by
+ * the server and the Java client.
+ */
+public final class JsonArgs {
   private JsonArgs() {
   }
 
@@ -21,7 +24,7 @@ final class JsonArgs {
    * @param args the arguments
    * @return {@code [event, ...args]}
    */
-  static JsonArray eventData(String event, Object[] args) {
+  public static JsonArray eventData(String event, Object[] args) {
     JsonArray data = new JsonArray(new java.util.ArrayList<>(args.length + 1));
     data.add(event);
     for (Object a : args) {
@@ -36,7 +39,7 @@ final class JsonArgs {
    * @return {@code [event, ...args]}, or a failure for a reserved name or arguments that are not
    *     JSON-compatible
    */
-  static Future<JsonArray> checkedEventData(String event, Object[] args) {
+  public static Future<JsonArray> checkedEventData(String event, Object[] args) {
     if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
       return Future.failedFuture(
           new IllegalArgumentException("\"" + event + "\" is a reserved event name"));
@@ -49,7 +52,7 @@ final class JsonArgs {
   }
 
   /** @return the arguments as a JSON array */
-  static JsonArray array(Object[] args) {
+  public static JsonArray array(Object[] args) {
     JsonArray data = new JsonArray(new java.util.ArrayList<>(args.length));
     for (Object a : args) {
       data.add(toJson(a));
@@ -62,7 +65,7 @@ final class JsonArgs {
    * @return the value when JSON-compatible (JSON types, Vert.x JSON, Buffer, byte[], maps and
    *     collections), else its Jackson mapping as a JsonObject
    */
-  static Object toJson(Object value) {
+  public static Object toJson(Object value) {
     if (value == null || value instanceof String || value instanceof Number
         || value instanceof Boolean || value instanceof JsonObject || value instanceof JsonArray
         || value instanceof Buffer || value instanceof byte[] || value instanceof Map
@@ -81,7 +84,7 @@ final class JsonArgs {
    * @return the value mapped to the type
    * @throws IllegalArgumentException when it cannot be mapped
    */
-  static <T> T fromJson(Object value, Class<T> type) {
+  public static <T> T fromJson(Object value, Class<T> type) {
     if (value == null) {
       return null;
     }

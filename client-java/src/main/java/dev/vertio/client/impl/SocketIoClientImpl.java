@@ -1,0 +1,93 @@
+package dev.vertio.client.impl;
+
+import dev.vertio.client.ClientOptions;
+import dev.vertio.client.ClientSocket;
+import dev.vertio.client.SocketIoClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Creates sockets and shares one Manager per host, port and path. */
+public final class SocketIoClientImpl implements SocketIoClient {
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final Map<String, ManagerImpl> shared = new ConcurrentHashMap<>();
+  private final List<ManagerImpl> all = new CopyOnWriteArrayList<>();
+  private final Map<Boolean, HttpClient> httpClients = new ConcurrentHashMap<>();
+  private final Map<Boolean, WebSocketClient> wsClients = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param ownsVertx close it with the client
+   */
+  public SocketIoClientImpl(Vertx vertx, boolean ownsVertx) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+  }
+
+  HttpClient http(boolean trustAll) {
+    return httpClients.computeIfAbsent(trustAll, t -> vertx.createHttpClient(
+        new HttpClientOptions().setTrustAll(t).setVerifyHost(!t)));
+  }
+
+  WebSocketClient ws(boolean trustAll) {
+    return wsClients.computeIfAbsent(trustAll, t -> vertx.createWebSocketClient(
+        new WebSocketClientOptions().setTrustAll(t).setVerifyHost(!t)
+            .setMaxFrameSize(100 * 1024 * 1024).setMaxMessageSize(100 * 1024 * 1024)));
+  }
+
+  @Override
+  public ClientSocket socket(String url, ClientOptions options) {
+    if (closed) {
+      throw new IllegalStateException("client closed");
+    }
+    URI uri = URI.create(url);
+    String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase();
+    boolean ssl = scheme.equals("https") || scheme.equals("wss");
+    int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+    String host = uri.getHost();
+    String namespace = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+    String key = (ssl ? "https://" : "http://") + host + ":" + port + options.getPath();
+    ManagerImpl manager;
+    if (options.isForceNew()) {
+      manager = newManager(host, port, ssl, options);
+    } else {
+      manager = shared.computeIfAbsent(key, k -> newManager(host, port, ssl, options));
+    }
+    return manager.socket(namespace, options);
+  }
+
+  private ManagerImpl newManager(String host, int port, boolean ssl, ClientOptions options) {
+    ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+    ManagerImpl m = new ManagerImpl(this, context, host, port, ssl, options);
+    all.add(m);
+    return m;
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    List<Future<Void>> closing = new ArrayList<>();
+    for (ManagerImpl m : all) {
+      closing.add(m.shutdown());
+    }
+    return Future.join(closing).transform(ar -> {
+      List<Future<Void>> clients = new ArrayList<>();
+      httpClients.values().forEach(c -> clients.add(c.close()));
+      wsClients.values().forEach(c -> clients.add(c.close()));
+      return Future.join(clients);
+    }).transform(ar -> ownsVertx ? vertx.close() : Future.<Void>succeededFuture());
+  }
+}
