@@ -29,7 +29,7 @@ public class ClientOptions {
   private Map<String, String> extraHeaders = new HashMap<>();
   private List<String> transports = new ArrayList<>(List.of("polling", "websocket"));
   private boolean upgrade = true;
-  private Supplier<JsonObject> auth = JsonObject::new;
+  private Supplier<JsonObject> auth = () -> null;
   private boolean reconnection = true;
   private int reconnectionAttempts = Integer.MAX_VALUE;
   private long reconnectionDelay = DEFAULT_RECONNECTION_DELAY;
@@ -119,7 +119,7 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the auth payload supplier, called at each (re)connection */
+  /** @return the auth payload supplier, called at each (re)connection; null means no payload */
   public Supplier<JsonObject> getAuth() {
     return auth;
   }

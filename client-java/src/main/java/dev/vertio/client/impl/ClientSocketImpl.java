@@ -107,10 +107,11 @@ final class ClientSocketImpl implements ClientSocket {
     try {
       auth = options.getAuth().get();
     } catch (RuntimeException e) {
-      auth = new JsonObject();
+      auth = null;
     }
+    // No auth means a bare "40", as the reference client sends.
     manager.send(new SocketPacket(SocketPacketType.CONNECT, namespace, SocketPacket.NO_ID,
-        auth == null ? null : auth), false);
+        auth), false);
   }
 
   /** The connection could not be made (first attempt). */

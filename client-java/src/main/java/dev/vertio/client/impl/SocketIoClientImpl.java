@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.internal.ContextInternal;
@@ -20,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Creates sockets and shares one Manager per host, port and path. */
 public final class SocketIoClientImpl implements SocketIoClient {
+  private static final int MAX_CONNECTIONS = 1_000_000;
   private final Vertx vertx;
   private final boolean ownsVertx;
   private final Map<String, ManagerImpl> shared = new ConcurrentHashMap<>();
@@ -37,14 +39,22 @@ public final class SocketIoClientImpl implements SocketIoClient {
     this.ownsVertx = ownsVertx;
   }
 
+  /**
+   * Every long-polling connection holds one HTTP connection for its pending GET and may need a
+   * second for a POST, so the pool must not be Vert.x's default of a few connections per host:
+   * a handful of polling clients would wait on each other forever.
+   */
   HttpClient http(boolean trustAll) {
     return httpClients.computeIfAbsent(trustAll, t -> vertx.createHttpClient(
-        new HttpClientOptions().setTrustAll(t).setVerifyHost(!t)));
+        new HttpClientOptions().setTrustAll(t).setVerifyHost(!t),
+        new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS)));
   }
 
+  /** Likewise, WebSockets stay open: Vert.x's default cap would queue the 51st forever. */
   WebSocketClient ws(boolean trustAll) {
     return wsClients.computeIfAbsent(trustAll, t -> vertx.createWebSocketClient(
         new WebSocketClientOptions().setTrustAll(t).setVerifyHost(!t)
+            .setMaxConnections(MAX_CONNECTIONS)
             .setMaxFrameSize(100 * 1024 * 1024).setMaxMessageSize(100 * 1024 * 1024)));
   }
 
