@@ -1,5 +1,8 @@
 package dev.vertio.samples.readme;
 
+import dev.vertio.client.ClientOptions;
+import dev.vertio.client.ClientSocket;
+import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
@@ -9,6 +12,8 @@ import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +55,33 @@ io.of(Pattern.compile("^/game-\\d+$")).onConnection(socket -> socket.emit("welco
 io.listen(3000);
     // README:socketio:end
     return io;
+  }
+
+  /**
+   * The Java client example.
+   *
+   * @param vertx the Vert.x instance
+   * @return the client
+   */
+  public static SocketIoClient javaClient(Vertx vertx) {
+    // README:client:begin
+SocketIoClient client = SocketIoClient.create(vertx);
+ClientSocket socket = client.socket("http://localhost:3000/", new ClientOptions()
+    .setAuth(Map.of("token", "secret"))
+    .setTransports(List.of("websocket", "polling")));
+socket.on("chat", ChatMessage.class, msg -> System.out.println(msg.user() + ": " + msg.text()));
+socket.on("ping", (args, ack) -> ack.send("pong"));
+socket.onConnect(v -> System.out.println("connected as " + socket.id()))
+    .onDisconnect(reason -> System.out.println("disconnected: " + reason))
+    .onConnectError(err -> System.out.println("refused: " + err.getMessage()));
+socket.io().onReconnect(attempts -> System.out.println("back after " + attempts + " attempts"));
+socket.connect();
+socket.emit("chat", new ChatMessage("ann", "hi"));          // buffered until connected
+socket.timeout(Duration.ofSeconds(2)).emitWithAck("join", "lobby")
+    .onSuccess(answer -> System.out.println("joined: " + answer));
+socket.volatile_().emit("position", 10, 20);               // dropped while offline
+    // README:client:end
+    return client;
   }
 
   /**
