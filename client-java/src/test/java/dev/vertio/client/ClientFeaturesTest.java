@@ -70,6 +70,11 @@ class ClientFeaturesTest {
     await(socket.connect());
     upgrades.expect("websocket");
     Socket s = sockets.next();
+    // The upgrade packet precedes this round trip on the WebSocket, so the server has switched.
+    Recorder<String> pong = new Recorder<>();
+    socket.on("pong", (args, ack) -> pong.record("pong"));
+    socket.emit("ping", 1);
+    pong.expect("pong");
     assertEquals("websocket", s.conn().transportName());
     assertEquals("websocket", socket.io().transportName());
   }
