@@ -106,7 +106,6 @@ class ReconnectionTest {
 
   @Test
   void retriesResendUntilAcknowledged() {
-    int port = freePort();
     SocketIoServer io = SocketIoServer.create(vertx);
     AtomicInteger calls = new AtomicInteger();
     io.onConnection(s -> s.on("flaky", (args, ack) -> {
@@ -114,7 +113,7 @@ class ReconnectionTest {
         ack.send("done " + args.getString(0));
       }
     }));
-    await(io.listen(port, "127.0.0.1"));
+    int port = await(io.listen(0, "127.0.0.1")).actualPort();
     ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
         .setTransports(List.of("websocket")).setRetries(5).setAckTimeout(100));
     await(socket.connect());
