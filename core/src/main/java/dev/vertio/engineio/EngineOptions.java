@@ -37,6 +37,8 @@ public class EngineOptions {
    * that does not read; past it the session is closed with {@code transport error}.
    */
   public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
+  /** Default {@code serveClient}: true (the JavaScript client, when on the classpath). */
+  public static final boolean DEFAULT_SERVE_CLIENT = true;
   /** Default {@code transports}: polling and websocket. */
   public static final List<String> DEFAULT_TRANSPORTS =
       List.of(EngineProtocol.POLLING, EngineProtocol.WEBSOCKET);
@@ -52,6 +54,7 @@ public class EngineOptions {
   private boolean perMessageDeflate = DEFAULT_PER_MESSAGE_DEFLATE;
   private long closeTimeout = DEFAULT_CLOSE_TIMEOUT;
   private long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
+  private boolean serveClient = DEFAULT_SERVE_CLIENT;
   private List<String> transports = new ArrayList<>(DEFAULT_TRANSPORTS);
   private CorsOptions cors = new CorsOptions();
   private Function<HttpServerRequest, Future<Void>> allowRequest;
@@ -73,6 +76,7 @@ public class EngineOptions {
     this.perMessageDeflate = other.perMessageDeflate;
     this.closeTimeout = other.closeTimeout;
     this.maxBufferedBytes = other.maxBufferedBytes;
+    this.serveClient = other.serveClient;
     this.transports = new ArrayList<>(other.transports);
     this.cors = new CorsOptions(other.cors);
     this.allowRequest = other.allowRequest;
@@ -235,6 +239,22 @@ public class EngineOptions {
    */
   public EngineOptions setMaxBufferedBytes(long maxBufferedBytes) {
     this.maxBufferedBytes = positive(maxBufferedBytes, "maxBufferedBytes");
+    return this;
+  }
+
+  /** @return whether the JavaScript client's bundles are served under the path */
+  public boolean isServeClient() {
+    return serveClient;
+  }
+
+  /**
+   * @param serveClient serve {@code <path>vertio.min.js}, {@code vertio.esm.min.js},
+   *     {@code vertio.js} (and {@code socket.io.*.js} aliases) with source maps, when
+   *     {@code vertio-client-js} is on the classpath
+   * @return this
+   */
+  public EngineOptions setServeClient(boolean serveClient) {
+    this.serveClient = serveClient;
     return this;
   }
 

@@ -173,6 +173,12 @@ public class SocketIoOptions extends EngineOptions {
   }
 
   @Override
+  public SocketIoOptions setServeClient(boolean serveClient) {
+    super.setServeClient(serveClient);
+    return this;
+  }
+
+  @Override
   public SocketIoOptions setCors(CorsOptions cors) {
     super.setCors(cors);
     return this;

@@ -47,6 +47,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private final Map<ContextInternal, Heartbeats> heartbeats = new ConcurrentHashMap<>();
   private final List<HttpServer> ownedServers = new CopyOnWriteArrayList<>();
   private final SessionIds ids = new SessionIds();
+  private final ClientFiles clientFiles;
   private volatile Handler<EngineSession> connectionHandler;
   private volatile Handler<EngineConnectionError> errorHandler;
   private volatile HeadersHook initialHeadersHook;
@@ -63,6 +64,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     this.cors = new CorsPolicy(this.options.getCors());
     this.path = this.options.getPath();
     this.pathWithoutSlash = path.substring(0, path.length() - 1);
+    this.clientFiles = new ClientFiles(vertx);
     for (TransportProvider p : ServiceLoader.load(TransportProvider.class,
         EngineServerImpl.class.getClassLoader())) {
       providers.putIfAbsent(p.name(), p);
@@ -221,6 +223,11 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       return;
     }
     boolean upgrade = req.canUpgradeToWebSocket();
+    String rest = req.path().length() > path.length() ? req.path().substring(path.length()) : "";
+    if (options.isServeClient() && ClientFiles.isClientFile(rest)) {
+      clientFiles.serve(req, rest);
+      return;
+    }
     if (req.method() == HttpMethod.OPTIONS && !upgrade) {
       preflight(req);
       return;

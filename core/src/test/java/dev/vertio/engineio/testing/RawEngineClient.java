@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
@@ -86,6 +87,22 @@ public final class RawEngineClient {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> operation.get().onComplete(promise));
     return promise.future();
+  }
+
+  /**
+   * @param method the method
+   * @param fullPath a path of the server (not under the engine path)
+   * @param headers extra headers (may be null)
+   * @return the reply
+   */
+  public Future<Reply> requestPath(HttpMethod method, String fullPath, MultiMap headers) {
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1")
+        .setPort(port).setURI(fullPath);
+    if (headers != null) {
+      options.setHeaders(headers);
+    }
+    return onContext(() -> http.request(options).compose(HttpClientRequest::send)
+        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b))));
   }
 
   /** @return GET with the query */

@@ -1,0 +1,296 @@
+import { Emitter } from "./emitter.js";
+import { PacketType } from "./parser.js";
+
+const RESERVED = ["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"];
+
+/**
+ * A namespace socket. Events are buffered while disconnected (volatile ones dropped);
+ * acknowledgements still pending when the connection drops fail with "socket has been disconnected".
+ */
+export class Socket extends Emitter {
+  constructor(io, nsp, opts = {}) {
+    super();
+    this.io = io;
+    this.nsp = nsp;
+    this.id = undefined;
+    this.connected = false;
+    this.recovered = false;
+    this.receiveBuffer = [];
+    this.sendBuffer = [];
+    this.ids = 0;
+    this.acks = {};
+    this.flags = {};
+    this.auth = opts.auth;
+    this._anyListeners = [];
+    this._anyOutgoingListeners = [];
+    this.subs = null;
+    if (opts.autoConnect !== false) this.open();
+  }
+
+  get disconnected() {
+    return !this.connected;
+  }
+
+  get active() {
+    return !!this.subs;
+  }
+
+  subEvents() {
+    if (this.subs) return;
+    const io = this.io;
+    const handlers = {
+      open: () => this.onopen(),
+      packet: (p) => this.onpacket(p),
+      error: (err) => {
+        if (!this.connected) this.emitReserved("connect_error", err);
+      },
+      close: (reason, description) => this.onclose(reason, description),
+    };
+    for (const [ev, fn] of Object.entries(handlers)) io.on(ev, fn);
+    this.subs = () => {
+      for (const [ev, fn] of Object.entries(handlers)) io.off(ev, fn);
+    };
+  }
+
+  connect() {
+    if (this.connected) return this;
+    this.subEvents();
+    if (!this.io._reconnecting) this.io.open();
+    if (this.io._readyState === "open") this.onopen();
+    return this;
+  }
+
+  open() {
+    return this.connect();
+  }
+
+  onopen() {
+    if (typeof this.auth === "function") {
+      this.auth((data) => this.sendConnect(data));
+    } else {
+      this.sendConnect(this.auth);
+    }
+  }
+
+  sendConnect(data) {
+    this.packet({ type: PacketType.CONNECT, data });
+  }
+
+  packet(packet, volatile) {
+    packet.nsp = this.nsp;
+    return this.io._packet(packet, volatile);
+  }
+
+  emit(ev, ...args) {
+    if (RESERVED.includes(ev)) throw new Error('"' + String(ev) + '" is a reserved event name');
+    args.unshift(ev);
+    const packet = { type: PacketType.EVENT, data: args };
+    if (typeof args[args.length - 1] === "function") {
+      const id = this.ids++;
+      const ack = args.pop();
+      this.registerAck(id, ack);
+      packet.id = id;
+    }
+    const isVolatile = this.flags.volatile;
+    this.flags = {};
+    for (const l of this._anyOutgoingListeners.slice()) l.apply(this, args);
+    if (this.connected) {
+      this.packet(packet, isVolatile);
+    } else if (!isVolatile) {
+      this.sendBuffer.push(packet);
+    }
+    return this;
+  }
+
+  registerAck(id, ack) {
+    const timeout = this.flags.timeout;
+    if (timeout === undefined) {
+      this.acks[id] = ack;
+      return;
+    }
+    const timer = setTimeout(() => {
+      delete this.acks[id];
+      for (let i = 0; i < this.sendBuffer.length; i++) {
+        if (this.sendBuffer[i].id === id) this.sendBuffer.splice(i, 1);
+      }
+      ack.call(this, new Error("operation has timed out"));
+    }, timeout);
+    const fn = (...args) => {
+      clearTimeout(timer);
+      ack.apply(this, args);
+    };
+    fn.withError = true;
+    this.acks[id] = fn;
+  }
+
+  emitWithAck(ev, ...args) {
+    const withErr = this.flags.timeout !== undefined;
+    return new Promise((resolve, reject) => {
+      const fn = (arg1, arg2) => (withErr ? (arg1 ? reject(arg1) : resolve(arg2)) : resolve(arg1));
+      fn.withError = withErr;
+      args.push(fn);
+      this.emit(ev, ...args);
+    });
+  }
+
+  timeout(ms) {
+    this.flags.timeout = ms;
+    return this;
+  }
+
+  get volatile() {
+    this.flags.volatile = true;
+    return this;
+  }
+
+  compress() {
+    return this;
+  }
+
+  onpacket(packet) {
+    if (packet.nsp !== this.nsp) return;
+    switch (packet.type) {
+      case PacketType.CONNECT:
+        if (packet.data && packet.data.sid) {
+          this.onconnect(packet.data.sid);
+        } else {
+          this.emitReserved("connect_error", new Error("It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible"));
+        }
+        break;
+      case PacketType.EVENT:
+      case PacketType.BINARY_EVENT:
+        this.onevent(packet);
+        break;
+      case PacketType.ACK:
+      case PacketType.BINARY_ACK:
+        this.onack(packet);
+        break;
+      case PacketType.DISCONNECT:
+        this.destroy();
+        this.onclose("io server disconnect");
+        break;
+      case PacketType.CONNECT_ERROR: {
+        this.destroy();
+        const err = new Error(packet.data && packet.data.message);
+        err.data = packet.data && packet.data.data;
+        this.emitReserved("connect_error", err);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  onevent(packet) {
+    const args = packet.data || [];
+    if (packet.id !== undefined) args.push(this.ack(packet.id));
+    if (this.connected) this.emitEvent(args);
+    else this.receiveBuffer.push(Object.freeze(args));
+  }
+
+  emitEvent(args) {
+    for (const l of this._anyListeners.slice()) l.apply(this, args);
+    this.emitReserved(...args);
+  }
+
+  ack(id) {
+    let sent = false;
+    return (...args) => {
+      if (sent) return;
+      sent = true;
+      this.packet({ type: PacketType.ACK, id, data: args });
+    };
+  }
+
+  onack(packet) {
+    const ack = this.acks[packet.id];
+    if (typeof ack !== "function") return;
+    delete this.acks[packet.id];
+    if (ack.withError) packet.data.unshift(null);
+    ack.apply(this, packet.data);
+  }
+
+  onconnect(id) {
+    this.id = id;
+    this.connected = true;
+    this.emitBuffered();
+    this.emitReserved("connect");
+  }
+
+  emitBuffered() {
+    this.receiveBuffer.forEach((args) => this.emitEvent(args));
+    this.receiveBuffer = [];
+    this.sendBuffer.forEach((packet) => this.packet(packet));
+    this.sendBuffer = [];
+  }
+
+  onclose(reason, description) {
+    if (!this.connected && reason !== "io server disconnect" && reason !== "io client disconnect") {
+      return;
+    }
+    this.connected = false;
+    delete this.id;
+    this.clearAcks();
+    this.emitReserved("disconnect", reason, description);
+  }
+
+  clearAcks() {
+    for (const id of Object.keys(this.acks)) {
+      const ack = this.acks[id];
+      if (!this.sendBuffer.some((p) => String(p.id) === id)) {
+        delete this.acks[id];
+        if (ack.withError) ack.call(this, new Error("socket has been disconnected"));
+      }
+    }
+  }
+
+  destroy() {
+    if (this.subs) {
+      this.subs();
+      this.subs = null;
+    }
+    this.io._destroy(this);
+  }
+
+  disconnect() {
+    if (this.connected) this.packet({ type: PacketType.DISCONNECT });
+    this.destroy();
+    if (this.connected) this.onclose("io client disconnect");
+    return this;
+  }
+
+  close() {
+    return this.disconnect();
+  }
+
+  onAny(listener) {
+    this._anyListeners.push(listener);
+    return this;
+  }
+
+  prependAny(listener) {
+    this._anyListeners.unshift(listener);
+    return this;
+  }
+
+  offAny(listener) {
+    if (!listener) this._anyListeners = [];
+    else this._anyListeners = this._anyListeners.filter((l) => l !== listener);
+    return this;
+  }
+
+  listenersAny() {
+    return this._anyListeners.slice();
+  }
+
+  onAnyOutgoing(listener) {
+    this._anyOutgoingListeners.push(listener);
+    return this;
+  }
+
+  offAnyOutgoing(listener) {
+    if (!listener) this._anyOutgoingListeners = [];
+    else this._anyOutgoingListeners = this._anyOutgoingListeners.filter((l) => l !== listener);
+    return this;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.vertio.clientjs;
+
+import static dev.vertio.engineio.testing.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the JS client's Node tests ({@code node --test test/}) against our server, and against the
+ * official Node.js socket.io 4.8 server they start themselves.
+ */
+class JsClientNodeTest {
+  private final Vertx vertx = Vertx.vertx();
+
+  @AfterEach
+  void tearDown() {
+    await(vertx.close());
+  }
+
+  /** Our server with the same handlers as the tests' reference server. */
+  private void serve(int port) {
+    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
+        .setPingInterval(300).setPingTimeout(600));
+    io.use(s -> "abc".equals(s.handshake().auth().getString("token")) ? Future.succeededFuture()
+        : Future.failedFuture(new ConnectionRefusedException("Not authorized",
+            new JsonObject().put("code", 42))));
+    io.onConnection(s -> {
+      s.emit("auth", s.handshake().auth());
+      s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
+      s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
+      s.on("ask", (args, ack) -> s.timeout(Duration.ofSeconds(3)).emitWithAck("question", "q")
+          .onSuccess(answer -> s.emit("answered", answer.getList().toArray())));
+      s.on("restart-server", (args, ack) -> io.close().onComplete(v ->
+          vertx.setTimer(300, t -> serve(port))));
+    });
+    io.of("/admin").onConnection(s -> s.emit("hello", "admin"));
+    await(io.listen(port, "127.0.0.1"));
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void nodeTestsPassAgainstOurServer() {
+    int port = freePort();
+    serve(port);
+    assertEquals(0, NodeTestRunner.run(Map.of("VERTIO_URL", "http://127.0.0.1:" + port),
+        "node", "--test", "--test-reporter=spec", "test/client.test.mjs"));
+  }
+
+  @Test
+  void nodeTestsPassAgainstTheOfficialServer() {
+    assertEquals(0, NodeTestRunner.run(Map.of("REFERENCE", "1"),
+        "node", "--test", "--test-reporter=spec", "test/client.test.mjs"));
+  }
+}

