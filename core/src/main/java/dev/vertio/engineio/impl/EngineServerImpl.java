@@ -248,6 +248,12 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       default:
         break;
     }
+    if (upgrade && !EngineProtocol.WEBSOCKET.equals(transportName)) {
+      // A WebSocket handshake for a transport that takes no WebSockets: no session is opened
+      // (reference onWebSocket() closes it at once).
+      refuse(req, EngineProtocol.BAD_REQUEST, context("name", "TRANSPORT_MISMATCH"));
+      return;
+    }
     String sid = req.getParam(EngineProtocol.QUERY_SID);
     if (sid == null) {
       handshake(req, provider, transportName, upgrade);
@@ -259,10 +265,6 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       return;
     }
     if (upgrade) {
-      if (!EngineProtocol.WEBSOCKET.equals(transportName)) {
-        refuse(req, EngineProtocol.BAD_REQUEST, context("name", "TRANSPORT_MISMATCH"));
-        return;
-      }
       provider.open(req, this).onSuccess(session::onUpgradeRequest);
       return;
     }

@@ -351,9 +351,12 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       case CLOSE:
         finish(EngineCloseReason.TRANSPORT_CLOSE, "close packet from client");
         break;
+      case PING:
+        // Revision 4: only the server pings (reference socket.ts: "invalid heartbeat direction").
+        finish(EngineCloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+        break;
       default:
-        // ping, upgrade and noop mean nothing on the current transport in revision 4; open is
-        // never sent by a client.
+        // upgrade and noop mean nothing on the current transport; open is never sent by a client.
         break;
     }
   }

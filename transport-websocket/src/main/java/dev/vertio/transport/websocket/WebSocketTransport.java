@@ -7,7 +7,9 @@ import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import java.nio.ByteBuffer;
@@ -45,6 +47,10 @@ final class WebSocketTransport implements Transport {
       }
     });
     ws.exceptionHandler(t -> {
+      if (t instanceof HttpClosedException) {
+        // The connection dropped: the close handler follows and reports a transport close.
+        return;
+      }
       if (!closed) {
         closed = true;
         listener.onError("websocket error: " + t.getMessage());
@@ -65,6 +71,10 @@ final class WebSocketTransport implements Transport {
   private static short closeCode(Throwable t) {
     if (t instanceof CorruptedWebSocketFrameException) {
       return (short) ((CorruptedWebSocketFrameException) t).closeStatus().code();
+    }
+    if (t instanceof DecompressionException) {
+      // The bounded inflater stopped a message growing past maxHttpBufferSize.
+      return MESSAGE_TOO_BIG;
     }
     return 1011;
   }
