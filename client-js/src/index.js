@@ -8,7 +8,8 @@ import { Socket } from "./socket.js";
 const cache = {};
 
 function parseUri(uri) {
-  const base = typeof location !== "undefined" ? location.href : "http://localhost";
+  // Without a URL, the page's origin and the main namespace (not the page's own path).
+  const base = typeof location !== "undefined" ? location.origin + "/" : "http://localhost/";
   const u = new URL(uri === undefined ? base : uri, base);
   const secure = u.protocol === "https:" || u.protocol === "wss:";
   const port = u.port || (secure ? "443" : "80");
