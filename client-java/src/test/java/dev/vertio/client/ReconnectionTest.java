@@ -1,6 +1,8 @@
 package dev.vertio.client;
 
 import static dev.vertio.engineio.testing.Await.await;
+
+import dev.vertio.engineio.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,19 +35,10 @@ class ReconnectionTest {
     return io;
   }
 
-  /** A port nothing listens on now, found by the OS (outside Vert.x, which shares ports). */
-  private static int freePort() {
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void reconnectsAfterARestartAndSendsBufferedEmitsOnceInOrder() {
-    int port = freePort();
+    int port = Ports.free();
     SocketIoServer first = server(port);
     ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
         .setTransports(List.of("websocket")).setReconnectionDelay(100)
@@ -86,7 +79,7 @@ class ReconnectionTest {
 
   @Test
   void givesUpAfterTheConfiguredAttempts() {
-    int port = freePort();
+    int port = Ports.free();
     ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
         .setTransports(List.of("websocket")).setReconnectionDelay(20)
         .setReconnectionDelayMax(40).setReconnectionAttempts(3));

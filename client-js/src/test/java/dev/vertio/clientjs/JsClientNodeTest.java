@@ -1,6 +1,8 @@
 package dev.vertio.clientjs;
 
 import static dev.vertio.engineio.testing.Await.await;
+
+import dev.vertio.engineio.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vertio.socketio.ConnectionRefusedException;
@@ -46,18 +48,10 @@ class JsClientNodeTest {
     await(io.listen(port, "127.0.0.1"));
   }
 
-  private static int freePort() {
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void nodeTestsPassAgainstOurServer() {
-    int port = freePort();
+    int port = Ports.free();
     serve(port);
     assertEquals(0, NodeTestRunner.run(Map.of("VERTIO_URL", "http://127.0.0.1:" + port),
         "node", "--test", "--test-reporter=spec", "test/client.test.mjs"));

@@ -436,8 +436,7 @@ final class ClientSocketImpl implements ClientSocket {
 
     @Override
     public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
-      return emitWithAck(event, args).map(answer ->
-          JsonArgs.fromJson(answer.isEmpty() ? null : answer.getList().get(0), type));
+      return emitWithAck(event, args).map(answer -> JsonArgs.firstAs(answer, type));
     }
 
     @Override
@@ -466,8 +465,8 @@ final class ClientSocketImpl implements ClientSocket {
 
   @Override
   public <T> ClientSocket on(String event, Class<T> type, Handler<T> handler) {
-    listeners.add(event, (args, ack) -> handler.handle(
-        JsonArgs.fromJson(args.isEmpty() ? null : args.getList().get(0), type)), false, false);
+    listeners.add(event, (args, ack) -> handler.handle(JsonArgs.firstAs(args, type)), false,
+        false);
     return this;
   }
 

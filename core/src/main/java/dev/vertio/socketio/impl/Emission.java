@@ -54,8 +54,7 @@ final class Emission implements SocketEmitter {
 
   @Override
   public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
-    return emitWithAck(event, args).map(answer ->
-        JsonArgs.fromJson(answer.isEmpty() ? null : answer.getList().get(0), type));
+    return emitWithAck(event, args).map(answer -> JsonArgs.firstAs(answer, type));
   }
 
   @Override

@@ -78,6 +78,16 @@ public final class JsonArgs {
   }
 
   /**
+   * @param args received arguments
+   * @param type the wanted type
+   * @param <T> the type
+   * @return the first argument mapped to the type, null when there is none
+   */
+  public static <T> T firstAs(JsonArray args, Class<T> type) {
+    return fromJson(args.isEmpty() ? null : args.getList().get(0), type);
+  }
+
+  /**
    * @param value a received JSON value
    * @param type the wanted type
    * @param <T> the type

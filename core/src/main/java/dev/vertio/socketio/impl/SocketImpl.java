@@ -122,8 +122,8 @@ final class SocketImpl implements Socket, LocalSocket {
 
   @Override
   public <T> Socket on(String event, Class<T> type, Handler<T> handler) {
-    listeners.add(event, (args, ack) -> handler.handle(
-        JsonArgs.fromJson(args.isEmpty() ? null : args.getList().get(0), type)), false, false);
+    listeners.add(event, (args, ack) -> handler.handle(JsonArgs.firstAs(args, type)), false,
+        false);
     return this;
   }
 
