@@ -4,6 +4,8 @@ import { Backoff } from "./backoff.js";
 import { Decoder, encode } from "./parser.js";
 import { Socket } from "./socket.js";
 
+const isBlob = (o) => typeof Blob !== "undefined" && o instanceof Blob;
+
 /**
  * The connection several namespace sockets share: reconnection with backoff and the events
  * reconnect_attempt, reconnect, reconnect_error, reconnect_failed, open, close, error.
@@ -27,6 +29,8 @@ export class Manager extends Emitter {
     this.decoder.on("decoded", (p) => this.emitReserved("packet", p));
     this.skipReconnect = false;
     this.reconnecting = false;
+    this._blobQueue = 0;
+    this._blobChain = Promise.resolve();
     if (opts.autoConnect !== false) this.open();
   }
 
@@ -127,7 +131,22 @@ export class Manager extends Emitter {
   _packet(packet, volatile) {
     if (!this.engine || this._readyState !== "open") return false;
     if (volatile && !this.engine.writable) return true;
-    for (const part of encode(packet)) this.engine.send(part);
+    const parts = encode(packet);
+    if (this._blobQueue === 0 && !parts.some(isBlob)) {
+      for (const part of parts) this.engine.send(part);
+      return true;
+    }
+    // Blobs are read asynchronously; later packets wait behind them so that order is kept.
+    this._blobQueue++;
+    this._blobChain = this._blobChain
+      .then(() => Promise.all(parts.map((p) => (isBlob(p) ? p.arrayBuffer() : p))))
+      .then((ready) => {
+        if (this.engine) for (const part of ready) this.engine.send(part);
+      })
+      .catch(() => {})
+      .finally(() => {
+        this._blobQueue--;
+      });
     return true;
   }
 

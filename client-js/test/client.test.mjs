@@ -60,6 +60,10 @@ for (const [mode, transports] of Object.entries(modes)) {
     const [text, obj] = await once(s, "echo");
     assert.equal(text, "text");
     assert.deepEqual(Array.from(new Uint8Array(obj.nested[0])), [1, 2, 3]);
+    s.emit("echo", { deep: { blob: new Blob([new Uint8Array([4, 5])]) } }, "after-blob");
+    const [blobEcho, after] = await once(s, "echo");
+    assert.deepEqual(Array.from(new Uint8Array(blobEcho.deep.blob)), [4, 5]);
+    assert.equal(after, "after-blob");
     const answer = await s.timeout(3000).emitWithAck("ack-me", new Uint8Array([9]).buffer);
     assert.deepEqual(Array.from(new Uint8Array(answer)), [9]);
     s.on("question", (q, cb) => cb("answer to " + q));

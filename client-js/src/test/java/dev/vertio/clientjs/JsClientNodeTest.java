@@ -58,6 +58,19 @@ class JsClientNodeTest {
   }
 
   @Test
+  void backoffUnitTestsPass() {
+    assertEquals(0, NodeTestRunner.run(Map.of(), "node", "--test", "--test-reporter=spec",
+        "test/backoff.test.mjs"));
+  }
+
+  @Test
+  void typeDeclarationsDescribeTheApi() {
+    assertEquals(0, NodeTestRunner.run(Map.of(), "node", "node_modules/typescript/bin/tsc",
+        "--noEmit", "--strict", "--target", "es2020", "--module", "es2020",
+        "--moduleResolution", "node", "test/types-usage.ts"));
+  }
+
+  @Test
   void nodeTestsPassAgainstTheOfficialServer() {
     assertEquals(0, NodeTestRunner.run(Map.of("REFERENCE", "1"),
         "node", "--test", "--test-reporter=spec", "test/client.test.mjs"));
