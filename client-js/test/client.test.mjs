@@ -21,6 +21,7 @@ function startReference(port = 0) {
     });
     server.on("connection", (socket) => {
       socket.emit("auth", socket.handshake.auth);
+      socket.emit("room", socket.handshake.query.room || null);
       socket.on("echo", (...args) => socket.emit("echo", ...args));
       socket.on("ack-me", (...args) => { const ack = args.pop(); ack(...args); });
       socket.on("ask", async () => socket.emit("answered", await socket.timeout(3000).emitWithAck("question", "q")));
@@ -92,6 +93,27 @@ test("namespaces share one connection and refusals carry message and data", asyn
   assert.equal(refused.active, false, "no reconnection after a connect_error");
   main.disconnect();
   admin.disconnect();
+});
+
+test("auth as a function, query parameters, and fallback to polling when WebSocket is blocked", async () => {
+  const s = io(url, { forceNew: true, transports: ["websocket"], query: { room: "r1" },
+    auth: (cb) => cb({ token: "abc", via: "function" }) });
+  const [[auth], [room]] = await Promise.all([once(s, "auth"), once(s, "room")]);
+  assert.deepEqual(auth, { token: "abc", via: "function" });
+  assert.equal(room, "r1");
+  s.disconnect();
+  // A WebSocket implementation whose connections always fail: the client falls back to polling.
+  class BlockedWebSocket {
+    constructor() {
+      setTimeout(() => this.onerror && this.onerror(new Error("blocked")), 5);
+    }
+    close() {}
+  }
+  const fallback = io(url, { forceNew: true, transports: ["websocket", "polling"],
+    WebSocket: BlockedWebSocket, auth: { token: "abc" } });
+  await once(fallback, "auth");
+  assert.equal(fallback.io.engine.transport.name, "polling");
+  fallback.disconnect();
 });
 
 test("reconnects after the server restarts and sends buffered emits in order", async () => {

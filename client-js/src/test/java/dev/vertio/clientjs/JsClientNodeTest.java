@@ -37,6 +37,7 @@ class JsClientNodeTest {
             new JsonObject().put("code", 42))));
     io.onConnection(s -> {
       s.emit("auth", s.handshake().auth());
+      s.emit("room", s.handshake().query().get("room"));
       s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
       s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
       s.on("ask", (args, ack) -> s.timeout(Duration.ofSeconds(3)).emitWithAck("question", "q")
