@@ -1,0 +1,118 @@
+package dev.vertio.socketio.recovery;
+
+import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.socketio.adapter.BroadcastOptions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The events a namespace sent, kept so that recovering sockets can get those they missed. An
+ * event is stored once, whatever the number of recipients, with its targets; the log is bounded
+ * by the bytes of its packets, the oldest events going first. Thread-safe.
+ */
+public final class EventLog {
+
+  /**
+   * One logged event.
+   *
+   * @param offset its offset (monotonic within the log)
+   * @param targets the rooms and exclusions it was sent to
+   * @param packets its encoded packets, shared with the live broadcast
+   * @param bytes their size
+   */
+  public record Entry(long offset, BroadcastOptions targets, List<EnginePacket> packets,
+                      long bytes) {
+  }
+
+  private final long maxBytes;
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private long bytes;
+  private long nextOffset;
+
+  /** @param maxBytes the most packet bytes kept */
+  public EventLog(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** @return the offset the next event will get */
+  public synchronized long nextOffset() {
+    return nextOffset;
+  }
+
+  /**
+   * Appends an event with the offset {@link #nextOffset()} had.
+   *
+   * @param offset the offset reserved for it
+   * @param targets its targets
+   * @param packets its packets
+   */
+  public synchronized void append(long offset, BroadcastOptions targets,
+                                  List<EnginePacket> packets) {
+    long size = 0;
+    for (EnginePacket p : packets) {
+      size += p.payloadLength() + 16;
+    }
+    entries.addLast(new Entry(offset, targets, packets, size));
+    bytes += size;
+    nextOffset = Math.max(nextOffset, offset + 1);
+    while (bytes > maxBytes && !entries.isEmpty()) {
+      bytes -= entries.removeFirst().bytes();
+    }
+  }
+
+  /** @return a new offset, reserved for an event about to be appended */
+  public synchronized long reserve() {
+    return nextOffset++;
+  }
+
+  /**
+   * @param afterOffset the last offset the client saw
+   * @param socketId the recovering socket's id
+   * @param rooms the rooms it was in
+   * @return the events it missed, in order; null when some may have been evicted already
+   */
+  public synchronized List<Entry> missed(long afterOffset, String socketId, Set<String> rooms) {
+    Entry first = entries.peekFirst();
+    if (first != null && first.offset() > afterOffset + 1) {
+      return null;
+    }
+    List<Entry> out = new ArrayList<>();
+    for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.offset() > afterOffset && reaches(e.targets(), socketId, rooms)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static boolean reaches(BroadcastOptions t, String socketId, Set<String> rooms) {
+    for (String r : t.except()) {
+      if (r.equals(socketId) || rooms.contains(r)) {
+        return false;
+      }
+    }
+    if (t.rooms().isEmpty()) {
+      return true;
+    }
+    for (String r : t.rooms()) {
+      if (r.equals(socketId) || rooms.contains(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return the bytes held */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  /** @return the number of events held */
+  public synchronized int size() {
+    return entries.size();
+  }
+}
