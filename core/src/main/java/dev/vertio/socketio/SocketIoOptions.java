@@ -25,6 +25,7 @@ public class SocketIoOptions extends EngineOptions {
   private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
   private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
   private int maxPendingAcks = DEFAULT_MAX_PENDING_ACKS;
+  private ConnectionStateRecoveryOptions connectionStateRecovery;
 
   /** Options with every default. */
   public SocketIoOptions() {
@@ -37,6 +38,22 @@ public class SocketIoOptions extends EngineOptions {
     this.maxAttachments = other.maxAttachments;
     this.maxNestingDepth = other.maxNestingDepth;
     this.maxPendingAcks = other.maxPendingAcks;
+    this.connectionStateRecovery = other.connectionStateRecovery;
+  }
+
+  /** @return the connection-state recovery options, or null when off (the default) */
+  public ConnectionStateRecoveryOptions getConnectionStateRecovery() {
+    return connectionStateRecovery;
+  }
+
+  /**
+   * @param connectionStateRecovery turn recovery on with these options, or off with null
+   * @return this
+   */
+  public SocketIoOptions setConnectionStateRecovery(
+      ConnectionStateRecoveryOptions connectionStateRecovery) {
+    this.connectionStateRecovery = connectionStateRecovery;
+    return this;
   }
 
   /** @return ms a client has to connect to a namespace before its connection is closed */

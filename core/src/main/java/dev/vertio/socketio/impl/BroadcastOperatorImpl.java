@@ -6,6 +6,7 @@ import dev.vertio.socketio.adapter.BroadcastOptions;
 import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketType;
+import dev.vertio.socketio.recovery.EventLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
@@ -104,10 +105,17 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
       BroadcastOptions opts = options();
       List<Future<Void>> all = new ArrayList<>(1);
       for (NamespaceImpl ns : namespaces.get()) {
+        EventLog log = volatile_ ? null : ns.log();
+        long offset = log == null ? -1 : log.reserve();
+        // Recovery: the offset is the last argument; the event is logged once for every target.
+        JsonArray nsData = log == null ? data : data.copy().add(Long.toString(offset));
         SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
-            SocketPacket.NO_ID, data);
-        all.add(ns.adapter().broadcast(
-            new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts));
+            SocketPacket.NO_ID, nsData);
+        BroadcastPacket broadcast = new BroadcastPacket(packet, event, plainArgs, ns.encoder());
+        all.add(ns.adapter().broadcast(broadcast, opts));
+        if (log != null) {
+          log.append(offset, opts, broadcast.enginepackets());
+        }
       }
       return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
     });

@@ -10,6 +10,8 @@ import dev.vertio.socketio.adapter.AdapterHost;
 import dev.vertio.socketio.adapter.InMemoryAdapter;
 import dev.vertio.socketio.adapter.LocalSocket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
+import dev.vertio.socketio.recovery.EventLog;
+import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -32,6 +34,7 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
   private final Map<String, SocketImpl> sockets = new ConcurrentHashMap<>();
   private final AtomicLong ackIds = new AtomicLong();
   private final BroadcastOperator operator;
+  private final EventLog log;
 
   NamespaceImpl(SocketIoServerImpl server, String name, ParentNamespaceImpl parent) {
     this.server = server;
@@ -39,6 +42,13 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     this.parent = parent;
     this.adapter = new InMemoryAdapter(this);
     this.operator = new BroadcastOperatorImpl(() -> List.of(this));
+    var recovery = server.options().getConnectionStateRecovery();
+    this.log = recovery == null ? null : new EventLog(recovery.getMaxLogBytes());
+  }
+
+  /** @return the log of sent events, or null when recovery is off */
+  EventLog log() {
+    return log;
   }
 
   @Override
@@ -102,7 +112,40 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
    * @return the socket once every middleware let it through
    */
   Future<SocketImpl> connect(ClientConnection client, JsonObject auth) {
-    SocketImpl socket = new SocketImpl(this, client, server.nextSocketId(), auth);
+    SessionStore store = server.sessionStore();
+    String pid = auth == null ? null : auth.getValue("pid") instanceof String
+        ? auth.getString("pid") : null;
+    Object offset = auth == null ? null : auth.getValue("offset");
+    if (store == null || pid == null || !(offset instanceof String)) {
+      return fresh(client, auth);
+    }
+    return store.take(pid).compose(session -> {
+      List<EventLog.Entry> missed = null;
+      if (session != null && name.equals(session.namespace())) {
+        try {
+          missed = log.missed(Long.parseLong((String) offset), session.sid(), session.rooms());
+        } catch (NumberFormatException e) {
+          missed = null;
+        }
+      }
+      if (missed == null) {
+        return fresh(client, auth);
+      }
+      SocketImpl socket = new SocketImpl(this, client, session.sid(), auth, pid, session,
+          missed);
+      if (server.options().getConnectionStateRecovery().isSkipMiddlewares()) {
+        return Future.succeededFuture(socket);
+      }
+      return runChain(socket);
+    });
+  }
+
+  private Future<SocketImpl> fresh(ClientConnection client, JsonObject auth) {
+    String pid = server.sessionStore() == null ? null : server.nextSocketId();
+    return runChain(new SocketImpl(this, client, server.nextSocketId(), auth, pid, null, null));
+  }
+
+  private Future<SocketImpl> runChain(SocketImpl socket) {
     List<Middleware> chain = new ArrayList<>();
     if (parent != null) {
       chain.addAll(parent.middlewares());

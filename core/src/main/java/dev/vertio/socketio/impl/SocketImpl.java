@@ -16,7 +16,11 @@ import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.adapter.BroadcastOptions;
 import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.adapter.LocalSocket;
+import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.recovery.EventLog;
+import dev.vertio.socketio.recovery.SessionStore;
+import dev.vertio.socketio.recovery.StoredSession;
 import dev.vertio.socketio.parser.SocketPacketType;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -51,11 +55,28 @@ final class SocketImpl implements Socket, LocalSocket {
   private final List<Handler<Throwable>> errorHandlers = new CopyOnWriteArrayList<>();
   private final AckRegistry acks;
   private final ArrayDeque<SocketPacket> backlog = new ArrayDeque<>(0);
+  private final String pid;
+  private final boolean recovered;
+  private final Set<String> restoredRooms;
+  private List<EventLog.Entry> missed;
   private volatile boolean connected;
   private boolean busy;
   private boolean draining;
 
-  SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth) {
+  /**
+   * @param pid the private session id for recovery, null when recovery is off
+   * @param restored the session this socket recovers, or null for a new one
+   * @param missed the events a recovered socket missed, in order
+   */
+  SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth,
+             String pid, StoredSession restored, List<EventLog.Entry> missed) {
+    this.pid = pid;
+    this.recovered = restored != null;
+    this.restoredRooms = restored == null ? Set.of() : restored.rooms();
+    this.missed = missed;
+    if (restored != null) {
+      data.mergeIn(restored.data());
+    }
     this.namespace = namespace;
     this.client = client;
     this.id = id;
@@ -94,7 +115,7 @@ final class SocketImpl implements Socket, LocalSocket {
 
   @Override
   public boolean recovered() {
-    return false;
+    return recovered;
   }
 
   @Override
@@ -254,6 +275,17 @@ final class SocketImpl implements Socket, LocalSocket {
     if (listeners.hasAnyOutgoing()) {
       fireOutgoing(event, data);
     }
+    EventLog log = namespace.log();
+    if (log != null && waiter == null && !volatile_) {
+      // Recovery: the event carries its offset as last argument and is logged for this socket.
+      long offset = log.reserve();
+      JsonArray withOffset = data.copy().add(Long.toString(offset));
+      List<EnginePacket> packets = BroadcastPacket.encode(namespace.encoder(),
+          new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, withOffset));
+      client.write(packets);
+      log.append(offset, new BroadcastOptions(Set.of(id), Set.of(), false, true, false), packets);
+      return;
+    }
     SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
     client.write(BroadcastPacket.encode(namespace.encoder(), packet));
   }
@@ -331,9 +363,21 @@ final class SocketImpl implements Socket, LocalSocket {
   /** Called when the namespace accepted the socket: join its own room, answer, tell the app. */
   void onConnected() {
     connected = true;
-    namespace.adapter().addAll(id, Set.of(id));
+    Set<String> rooms = new java.util.HashSet<>(restoredRooms);
+    rooms.add(id);
+    namespace.adapter().addAll(id, rooms);
+    JsonObject answer = new JsonObject().put("sid", id);
+    if (pid != null) {
+      answer.put("pid", pid);
+    }
     sendPacket(new SocketPacket(SocketPacketType.CONNECT, namespace.name(), SocketPacket.NO_ID,
-        new JsonObject().put("sid", id)));
+        answer));
+    if (missed != null) {
+      for (EventLog.Entry e : missed) {
+        client.write(e.packets());
+      }
+      missed = null;
+    }
     namespace.fireConnection(this);
   }
 
@@ -485,6 +529,12 @@ final class SocketImpl implements Socket, LocalSocket {
     connected = false;
     backlog.clear();
     acks.failAll(reason);
+    SessionStore store = namespace.server().sessionStore();
+    if (store != null && pid != null && !SocketIoProtocol.CLIENT_NAMESPACE_DISCONNECT.equals(reason)
+        && !SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT.equals(reason)) {
+      store.save(new StoredSession(pid, id, namespace.name(), namespace.adapter().socketRooms(id),
+          data.copy(), null));
+    }
     namespace.adapter().delAll(id);
     namespace.remove(this);
     client.remove(this);

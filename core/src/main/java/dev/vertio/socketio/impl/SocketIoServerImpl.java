@@ -3,12 +3,15 @@ package dev.vertio.socketio.impl;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.impl.SessionIds;
 import dev.vertio.socketio.BroadcastOperator;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.Middleware;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
+import dev.vertio.socketio.recovery.InMemorySessionStore;
+import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -31,6 +34,7 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
   private final List<ParentNamespaceImpl> parents = new CopyOnWriteArrayList<>();
   private final AtomicInteger parentCount = new AtomicInteger();
   private final NamespaceImpl main;
+  private final SessionStore sessionStore;
 
   /**
    * @param vertx the Vert.x instance
@@ -40,6 +44,9 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     this.vertx = vertx;
     this.options = new SocketIoOptions(options);
     this.engine = EngineServer.create(vertx, this.options);
+    ConnectionStateRecoveryOptions recovery = this.options.getConnectionStateRecovery();
+    this.sessionStore = recovery == null ? null : new InMemorySessionStore(
+        recovery.getMaxDisconnectionDuration(), recovery.getMaxSessions());
     this.main = (NamespaceImpl) of("/");
     engine.connectionHandler(session -> new ClientConnection(this, session));
   }
@@ -54,6 +61,11 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
 
   SocketPacketEncoder encoder() {
     return encoder;
+  }
+
+  /** @return where disconnected sessions wait, or null when recovery is off */
+  SessionStore sessionStore() {
+    return sessionStore;
   }
 
   String nextSocketId() {
