@@ -44,6 +44,9 @@ final class ClientSocketImpl implements ClientSocket {
   private long nextAckId;
   private volatile String id;
   private volatile boolean connected;
+  private volatile boolean recovered;
+  private String pid;
+  private String lastOffset;
   private boolean active;
   private Promise<Void> connecting;
 
@@ -71,7 +74,7 @@ final class ClientSocketImpl implements ClientSocket {
 
   @Override
   public boolean recovered() {
-    return false;
+    return recovered;
   }
 
   @Override
@@ -108,6 +111,14 @@ final class ClientSocketImpl implements ClientSocket {
       auth = options.getAuth().get();
     } catch (RuntimeException e) {
       auth = null;
+    }
+    if (pid != null) {
+      // Connection-state recovery: present the previous session and the last offset seen.
+      auth = auth == null ? new JsonObject() : auth.copy();
+      auth.put("pid", pid);
+      if (lastOffset != null) {
+        auth.put("offset", lastOffset);
+      }
     }
     // No auth means a bare "40", as the reference client sends.
     manager.send(new SocketPacket(SocketPacketType.CONNECT, namespace, SocketPacket.NO_ID,
@@ -221,6 +232,12 @@ final class ClientSocketImpl implements ClientSocket {
 
   private void onConnected(JsonObject data) {
     id = data == null ? null : data.getString("sid");
+    String newPid = data == null ? null : data.getString("pid");
+    recovered = newPid != null && newPid.equals(pid);
+    pid = newPid;
+    if (!recovered) {
+      lastOffset = null;
+    }
     connected = true;
     for (Handler<Void> h : connectHandlers) {
       safely(h, null);
@@ -241,6 +258,11 @@ final class ClientSocketImpl implements ClientSocket {
     String event = String.valueOf(all.get(0));
     JsonArray args = new JsonArray(new ArrayList<>(all.subList(1, all.size())));
     Ack ack = packet.hasId() ? new OutgoingAck(packet.id()) : Ack.NONE;
+    if (pid != null && !args.isEmpty() && args.getValue(args.size() - 1) instanceof String) {
+      // With recovery on, the server's events end with their offset (left visible, as the
+      // reference client does).
+      lastOffset = args.getString(args.size() - 1);
+    }
     for (AnyEventHandler h : listeners.any()) {
       try {
         h.handle(event, args);
