@@ -73,6 +73,8 @@ export class Socket extends Emitter {
   }
 
   sendConnect(data) {
+    // Connection-state recovery: present the previous session and the last offset seen.
+    if (this._pid) data = Object.assign({ pid: this._pid, offset: this._lastOffset }, data);
     this.packet({ type: PacketType.CONNECT, data });
   }
 
@@ -152,7 +154,7 @@ export class Socket extends Emitter {
     switch (packet.type) {
       case PacketType.CONNECT:
         if (packet.data && packet.data.sid) {
-          this.onconnect(packet.data.sid);
+          this.onconnect(packet.data.sid, packet.data.pid);
         } else {
           this.emitReserved("connect_error", new Error("It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible"));
         }
@@ -191,6 +193,11 @@ export class Socket extends Emitter {
   emitEvent(args) {
     for (const l of this._anyListeners.slice()) l.apply(this, args);
     this.emitReserved(...args);
+    // With recovery on, the server's events end with their offset (left visible, as the
+    // reference client does).
+    if (this._pid && args.length && typeof args[args.length - 1] === "string") {
+      this._lastOffset = args[args.length - 1];
+    }
   }
 
   ack(id) {
@@ -210,8 +217,10 @@ export class Socket extends Emitter {
     ack.apply(this, packet.data);
   }
 
-  onconnect(id) {
+  onconnect(id, pid) {
     this.id = id;
+    this.recovered = !!(pid && this._pid === pid);
+    this._pid = pid;
     this.connected = true;
     this.emitBuffered();
     this.emitReserved("connect");

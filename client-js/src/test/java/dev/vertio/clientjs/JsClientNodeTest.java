@@ -59,6 +59,25 @@ class JsClientNodeTest {
   }
 
   @Test
+  void recoveryTestsPassAgainstOurServer() {
+    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
+        .setConnectionStateRecovery(new dev.vertio.socketio.ConnectionStateRecoveryOptions()));
+    io.onConnection(s -> {
+      s.emit("hello");
+      s.on("join", (args, ack) -> s.join(args.getString(0)).onSuccess(v -> ack.send()));
+      s.on("drop-me", (args, ack) -> {
+        s.conn().close();
+        io.to("r").emit("news", 1);
+        io.to("elsewhere").emit("news", 0);
+        io.to("r").emit("news", 2);
+      });
+    });
+    int port = await(io.listen(0, "127.0.0.1")).actualPort();
+    assertEquals(0, NodeTestRunner.run(Map.of("VERTIO_RECOVERY_URL", "http://127.0.0.1:" + port),
+        "node", "--test", "--test-reporter=spec", "test/recovery.test.mjs"));
+  }
+
+  @Test
   void backoffUnitTestsPass() {
     assertEquals(0, NodeTestRunner.run(Map.of(), "node", "--test", "--test-reporter=spec",
         "test/backoff.test.mjs"));
