@@ -34,6 +34,10 @@ class RecoveryTest {
         new ConnectionStateRecoveryOptions().setMaxDisconnectionDuration(window)));
     io.onConnection(s -> {
       sockets.record(s);
+      if (!s.recovered()) {
+        s.data().put("user", "ann");
+      }
+      s.on("leave-namespace", (args, ack) -> s.disconnect());
       s.emit("hello");
     });
     return await(io.listen(0, "127.0.0.1")).actualPort();
@@ -75,7 +79,25 @@ class RecoveryTest {
     assertEquals(id, second.id());
     assertEquals(id, socket.id());
     assertTrue(second.rooms().contains("r"));
+    assertEquals("ann", second.data().getString("user"));
     assertTrue(socket.recovered());
+  }
+
+  @Test
+  void aServerNamespaceDisconnectIsNotRecoverable() {
+    int port = start(Duration.ofMinutes(2));
+    Recorder<String> seen = new Recorder<>();
+    ClientSocket socket = connect(port, seen);
+    await(socket.connect());
+    seen.expect("connect false");
+    seen.expect("hello");
+    Socket first = sockets.next();
+    socket.emit("leave-namespace");
+    seen.expect("disconnect io server disconnect");
+    // Connecting again by choice: the old session was not kept.
+    await(socket.connect());
+    seen.expect("connect false");
+    assertFalse(sockets.next().id().equals(first.id()));
   }
 
   @Test
