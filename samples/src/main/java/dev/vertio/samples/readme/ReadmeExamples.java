@@ -7,6 +7,7 @@ import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
@@ -55,6 +56,19 @@ io.of(Pattern.compile("^/game-\\d+$")).onConnection(socket -> socket.emit("welco
 io.listen(3000);
     // README:socketio:end
     return io;
+  }
+
+  /**
+   * The recovery options example.
+   *
+   * @return the options
+   */
+  public static SocketIoOptions recoveryOptions() {
+    // README:recovery:begin
+SocketIoOptions options = new SocketIoOptions().setConnectionStateRecovery(
+    new ConnectionStateRecoveryOptions().setMaxDisconnectionDuration(Duration.ofMinutes(2)));
+    // README:recovery:end
+    return options;
   }
 
   /**
