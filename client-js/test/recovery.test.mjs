@@ -30,3 +30,16 @@ test("recovers id, rooms and missed events in order", { skip: !url && "no server
   assert.deepEqual(news, [1, 2]);
   s.disconnect();
 });
+
+test("after the window it is a new socket", { skip: !process.env.VERTIO_RECOVERY_SHORT_URL && "no server" }, async () => {
+  const s = io(process.env.VERTIO_RECOVERY_SHORT_URL, { forceNew: true, transports: ["websocket"],
+    reconnectionDelay: 50, reconnectionDelayMax: 100 });
+  await once(s, "hello");
+  const firstId = s.id;
+  s.emit("drop-me");
+  await once(s, "disconnect");
+  await once(s, "connect");
+  assert.equal(s.recovered, false);
+  assert.notEqual(s.id, firstId);
+  s.disconnect();
+});

@@ -58,10 +58,10 @@ class JsClientNodeTest {
         "node", "--test", "--test-reporter=spec", "test/client.test.mjs"));
   }
 
-  @Test
-  void recoveryTestsPassAgainstOurServer() {
+  private int recoveringServer(java.time.Duration window) {
     SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
-        .setConnectionStateRecovery(new dev.vertio.socketio.ConnectionStateRecoveryOptions()));
+        .setConnectionStateRecovery(new dev.vertio.socketio.ConnectionStateRecoveryOptions()
+            .setMaxDisconnectionDuration(window)));
     io.onConnection(s -> {
       s.emit("hello");
       s.on("join", (args, ack) -> s.join(args.getString(0)).onSuccess(v -> ack.send()));
@@ -72,8 +72,16 @@ class JsClientNodeTest {
         io.to("r").emit("news", 2);
       });
     });
-    int port = await(io.listen(0, "127.0.0.1")).actualPort();
-    assertEquals(0, NodeTestRunner.run(Map.of("VERTIO_RECOVERY_URL", "http://127.0.0.1:" + port),
+    return await(io.listen(0, "127.0.0.1")).actualPort();
+  }
+
+  @Test
+  void recoveryTestsPassAgainstOurServer() {
+    int port = recoveringServer(java.time.Duration.ofMinutes(2));
+    int shortWindow = recoveringServer(java.time.Duration.ofMillis(1));
+    assertEquals(0, NodeTestRunner.run(Map.of(
+            "VERTIO_RECOVERY_URL", "http://127.0.0.1:" + port,
+            "VERTIO_RECOVERY_SHORT_URL", "http://127.0.0.1:" + shortWindow),
         "node", "--test", "--test-reporter=spec", "test/recovery.test.mjs"));
   }
 
