@@ -12,6 +12,12 @@ import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,70 @@ public final class ReadmeExamples {
 
   /** A chat message, as the README's typed handler receives it. */
   public record ChatMessage(String user, String text) {
+  }
+
+  /**
+   * The README's quick start: a server and a Java client in one program.
+   *
+   * @param vertx the Vert.x instance
+   * @param port the port (3000 in the README)
+   * @return the server once it listens
+   */
+  public static Future<HttpServer> quickStart(Vertx vertx, int port) {
+    // README:quickstart:begin
+SocketIoServer io = SocketIoServer.create(vertx);
+io.onConnection(socket -> {
+  socket.join("lobby");
+  socket.on("chat", (args, ack) -> {
+    io.to("lobby").emit("chat", socket.id(), args.getString(0)); // everyone in the lobby
+    ack.send("delivered");                                       // the sender's acknowledgement
+  });
+});
+Future<HttpServer> listening = io.listen(port).onSuccess(server -> {
+  SocketIoClient client = SocketIoClient.create(vertx);
+  ClientSocket socket = client.socket("http://localhost:" + port);
+  socket.on("chat", (args, ack) ->
+      System.out.println(args.getString(0) + " says " + args.getString(1)));
+  socket.onConnect(v -> socket.timeout(Duration.ofSeconds(5)).emitWithAck("chat", "hello")
+      .onSuccess(reply -> System.out.println("server: " + reply.getString(0))));
+  socket.connect();
+});
+    // README:quickstart:end
+    return listening;
+  }
+
+  /**
+   * The official Java client example (io.socket:socket.io-client, compile-time only here).
+   *
+   * @param token a chat token
+   * @return the official client's socket
+   */
+  public static io.socket.client.Socket officialJavaClient(String token) {
+    // README:official-java:begin
+// io.socket:socket.io-client:2.1.x, the official Java client
+Socket socket = IO.socket(URI.create("http://localhost:3000/chat"),
+    IO.Options.builder().setAuth(Map.of("token", token)).build());
+socket.on("message", args -> System.out.println(args[0]));
+socket.connect();
+    // README:official-java:end
+    return socket;
+  }
+
+  /**
+   * The TLS deployment example.
+   *
+   * @param vertx the Vert.x instance
+   * @param io the server to serve over TLS
+   * @return the HTTPS server once it listens
+   */
+  public static Future<HttpServer> tls(Vertx vertx, SocketIoServer io) {
+    // README:tls:begin
+HttpServer https = vertx.createHttpServer(io.engine().httpServerOptions(new HttpServerOptions()
+    .setSsl(true)
+    .setKeyCertOptions(new PemKeyCertOptions().setCertPath("cert.pem").setKeyPath("key.pem"))));
+io.attach(https);
+return https.listen(443);
+    // README:tls:end
   }
 
   /**
