@@ -132,6 +132,8 @@ class ChatServerTest {
     a.expect("ready ann");
     assertTrue(ask(ann, "join", "Bad Name!").getString("error").contains("room names"));
     assertTrue(ask(ann, "join", 42).containsKey("error"));
+    assertTrue(await(ann.emitWithAck("join")).getJsonObject(0).containsKey("error"));
+    assertTrue(await(ann.emitWithAck("message")).getJsonObject(0).containsKey("error"));
     assertEquals("join the room first", ask(ann, "message",
         new JsonObject().put("room", "general").put("text", "x")).getString("error"));
     ask(ann, "join", "general");

@@ -42,11 +42,11 @@ final class ChatHandlers {
 
   void bind(Socket socket) {
     String nickname = socket.data().getString("nickname");
-    socket.on("join", (args, ack) -> join(socket, args.getValue(0), ack));
-    socket.on("leave", (args, ack) -> leave(socket, args.getValue(0), ack));
-    socket.on("message", (args, ack) -> message(socket, nickname, args.getValue(0), ack));
-    socket.on("image", (args, ack) -> image(socket, nickname, args.getValue(0), ack));
-    socket.on("typing", (args, ack) -> typing(socket, nickname, args.getValue(0)));
+    socket.on("join", (args, ack) -> join(socket, first(args), ack));
+    socket.on("leave", (args, ack) -> leave(socket, first(args), ack));
+    socket.on("message", (args, ack) -> message(socket, nickname, first(args), ack));
+    socket.on("image", (args, ack) -> image(socket, nickname, first(args), ack));
+    socket.on("typing", (args, ack) -> typing(socket, nickname, first(args)));
     Set<String> left = new TreeSet<>();
     socket.onDisconnecting(reason -> left.addAll(joinedRooms(socket)));
     socket.onDisconnect(reason -> left.forEach(this::publishMembers));
@@ -177,6 +177,10 @@ final class ChatHandlers {
     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     sockets.forEach(s -> names.add(s.data().getString("nickname", "?")));
     return new JsonArray(List.copyOf(names));
+  }
+
+  private static Object first(JsonArray args) {
+    return args.isEmpty() ? null : args.getValue(0);
   }
 
   private static String truncate(String s, int max) {

@@ -92,7 +92,8 @@ public final class GameServer {
     socket.emit("welcome", new JsonObject().put("id", id).put("match", nsp.name())
         .put("width", Match.WIDTH).put("height", Match.HEIGHT).put("state", state));
     socket.on("input", (args, ack) -> {
-      JsonObject in = args.getValue(0) instanceof JsonObject ? args.getJsonObject(0) : null;
+      Object first = args.isEmpty() ? null : args.getValue(0);
+      JsonObject in = first instanceof JsonObject ? (JsonObject) first : null;
       if (in != null) {
         match.input(id, flag(in, "up"), flag(in, "down"), flag(in, "left"), flag(in, "right"));
       }
