@@ -1,6 +1,7 @@
 package dev.vertio.samples.chat;
 
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.WebSample;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.SocketIoOptions;
@@ -8,10 +9,8 @@ import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -72,13 +71,9 @@ public final class ChatServer {
     chat.onConnection(handlers::bind);
 
     Router router = Router.router(vertx);
-    io.mount(router);
     router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096))
         .handler(auth::login);
-    router.route().handler(StaticHandler.create("webroot/chat").setCachingEnabled(false));
-    HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
-        new HttpServerOptions())).requestHandler(router);
-    return server.listen((int) cli.getLong("port", 3000), cli.get("host", "0.0.0.0"));
+    return WebSample.listen(vertx, io, router, "webroot/chat", cli, 3000);
   }
 
   private static String randomSecret() {
@@ -91,13 +86,6 @@ public final class ChatServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    Vertx vertx = Vertx.vertx();
-    start(vertx, new CommandLine(args))
-        .onSuccess(server -> System.out.println(
-            "Vertio chat on http://localhost:" + server.actualPort() + "/"))
-        .onFailure(err -> {
-          System.err.println("Could not start the chat: " + err.getMessage());
-          vertx.close();
-        });
+    WebSample.main("chat", args, ChatServer::start);
   }
 }

@@ -1,6 +1,7 @@
 package dev.vertio.samples.game;
 
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.WebSample;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
@@ -9,10 +10,8 @@ import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -73,11 +72,7 @@ public final class GameServer {
     arena.onConnection(socket -> play(vertx, socket, matches, tick));
 
     Router router = Router.router(vertx);
-    io.mount(router);
-    router.route().handler(StaticHandler.create("webroot/game").setCachingEnabled(false));
-    HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
-        new HttpServerOptions())).requestHandler(router);
-    return server.listen((int) cli.getLong("port", 3001), cli.get("host", "0.0.0.0"));
+    return WebSample.listen(vertx, io, router, "webroot/game", cli, 3001);
   }
 
   private static void play(Vertx vertx, Socket socket, Map<String, Match> matches, long tick) {
@@ -116,13 +111,6 @@ public final class GameServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    Vertx vertx = Vertx.vertx();
-    start(vertx, new CommandLine(args))
-        .onSuccess(server -> System.out.println(
-            "Vertio game on http://localhost:" + server.actualPort() + "/"))
-        .onFailure(err -> {
-          System.err.println("Could not start the game: " + err.getMessage());
-          vertx.close();
-        });
+    WebSample.main("game", args, GameServer::start);
   }
 }
