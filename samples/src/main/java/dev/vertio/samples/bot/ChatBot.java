@@ -72,8 +72,8 @@ public final class ChatBot {
     socket.on("ready", (args, ack) -> {
       JsonObject info = args.getJsonObject(0);
       if (info.getBoolean("recovered", false) && info.getJsonArray("joined").contains(room)) {
-        joined.tryComplete();
         joinHandler.handle(room);
+        joined.tryComplete();
         return;
       }
       socket.timeout(Duration.ofSeconds(10)).emitWithAck("join", room).onSuccess(reply -> {
@@ -82,8 +82,8 @@ public final class ChatBot {
           joined.tryFail(res.getString("error"));
         } else {
           members = memberList(res.getJsonArray("members"));
-          joined.tryComplete();
           joinHandler.handle(room);
+          joined.tryComplete();
         }
       }).onFailure(joined::tryFail);
     });

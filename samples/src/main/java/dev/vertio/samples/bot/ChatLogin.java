@@ -16,7 +16,7 @@ final class ChatLogin {
 
   ChatLogin(Vertx vertx, URI url) {
     this.http = vertx.createHttpClient(new HttpClientOptions()
-        .setSsl("https".equals(url.getScheme())));
+        .setSsl("https".equals(url.getScheme())).setKeepAlive(false)); // logins are rare
     this.url = url;
   }
 
