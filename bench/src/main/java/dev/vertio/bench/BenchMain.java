@@ -1,0 +1,28 @@
+package dev.vertio.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code vertio-bench.jar}.
+ *
+ * <pre>
+ * java -jar bench/target/vertio-bench.jar [run] [--scenarios default] [options]   load scenarios, Vertio and Node side by side
+ * java -jar bench/target/vertio-bench.jar jmh [--out DIR] [--quick]               JMH microbenchmarks of the hot paths
+ * </pre>
+ */
+public final class BenchMain {
+  private BenchMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
+    String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    switch (command) {
+      case "jmh" -> dev.vertio.bench.jmh.JmhRunner.main(rest);
+      default -> {
+        System.err.println("unknown command: " + command);
+        System.exit(2);
+      }
+    }
+  }
+}
