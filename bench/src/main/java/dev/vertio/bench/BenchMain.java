@@ -18,7 +18,7 @@ public final class BenchMain {
     String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
     String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (command) {
-      case "jmh" -> dev.vertio.bench.jmh.JmhRunner.main(rest);
+      case "run" -> new BenchRunner(new BenchOptions(rest)).run();
       default -> {
         System.err.println("unknown command: " + command);
         System.exit(2);

@@ -1,0 +1,155 @@
+package dev.vertio.bench;
+
+import dev.vertio.bench.scenario.AckScenario;
+import dev.vertio.bench.scenario.BroadcastScenario;
+import dev.vertio.bench.scenario.ChurnScenario;
+import dev.vertio.bench.scenario.IdleScenario;
+import dev.vertio.bench.scenario.RunSettings;
+import dev.vertio.bench.scenario.Scenario;
+import dev.vertio.bench.server.ServerKind;
+import dev.vertio.bench.server.ServerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load run's command line. Every scenario parameter has an option; the defaults are the
+ * "default" scenario set, which takes about five minutes on a 2-core machine.
+ *
+ * <pre>
+ * --scenarios default | all | idle,ack,broadcast,churn,mixed   (default: default = all five)
+ * --servers vertio,node                   which servers, in this order
+ * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
+ * --idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms
+ * --ack-clients 100 --ack-rates 5000,10000,20000,40000,60000,80000,100000
+ * --broadcast 1000x100,10000x10           receivers x broadcasts per second
+ * --mixed 1000x100 --mixed-polling-share 0.05
+ * --churn-concurrency 50
+ * --warmup 2 --duration 8                 seconds per measured window
+ * --ping-interval 25000 --ping-timeout 20000
+ * --event-loops 2                         Vertio's event loops (Node has one)
+ * --generator-event-loops 2
+ * --server-jvm-args "-Xms256m"            extra JVM arguments of the Vertio server
+ * --node-dir bench/src/main/node          where server.mjs and its node_modules are
+ * --out bench/results/DATE-SCENARIOS
+ * </pre>
+ */
+public final class BenchOptions {
+  private static final List<String> DEFAULT_SET =
+      List.of("idle", "ack", "broadcast", "churn", "mixed");
+
+  private final Map<String, String> values = new HashMap<>();
+  private final List<String> args;
+
+  /**
+   * @param args the command line, {@code --name value} pairs
+   * @throws IllegalArgumentException on an unknown form
+   */
+  public BenchOptions(String[] args) {
+    this.args = List.of(args);
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value, got: " + args[i]);
+      }
+      values.put(args[i].substring(2), args[++i]);
+    }
+  }
+
+  /** @return the command line as given */
+  public List<String> args() {
+    return args;
+  }
+
+  private String get(String name, String def) {
+    return values.getOrDefault(name, def);
+  }
+
+  private double number(String name, double def) {
+    return Double.parseDouble(get(name, String.valueOf(def)));
+  }
+
+  private List<Integer> ints(String name, String def) {
+    return Arrays.stream(get(name, def).split(",")).map(String::trim)
+        .map(Integer::parseInt).toList();
+  }
+
+  /** @return the scenario names chosen */
+  public List<String> scenarioNames() {
+    String s = get("scenarios", "default");
+    return s.equals("default") || s.equals("all") ? DEFAULT_SET : List.of(s.split(","));
+  }
+
+  /** @return the scenarios to run, in order */
+  public List<Scenario> scenarios() {
+    List<Scenario> list = new ArrayList<>();
+    for (String name : scenarioNames()) {
+      switch (name.trim()) {
+        case "idle" -> ints("idle-sessions", "10000").forEach(n ->
+            list.add(new IdleScenario(n, (long) number("idle-ping-interval", 5000), 2)));
+        case "ack" -> list.add(new AckScenario((int) number("ack-clients", 100),
+            ints("ack-rates", "5000,10000,20000,40000,60000,80000,100000")));
+        case "broadcast" -> rooms("broadcast", "1000x100,10000x10").forEach(r ->
+            list.add(new BroadcastScenario(r[0], r[1], 0)));
+        case "mixed" -> rooms("mixed", "1000x100").forEach(r -> list.add(
+            new BroadcastScenario(r[0], r[1], number("mixed-polling-share", 0.05))));
+        case "churn" -> {
+          int c = (int) number("churn-concurrency", 50);
+          list.add(new ChurnScenario(c, false));
+          list.add(new ChurnScenario(c, true));
+        }
+        default -> throw new IllegalArgumentException("unknown scenario: " + name);
+      }
+    }
+    return list;
+  }
+
+  private List<int[]> rooms(String name, String def) {
+    return Arrays.stream(get(name, def).split(",")).map(s -> s.trim().split("x"))
+        .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])}).toList();
+  }
+
+  /** @return the servers to compare, in order */
+  public List<ServerKind> servers() {
+    return Arrays.stream(get("servers", "vertio,node").split(","))
+        .map(s -> ServerKind.valueOf(s.trim().toUpperCase())).toList();
+  }
+
+  /** @return how the servers are started */
+  public ServerSettings serverSettings() {
+    String jvm = get("server-jvm-args", "");
+    return new ServerSettings((long) number("ping-interval", 25_000),
+        (long) number("ping-timeout", 20_000), (int) number("event-loops", 2),
+        jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), 1_048_576, nodeDir());
+  }
+
+  /** @return the generator's settings */
+  public RunSettings runSettings() {
+    return new RunSettings((int) number("generator-event-loops", 2), number("warmup", 2),
+        number("duration", 8));
+  }
+
+  /** @return the directory holding server.mjs and the installed socket.io */
+  public Path nodeDir() {
+    List<String> candidates = values.containsKey("node-dir") ? List.of(values.get("node-dir"))
+        : List.of("bench/src/main/node", "src/main/node", "../bench/src/main/node");
+    for (String c : candidates) {
+      Path p = Path.of(c).toAbsolutePath().normalize();
+      if (Files.exists(p.resolve("node_modules/socket.io/package.json"))) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("socket.io is not installed in " + candidates
+        + ": build the bench module first (mvn -pl bench -am package) or pass --node-dir");
+  }
+
+  /** @return where the report goes */
+  public Path out() {
+    return Path.of(get("out", "bench/results/" + LocalDate.now() + "-"
+        + String.join("-", get("scenarios", "default").split(","))));
+  }
+}

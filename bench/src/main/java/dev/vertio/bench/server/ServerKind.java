@@ -1,0 +1,20 @@
+package dev.vertio.bench.server;
+
+/** The servers the bench compares. */
+public enum ServerKind {
+  /** Vertio, in its own JVM. */
+  VERTIO("Vertio"),
+  /** The official Node.js socket.io 4.8 server. */
+  NODE("Node socket.io");
+
+  private final String label;
+
+  ServerKind(String label) {
+    this.label = label;
+  }
+
+  /** @return the name shown in reports */
+  public String label() {
+    return label;
+  }
+}

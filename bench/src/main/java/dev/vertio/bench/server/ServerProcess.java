@@ -1,0 +1,178 @@
+package dev.vertio.bench.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server under test started as a child process: Vertio in its own JVM or the Node reference.
+ * Its figures come from the process itself: CPU and RSS from {@code /proc}, heap after a full GC
+ * from the process on request ({@code STATS} on its standard input).
+ */
+public final class ServerProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ServerKind kind;
+  private final Process process;
+  private final int port;
+  private final Writer control;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final Path log;
+
+  private ServerProcess(ServerKind kind, Process process, int port, Path log) {
+    this.kind = kind;
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.control = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    Thread reader = new Thread(this::readOutput, kind.label() + "-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts a server and waits until it listens.
+   *
+   * @param kind which server
+   * @param settings ping interval, ping timeout, event loops, file limit, Node directory
+   * @param logDir where the server's standard error goes
+   * @return the running server
+   * @throws IOException when it cannot start
+   */
+  public static ServerProcess start(ServerKind kind, ServerSettings settings, Path logDir)
+      throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    if (kind == ServerKind.VERTIO) {
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.addAll(settings.jvmArgs());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(VertioBenchServer.class.getName());
+      command.add("--event-loops");
+      command.add(String.valueOf(settings.eventLoops()));
+    } else {
+      command.add("node");
+      command.add("--expose-gc");
+      command.add(settings.nodeDir().resolve("server.mjs").toString());
+    }
+    command.addAll(List.of("--port", String.valueOf(port),
+        "--ping-interval", String.valueOf(settings.pingInterval()),
+        "--ping-timeout", String.valueOf(settings.pingTimeout())));
+    Files.createDirectories(logDir);
+    Path log = logDir.resolve(kind.name().toLowerCase() + "-server.log");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Process process = builder.start();
+    FileLimits.raise(process.pid(), settings.fileLimit());
+    ServerProcess server = new ServerProcess(kind, process, port, log);
+    server.expect("LISTENING", 60);
+    return server;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private void readOutput() {
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        lines.add(line);
+      }
+    } catch (IOException ignored) {
+      // the process ended
+    }
+  }
+
+  private String expect(String prefix, int seconds) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    try {
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(100, TimeUnit.MILLISECONDS);
+        if (line != null && line.startsWith(prefix)) {
+          return line.substring(prefix.length()).trim();
+        }
+        if (line == null && !process.isAlive()) {
+          throw new IOException(kind.label() + " server exited with " + process.exitValue()
+              + ", see " + log);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    throw new IOException(kind.label() + " server did not answer " + prefix + " in " + seconds
+        + " s, see " + log);
+  }
+
+  /** @return which server this is */
+  public ServerKind kind() {
+    return kind;
+  }
+
+  /** @return the port it listens on (127.0.0.1) */
+  public int port() {
+    return port;
+  }
+
+  /** @return the process id */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** @return the CPU time the server process used so far, in milliseconds */
+  public long cpuMillis() {
+    return ProcStat.cpuMillis(process.pid());
+  }
+
+  /** @return the server's resident set size in bytes */
+  public long rssBytes() {
+    return ProcStat.rssBytes(process.pid());
+  }
+
+  /**
+   * @return the heap in use right after a full GC in the server process, in bytes (Java: heap
+   *     used; Node: V8 heapUsed + external memory)
+   * @throws IOException when the server does not answer
+   */
+  public synchronized long heapAfterGc() throws IOException {
+    control.write("STATS\n");
+    control.flush();
+    JsonNode stats = JSON.readTree(expect("STATS", 60));
+    return stats.path("heapUsed").asLong() + stats.path("external").asLong();
+  }
+
+  @Override
+  public void close() {
+    try {
+      control.write("EXIT\n");
+      control.flush();
+    } catch (IOException ignored) {
+      // already gone
+    }
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// The official Node.js socket.io server the bench measures side by side with Vertio.
+// Same handlers as dev.vertio.bench.server.VertioBenchServer:
+//   "ack" acknowledged with its own arguments; "join" joins the room "room" then acknowledges;
+//   "broadcast" emits "bcast" with the same arguments to the room.
+// Prints "LISTENING <port>"; answers the stdin line "STATS" with heap figures after a full GC.
+// Run: node --expose-gc server.mjs --port P --ping-interval 25000 --ping-timeout 20000
+import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
+import { Server } from 'socket.io';
+
+function arg(name, def) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+}
+
+const port = arg('--port', 3000);
+const httpServer = createServer();
+const io = new Server(httpServer, {
+  pingInterval: arg('--ping-interval', 25000),
+  pingTimeout: arg('--ping-timeout', 20000),
+});
+
+io.on('connection', (socket) => {
+  socket.on('ack', (...args) => {
+    const cb = args.pop();
+    if (typeof cb === 'function') cb(...args);
+  });
+  socket.on('join', (...args) => {
+    socket.join('room');
+    const cb = args.pop();
+    if (typeof cb === 'function') cb();
+  });
+  socket.on('broadcast', (...args) => {
+    if (typeof args[args.length - 1] === 'function') args.pop();
+    io.to('room').emit('bcast', ...args);
+  });
+});
+
+httpServer.listen(port, '127.0.0.1', () => {
+  process.stdout.write(`LISTENING ${port}\n`);
+});
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'STATS') {
+    for (let i = 0; i < 3; i++) global.gc();
+    const m = process.memoryUsage();
+    process.stdout.write(`STATS ${JSON.stringify({ heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
+  } else if (line === 'EXIT') {
+    io.close();
+    process.exit(0);
+  }
+});

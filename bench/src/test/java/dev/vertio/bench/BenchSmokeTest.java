@@ -1,0 +1,60 @@
+package dev.vertio.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vertio.bench.report.ResultSet;
+import dev.vertio.bench.server.ServerKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every scenario with tiny parameters against both servers (the Vertio server in a child
+ * JVM, the official Node socket.io server) so the bench cannot rot: each scenario must measure
+ * real traffic on both, and the report, CSV and chart must be written.
+ */
+class BenchSmokeTest {
+
+  @Test
+  void everyScenarioMeasuresBothServers(@TempDir Path out) throws Exception {
+    ResultSet results = new BenchRunner(new BenchOptions(new String[] {
+        "--idle-sessions", "100", "--idle-ping-interval", "400",
+        "--ack-clients", "5", "--ack-rates", "200,400",
+        "--broadcast", "20x20", "--mixed", "20x20", "--mixed-polling-share", "0.25",
+        "--churn-concurrency", "4", "--warmup", "0.5", "--duration", "1",
+        "--out", out.toString()})).run();
+
+    assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
+    for (ServerKind server : ServerKind.values()) {
+      assertEquals(100, value(results, "idle 100", "sessions connected", server));
+      assertTrue(value(results, "idle 100", "heartbeats answered in the window", server) > 0);
+      assertTrue(value(results, "idle 100", "heap per session after full GC", server) > 0);
+      assertTrue(value(results, "ack 5 clients", "highest rate with p99 < 50 ms", server) > 0);
+      assertTrue(value(results, "ack 5 clients", "achieved at 200/s", server) > 150);
+      assertTrue(value(results, "broadcast 20 x 20/s", "deliveries", server) > 200);
+      assertTrue(value(results, "mixed broadcast 20 x 20/s, 25% polling", "deliveries", server)
+          > 200);
+      assertEquals(20, value(results, "mixed broadcast 20 x 20/s, 25% polling",
+          "receivers in the room", server));
+      assertTrue(value(results, "churn websocket", "new sessions", server) > 0);
+      assertTrue(value(results, "churn polling + upgrade", "new sessions", server) > 0);
+    }
+    String report = Files.readString(out.resolve("report.md"));
+    for (String scenario : List.of("idle 100", "ack 5 clients", "broadcast 20 x 20/s",
+        "churn websocket", "churn polling + upgrade", "mixed broadcast 20 x 20/s, 25% polling")) {
+      assertTrue(report.contains("## " + scenario), scenario);
+    }
+    assertTrue(Files.size(out.resolve("chart.png")) > 10_000);
+    assertTrue(Files.readAllLines(out.resolve("results.csv")).size() > 40);
+  }
+
+  private static double value(ResultSet results, String scenario, String metric,
+      ServerKind server) {
+    return results.rows(scenario).stream().filter(r -> r.metric().equals(metric)).findFirst()
+        .map(r -> r.values().getOrDefault(server, Double.NaN))
+        .orElseThrow(() -> new AssertionError(scenario + ": no " + metric));
+  }
+}
