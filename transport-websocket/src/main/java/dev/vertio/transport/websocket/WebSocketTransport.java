@@ -164,9 +164,22 @@ final class WebSocketTransport implements Transport {
     ws.resume();
   }
 
+  /**
+   * A socket that is closing or closed is not writable. Vert.x marks it closed (a close frame
+   * came, or the connection dropped) before the close handler runs, on the socket's event loop,
+   * which may not be the session's: so its state is asked first, and {@code writeQueueFull()}
+   * throwing because it closed in between also means "not writable".
+   */
   @Override
   public boolean isWritable() {
-    return !closed && !ws.writeQueueFull();
+    if (closed || ws.isClosed()) {
+      return false;
+    }
+    try {
+      return !ws.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      return false;
+    }
   }
 
   @Override
@@ -176,7 +189,8 @@ final class WebSocketTransport implements Transport {
 
   @Override
   public void send(List<EnginePacket> packets) {
-    if (closed) {
+    if (closed || ws.isClosed()) {
+      // Dropped: the close handler is about to tell the session.
       return;
     }
     for (EnginePacket p : packets) {
