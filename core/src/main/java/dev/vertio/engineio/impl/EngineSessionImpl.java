@@ -435,6 +435,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       }
       upgrade = new WebSocketUpgrade(this, candidate, context,
           server.options().getUpgradeTimeout());
+      upgrade.start();
     });
   }
 

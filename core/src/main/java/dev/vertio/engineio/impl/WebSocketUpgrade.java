@@ -14,22 +14,37 @@ import java.util.List;
  * {@code 3probe} and ends the pending poll with a noop, the client sends {@code 5} and the session
  * moves to the WebSocket. Anything else, a close of the WebSocket, or {@code upgradeTimeout}
  * abandons the upgrade; the session goes on polling.
+ *
+ * <p>The WebSocket may live on another event loop than the session: its events reach this object
+ * as tasks on the session's context, and those already queued when the upgrade packet's task
+ * switches the session's listener still come here. After the upgrade they are the session's
+ * (a close right after {@code 5} ends the session, a message right after it is delivered).
  */
 final class WebSocketUpgrade implements TransportListener {
   private final EngineSessionImpl session;
   private final Transport candidate;
   private final ContextInternal context;
-  private final long timer;
+  private final long timeoutMs;
+  private long timer = -1;
   private boolean probed;
   private boolean done;
+  private boolean upgraded;
 
   WebSocketUpgrade(EngineSessionImpl session, Transport candidate, ContextInternal context,
                    long timeoutMs) {
     this.session = session;
     this.candidate = candidate;
     this.context = context;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /**
+   * Starts listening, on the session's context, once the session holds this upgrade: the
+   * WebSocket may have closed already, and then reports it at once.
+   */
+  void start() {
+    timer = context.setTimer(timeoutMs, t -> fail());
     candidate.listener(this);
-    this.timer = context.setTimer(timeoutMs, t -> fail());
   }
 
   boolean probed() {
@@ -39,6 +54,10 @@ final class WebSocketUpgrade implements TransportListener {
   @Override
   public void onPacket(EnginePacket packet) {
     OnContext.run(context, () -> {
+      if (upgraded) {
+        session.onPacket(packet);
+        return;
+      }
       if (done) {
         return;
       }
@@ -48,6 +67,7 @@ final class WebSocketUpgrade implements TransportListener {
         session.onProbed();
       } else if (packet.type() == EnginePacketType.UPGRADE) {
         done = true;
+        upgraded = true;
         context.owner().cancelTimer(timer);
         session.onUpgraded(candidate);
       } else {
@@ -58,21 +78,44 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onDrain() {
+    OnContext.run(context, () -> {
+      if (upgraded) {
+        session.onDrain();
+      }
+    });
   }
 
   @Override
   public void onClose() {
-    OnContext.run(context, this::fail);
+    OnContext.run(context, () -> {
+      if (upgraded) {
+        session.onClose();
+      } else {
+        fail();
+      }
+    });
   }
 
   @Override
   public void onError(String description) {
-    OnContext.run(context, this::fail);
+    OnContext.run(context, () -> {
+      if (upgraded) {
+        session.onError(description);
+      } else {
+        fail();
+      }
+    });
   }
 
   @Override
   public void onParseError(String description) {
-    OnContext.run(context, this::fail);
+    OnContext.run(context, () -> {
+      if (upgraded) {
+        session.onParseError(description);
+      } else {
+        fail();
+      }
+    });
   }
 
   private void fail() {
@@ -86,7 +129,9 @@ final class WebSocketUpgrade implements TransportListener {
   void abort() {
     if (!done) {
       done = true;
-      context.owner().cancelTimer(timer);
+      if (timer >= 0) {
+        context.owner().cancelTimer(timer);
+      }
       candidate.close();
     }
   }

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON of Socket.IO payloads with binary placeholders ({@code {"_placeholder":true,"num":N}}),
@@ -32,17 +33,34 @@ final class SocketJson {
   private static final SerializedString PLACEHOLDER_KEY = new SerializedString(PLACEHOLDER);
   private static final SerializedString NUM_KEY = new SerializedString(NUM);
 
+  /**
+   * Factories by nesting depth, shared by every encoder and decoder: a JsonFactory is thread-safe
+   * once built, and costs 2-3 KB, too much to build once per connection. Its only setting is the
+   * depth, so there is one entry per configured depth (a handful).
+   */
+  private static final ConcurrentHashMap<Integer, JsonFactory> FACTORIES =
+      new ConcurrentHashMap<>();
+
   private final JsonFactory factory;
   private final int maxDepth;
 
   SocketJson(int maxDepth) {
     this.maxDepth = maxDepth;
-    this.factory = JsonFactory.builder()
+    this.factory = FACTORIES.computeIfAbsent(maxDepth, SocketJson::newFactory);
+  }
+
+  private static JsonFactory newFactory(int maxDepth) {
+    return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(maxDepth)
             .maxNumberLength(400)
             .build())
         .build();
+  }
+
+  /** @return the Jackson factory this instance reads and writes with, shared per depth */
+  JsonFactory factory() {
+    return factory;
   }
 
   // ------------------------------------------------------------------ write

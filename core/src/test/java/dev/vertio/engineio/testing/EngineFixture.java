@@ -6,11 +6,16 @@ import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.EngineSession;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An engine on loopback with a raw client; every session event is recorded as a string
@@ -19,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EngineFixture implements AutoCloseable {
   /** The Vert.x instance, closed with the fixture. */
-  public final Vertx vertx = Vertx.vertx();
+  public final Vertx vertx;
   /** The engine. */
   public final EngineServer engine;
   /** Its HTTP server. */
@@ -32,6 +37,21 @@ public final class EngineFixture implements AutoCloseable {
 
   /** @param options engine options, used as given */
   public EngineFixture(EngineOptions options) {
+    this(options, 1);
+  }
+
+  /**
+   * An engine served by {@code loops} HTTP servers sharing one port, each on an event loop of its
+   * own: Vert.x hands new connections to them in turn, so a session's polling requests and
+   * its WebSocket are served by different event loops (cross-thread handovers get exercised).
+   *
+   * @param options engine options, used as given
+   * @param loops how many event loops serve connections (at least 1)
+   */
+  public EngineFixture(EngineOptions options, int loops) {
+    vertx = loops <= 1 ? Vertx.vertx()
+        : Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(loops,
+            VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)));
     engine = EngineServer.create(vertx, options);
     engine.connectionHandler(session -> {
       sessions.put(session.id(), session);
@@ -42,7 +62,21 @@ public final class EngineFixture implements AutoCloseable {
       session.closeHandler(reason -> events.record("close " + reason.text()));
       session.upgradeHandler(v -> events.record("upgrade"));
     });
-    server = await(engine.listen(0, "127.0.0.1"));
+    if (loops <= 1) {
+      server = await(engine.listen(0, "127.0.0.1"));
+    } else {
+      // A verticle per event loop, each with a server on one port: Vert.x binds it once and
+      // hands connections to the servers in turn. (Port 0 is not shared, hence a free port.)
+      int port = Ports.free();
+      List<HttpServer> servers = new CopyOnWriteArrayList<>();
+      await(vertx.deployVerticle(() -> new VerticleBase() {
+        @Override
+        public Future<?> start() {
+          return engine.listen(port, "127.0.0.1").onSuccess(servers::add);
+        }
+      }, new DeploymentOptions().setInstances(loops)));
+      server = servers.get(0);
+    }
     client = new RawEngineClient(vertx, server.actualPort(), options.getPath());
   }
 

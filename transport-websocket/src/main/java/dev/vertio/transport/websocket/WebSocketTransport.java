@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One session's WebSocket. The socket stays paused until the session listens, so no frame can
@@ -30,7 +31,10 @@ final class WebSocketTransport implements Transport {
 
   private final ServerWebSocket ws;
   private final int maxMessage;
+  /** Set on the session's context, read on the socket's; handed over under this object's lock. */
   private volatile TransportListener listener;
+  /** The close or error that came before any listener, told to the first one: guarded by this. */
+  private Consumer<TransportListener> missed;
   private volatile boolean closed;
   private Buffer fragments;
   private boolean fragmentText;
@@ -43,7 +47,7 @@ final class WebSocketTransport implements Transport {
     ws.closeHandler(v -> {
       if (!closed) {
         closed = true;
-        listener.onClose();
+        tell(TransportListener::onClose);
       }
     });
     ws.exceptionHandler(t -> {
@@ -53,15 +57,33 @@ final class WebSocketTransport implements Transport {
       }
       if (!closed) {
         closed = true;
-        listener.onError("websocket error: " + t.getMessage());
+        String description = "websocket error: " + t.getMessage();
+        tell(l -> l.onError(description));
         ws.close(closeCode(t), "");
       }
     });
     ws.drainHandler(v -> {
-      if (!closed) {
-        listener.onDrain();
+      TransportListener l = listener;
+      if (!closed && l != null) {
+        l.onDrain();
       }
     });
+  }
+
+  /**
+   * Tells the listener of a close or error. The socket can close while paused, before the session
+   * (on another event loop, for an upgrade) has set a listener: then the first listener is told.
+   */
+  private void tell(Consumer<TransportListener> event) {
+    TransportListener l;
+    synchronized (this) {
+      l = listener;
+      if (l == null) {
+        missed = event;
+        return;
+      }
+    }
+    event.accept(l);
   }
 
   /**
@@ -160,13 +182,35 @@ final class WebSocketTransport implements Transport {
 
   @Override
   public void listener(TransportListener listener) {
-    this.listener = listener;
-    ws.resume();
+    Consumer<TransportListener> before;
+    synchronized (this) {
+      this.listener = listener;
+      before = missed;
+      missed = null;
+    }
+    if (before != null) {
+      before.accept(listener);
+    } else {
+      ws.resume();
+    }
   }
 
+  /**
+   * A socket that is closing or closed is not writable. Vert.x marks it closed (a close frame
+   * came, or the connection dropped) before the close handler runs, on the socket's event loop,
+   * which may not be the session's: so its state is asked first, and {@code writeQueueFull()}
+   * throwing because it closed in between also means "not writable".
+   */
   @Override
   public boolean isWritable() {
-    return !closed && !ws.writeQueueFull();
+    if (closed || ws.isClosed()) {
+      return false;
+    }
+    try {
+      return !ws.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      return false;
+    }
   }
 
   @Override
@@ -176,7 +220,8 @@ final class WebSocketTransport implements Transport {
 
   @Override
   public void send(List<EnginePacket> packets) {
-    if (closed) {
+    if (closed || ws.isClosed()) {
+      // Dropped: the close handler is about to tell the session.
       return;
     }
     for (EnginePacket p : packets) {
