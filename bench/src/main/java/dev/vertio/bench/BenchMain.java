@@ -11,10 +11,15 @@ import java.util.Arrays;
  * </pre>
  */
 public final class BenchMain {
+  /** The generator closes pooled HTTP connections by the thousand: Vert.x warns about each. */
+  private static final java.util.logging.Logger VERTX_HTTP_LOG =
+      java.util.logging.Logger.getLogger("io.vertx.core.http.impl");
+
   private BenchMain() {
   }
 
   public static void main(String[] args) throws Exception {
+    VERTX_HTTP_LOG.setLevel(java.util.logging.Level.SEVERE);
     String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
     String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (command) {

@@ -26,9 +26,9 @@ import java.util.Map;
  * --servers vertio,node                   which servers, in this order
  * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
  * --idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms
- * --ack-clients 100 --ack-rates 5000,10000,20000,40000,60000,80000,100000
- * --broadcast 1000x100,10000x10           receivers x broadcasts per second
- * --mixed 1000x100 --mixed-polling-share 0.05
+ * --ack-clients 100 --ack-rates 5000,10000,20000,40000,60000,80000,100000,120000,150000
+ * --broadcast 1000x20,10000x2             receivers x broadcasts per second
+ * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
  * --warmup 2 --duration 8                 seconds per measured window
  * --ping-interval 25000 --ping-timeout 20000
@@ -92,10 +92,10 @@ public final class BenchOptions {
         case "idle" -> ints("idle-sessions", "10000").forEach(n ->
             list.add(new IdleScenario(n, (long) number("idle-ping-interval", 5000), 2)));
         case "ack" -> list.add(new AckScenario((int) number("ack-clients", 100),
-            ints("ack-rates", "5000,10000,20000,40000,60000,80000,100000")));
-        case "broadcast" -> rooms("broadcast", "1000x100,10000x10").forEach(r ->
+            ints("ack-rates", "5000,10000,20000,40000,60000,80000,100000,120000,150000")));
+        case "broadcast" -> rooms("broadcast", "1000x20,10000x2").forEach(r ->
             list.add(new BroadcastScenario(r[0], r[1], 0)));
-        case "mixed" -> rooms("mixed", "1000x100").forEach(r -> list.add(
+        case "mixed" -> rooms("mixed", "1000x20").forEach(r -> list.add(
             new BroadcastScenario(r[0], r[1], number("mixed-polling-share", 0.05))));
         case "churn" -> {
           int c = (int) number("churn-concurrency", 50);

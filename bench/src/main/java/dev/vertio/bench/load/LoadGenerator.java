@@ -101,10 +101,16 @@ public final class LoadGenerator implements AutoCloseable {
     Context context = contexts.get(n % contexts.size());
     WebSocketClient client = wsClients.get((n / contexts.size()) % wsClients.size());
     Promise<BenchSession> result = Promise.promise();
-    context.runOnContext(v -> client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-            .setPort(port).setURI(path + WS_QUERY))
-        .compose(ws -> WebSocketSession.start(ws, counters, listener))
-        .onComplete(result));
+    context.runOnContext(v -> {
+      Future<io.vertx.core.http.WebSocket> ws;
+      try {
+        ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+            .setURI(path + WS_QUERY));
+      } catch (IllegalStateException closedGenerator) {
+        ws = Future.failedFuture(closedGenerator);
+      }
+      ws.compose(socket -> WebSocketSession.start(socket, counters, listener)).onComplete(result);
+    });
     return result.future();
   }
 

@@ -157,8 +157,7 @@ public final class PollingSession implements BenchSession {
   /** Upgrades to WebSocket: {@code 2probe}, {@code 3probe}, then {@code 5}. */
   Future<Void> upgrade(WebSocketClient client, int port, String path) {
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-            .setPort(port).setURI(path + "?EIO=4&transport=websocket&sid=" + sid))
+    context.runOnContext(v -> connect(client, port, path)
         .onFailure(done::tryFail)
         .onSuccess(ws -> {
           webSocket = ws;
@@ -178,6 +177,15 @@ public final class PollingSession implements BenchSession {
           ws.writeTextMessage("2probe");
         }));
     return done.future();
+  }
+
+  private Future<WebSocket> connect(WebSocketClient client, int port, String path) {
+    try {
+      return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+          .setURI(path + "?EIO=4&transport=websocket&sid=" + sid));
+    } catch (IllegalStateException closedGenerator) {
+      return Future.failedFuture(closedGenerator);
+    }
   }
 
   @Override

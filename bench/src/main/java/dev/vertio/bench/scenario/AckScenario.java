@@ -58,7 +58,7 @@ public final class AckScenario implements Scenario {
       if (sessions.isEmpty()) {
         throw new IllegalStateException("no client connected");
       }
-      step(generator, sessions, rates.get(0) / 2.0, run.warmupSeconds());
+      step(generator, sessions, rates.get(0), 2 * run.warmupSeconds()); // JIT warm-up, not measured
       int highestOk = 0;
       double cpuPerAck = Double.NaN;
       for (int rate : rates) {
