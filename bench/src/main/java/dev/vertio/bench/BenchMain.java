@@ -24,6 +24,7 @@ public final class BenchMain {
     String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (command) {
       case "run" -> new BenchRunner(new BenchOptions(rest)).run();
+      case "jmh" -> dev.vertio.bench.jmh.JmhRunner.main(rest);
       default -> {
         System.err.println("unknown command: " + command);
         System.exit(2);

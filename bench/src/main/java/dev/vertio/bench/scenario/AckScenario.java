@@ -39,7 +39,8 @@ public final class AckScenario implements Scenario {
   @Override
   public String description() {
     return clients + " WebSocket clients emit `ack` with an acknowledgement, total rate stepped "
-        + rates + "/s until p99 > " + (int) P99_BOUND_MS + " ms or the rate is not reached";
+        + rates + "/s until p99 > " + (int) P99_BOUND_MS + " ms or the rate is not reached (a "
+        + "highest rate equal to the last step means the ramp ended before the server did)";
   }
 
   @Override

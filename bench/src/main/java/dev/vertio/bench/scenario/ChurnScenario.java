@@ -69,7 +69,7 @@ public final class ChurnScenario implements Scenario {
       figures.add(Figure.lower("time to connected p99", "ms", Latency.ms(h, 99)));
       figures.add(Figure.lower("server CPU per session", "ms",
           n == 0 ? Double.NaN : (double) window.serverCpuMillis() / n));
-      figures.add(Figure.lower("server CPU", "ms/s", window.serverCpuPerSecond()));
+      figures.add(Figure.info("server CPU", "ms/s", window.serverCpuPerSecond()));
       figures.add(Figure.info("failed sessions", "", failures.sum() - f0));
       figures.add(Figure.info("generator CPU", "ms/s", window.generatorCpuPerSecond()));
     }

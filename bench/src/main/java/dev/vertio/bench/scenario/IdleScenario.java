@@ -3,6 +3,7 @@ package dev.vertio.bench.scenario;
 import dev.vertio.bench.load.BenchSession;
 import dev.vertio.bench.load.LoadGenerator;
 import dev.vertio.bench.load.PacketListener;
+import dev.vertio.bench.server.FileLimits;
 import dev.vertio.bench.server.ServerProcess;
 import dev.vertio.bench.server.ServerSettings;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class IdleScenario implements Scenario {
 
   @Override
   public List<Figure> run(ServerProcess server, RunSettings run) throws Exception {
+    FileLimits.require(ProcessHandle.current().pid(), "the load generator", sessions);
+    FileLimits.require(server.pid(), "the " + server.kind().label() + " server", sessions);
     long heap0 = server.heapAfterGc();
     long rss0 = server.rssBytes();
     List<Figure> figures = new ArrayList<>();

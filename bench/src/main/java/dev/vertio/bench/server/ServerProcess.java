@@ -138,11 +138,20 @@ public final class ServerProcess implements AutoCloseable {
 
   /** @return the CPU time the server process used so far, in milliseconds */
   public long cpuMillis() {
+    checkAlive();
     return ProcStat.cpuMillis(process.pid());
+  }
+
+  private void checkAlive() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(kind.label() + " server exited with code "
+          + process.exitValue() + ", see " + log);
+    }
   }
 
   /** @return the server's resident set size in bytes */
   public long rssBytes() {
+    checkAlive();
     return ProcStat.rssBytes(process.pid());
   }
 
