@@ -101,6 +101,8 @@ export class EngineSocket extends Emitter {
       if (done) return;
       done = true;
       ws.close();
+      // polling may already be paused for this upgrade: it goes on
+      if (this.upgrading && this.transport.resume) this.transport.resume();
       this.upgrading = false;
       this.flush();
       this.emitReserved("upgradeError");

@@ -189,6 +189,13 @@ export class PollingTransport extends Emitter {
     }
   }
 
+  /** Polls again after a pause whose upgrade was given up. */
+  resume() {
+    this.paused = false;
+    this.onPaused = null;
+    this.poll();
+  }
+
   discard() {
     this.closed = true;
     this.writable = false;

@@ -86,6 +86,12 @@ class JsClientNodeTest {
   }
 
   @Test
+  void aProbeClosedDuringThePauseKeepsPolling() {
+    assertEquals(0, NodeTestRunner.run(Map.of(), "node", "--test", "--test-reporter=spec",
+        "test/probe.test.mjs"));
+  }
+
+  @Test
   void backoffUnitTestsPass() {
     assertEquals(0, NodeTestRunner.run(Map.of(), "node", "--test", "--test-reporter=spec",
         "test/backoff.test.mjs"));

@@ -203,7 +203,8 @@ public final class EngineClient {
 
         @Override
         public void onClose(String reason) {
-          // The probe failed: stay on polling.
+          // The probe failed: stay on polling, which may be paused for the upgrade already.
+          abandonUpgrade();
         }
       });
       ws.send(List.of(EnginePacket.PING_PROBE));
@@ -215,6 +216,10 @@ public final class EngineClient {
       ws.close();
       return;
     }
+    if (ws.isClosed()) {
+      abandonUpgrade();
+      return;
+    }
     ((PollingClientTransport) transport).discard();
     ws.listener(listenerFor(ws));
     ws.send(List.of(EnginePacket.UPGRADE));
@@ -222,6 +227,16 @@ public final class EngineClient {
     upgrading = false;
     flush();
     upgradeHandler.handle(ws.name());
+  }
+
+  /** The probe WebSocket closed: polling goes on, and what waited for the upgrade is sent. */
+  private void abandonUpgrade() {
+    if (!upgrading || !(transport instanceof PollingClientTransport)) {
+      return;
+    }
+    upgrading = false;
+    ((PollingClientTransport) transport).resume();
+    flush();
   }
 
   private void resetPingTimer() {

@@ -151,6 +151,13 @@ final class PollingClientTransport implements ClientTransport {
     }
   }
 
+  /** Polls again after a {@link #pause} whose upgrade was given up. */
+  void resume() {
+    paused = false;
+    onPaused = null;
+    poll();
+  }
+
   /** Drops the transport after an upgrade, without telling the server anything. */
   void discard() {
     closed = true;

@@ -64,9 +64,21 @@ final class WebSocketClientTransport implements ClientTransport {
     return EngineProtocol.WEBSOCKET;
   }
 
+  /** @return true once the socket closed or failed, whoever listened then */
+  boolean isClosed() {
+    return closed;
+  }
+
   @Override
   public boolean writable() {
-    return !closed && !ws.writeQueueFull();
+    if (closed || ws.isClosed()) {
+      return false;
+    }
+    try {
+      return !ws.writeQueueFull();
+    } catch (IllegalStateException closedMeanwhile) {
+      return false;
+    }
   }
 
   @Override
