@@ -4,6 +4,7 @@ import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.parser.EngineCodec;
 import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.spi.WebSockets;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -71,14 +72,7 @@ final class WebSocketClientTransport implements ClientTransport {
 
   @Override
   public boolean writable() {
-    if (closed || ws.isClosed()) {
-      return false;
-    }
-    try {
-      return !ws.writeQueueFull();
-    } catch (IllegalStateException closedMeanwhile) {
-      return false;
-    }
+    return !closed && WebSockets.writable(ws);
   }
 
   @Override

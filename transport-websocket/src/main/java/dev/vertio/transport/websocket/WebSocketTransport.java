@@ -6,6 +6,7 @@ import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
+import dev.vertio.engineio.spi.WebSockets;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.vertx.core.buffer.Buffer;
@@ -195,22 +196,10 @@ final class WebSocketTransport implements Transport {
     }
   }
 
-  /**
-   * A socket that is closing or closed is not writable. Vert.x marks it closed (a close frame
-   * came, or the connection dropped) before the close handler runs, on the socket's event loop,
-   * which may not be the session's: so its state is asked first, and {@code writeQueueFull()}
-   * throwing because it closed in between also means "not writable".
-   */
+  /** Closing or closed is not writable, see {@link WebSockets#writable}. */
   @Override
   public boolean isWritable() {
-    if (closed || ws.isClosed()) {
-      return false;
-    }
-    try {
-      return !ws.writeQueueFull();
-    } catch (IllegalStateException closedMeanwhile) {
-      return false;
-    }
+    return !closed && WebSockets.writable(ws);
   }
 
   @Override
