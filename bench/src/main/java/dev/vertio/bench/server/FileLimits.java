@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Raises a process's open-file limit with {@code prlimit} (util-linux) so that tens of thousands
- * of sockets fit; this works for a root user or up to the hard limit otherwise, and is harmless
- * when it fails: the scenario then reports the connections it could not open.
+ * of sockets fit: both limits for root with CAP_SYS_RESOURCE, else the soft limit up to the hard
+ * one. Scenarios check the limit they got before opening sockets ({@link #require}).
  */
 public final class FileLimits {
   private FileLimits() {
@@ -20,9 +20,14 @@ public final class FileLimits {
    * @return true when the limit was set
    */
   public static boolean raise(long pid, long limit) {
+    // both limits (root with CAP_SYS_RESOURCE), else the soft one up to the hard one
+    return prlimit(pid, limit + ":" + limit) || prlimit(pid, hard(pid) + ":");
+  }
+
+  private static boolean prlimit(long pid, String nofile) {
     try {
       Process p = new ProcessBuilder("prlimit", "--pid", String.valueOf(pid),
-          "--nofile=" + limit + ":" + limit).redirectErrorStream(true)
+          "--nofile=" + nofile).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
@@ -38,11 +43,21 @@ public final class FileLimits {
    * @return its soft open-file limit, or {@link Long#MAX_VALUE} when unlimited or unknown
    */
   public static long current(long pid) {
+    return limit(pid, 0);
+  }
+
+  private static String hard(long pid) {
+    long hard = limit(pid, 1);
+    return hard == Long.MAX_VALUE ? "unlimited" : String.valueOf(hard);
+  }
+
+  /** Column 0 (soft) or 1 (hard) of "Max open files" in /proc/PID/limits. */
+  private static long limit(long pid, int column) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/limits"))) {
         if (line.startsWith("Max open files")) {
-          String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
-          return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+          String v = line.substring("Max open files".length()).trim().split("\\s+")[column];
+          return v.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(v);
         }
       }
     } catch (IOException | RuntimeException e) {
