@@ -1,6 +1,7 @@
 package dev.vertio.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.bench.report.ResultSet;
@@ -31,7 +32,10 @@ class BenchSmokeTest {
     for (ServerKind server : ServerKind.values()) {
       assertEquals(100, value(results, "idle 100", "sessions connected", server));
       assertTrue(value(results, "idle 100", "heartbeats answered in the window", server) > 0);
-      assertTrue(value(results, "idle 100", "heap per session after full GC", server) > 0);
+      // measured (a difference of two heaps after GC: with 100 sessions it may be noise-sized)
+      assertFalse(Double.isNaN(value(results, "idle 100", "heap per session after full GC",
+          server)));
+      assertTrue(value(results, "idle 100", "RSS with all sessions", server) > 10);
       assertTrue(value(results, "ack 5 clients", "highest rate with p99 < 50 ms", server) > 0);
       assertTrue(value(results, "ack 5 clients", "achieved at 200/s", server) > 150);
       assertTrue(value(results, "broadcast 20 x 20/s", "deliveries", server) > 200);
