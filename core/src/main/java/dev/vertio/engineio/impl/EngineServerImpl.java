@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
@@ -44,6 +45,12 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private final String pathWithoutSlash;
   private final Map<String, TransportProvider> providers = new ConcurrentHashMap<>();
   private final Map<String, EngineSessionImpl> sessions = new ConcurrentHashMap<>();
+  /**
+   * Closing Vert.x closes this server first, as {@link #close()} does: left to Vert.x, the HTTP
+   * server was shut down under the WebSockets and now and then left one open, its client's close
+   * frame unread, until the client's ping timeout.
+   */
+  private final io.vertx.core.Closeable closeHook = completion -> close().onComplete(completion);
   private final Map<ContextInternal, Heartbeats> heartbeats = new ConcurrentHashMap<>();
   private final List<HttpServer> ownedServers = new CopyOnWriteArrayList<>();
   private final SessionIds ids = new SessionIds();
@@ -69,6 +76,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
         EngineServerImpl.class.getClassLoader())) {
       providers.putIfAbsent(p.name(), p);
     }
+    ((VertxInternal) vertx).addCloseHook(closeHook);
   }
 
   @Override
@@ -436,6 +444,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
 
   @Override
   public Future<Void> close() {
+    if (!closed) {
+      ((VertxInternal) vertx).removeCloseHook(closeHook);
+    }
     closed = true;
     List<Future<Void>> all = new ArrayList<>();
     for (EngineSessionImpl s : sessions.values()) {
