@@ -17,8 +17,11 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The load generator: simulated Socket.IO clients on Vert.x event loops (no thread per
@@ -149,10 +152,10 @@ public final class LoadGenerator implements AutoCloseable {
    * @return the sessions that connected (failures are counted in {@link #counters()})
    */
   public <S> List<S> connectMany(int count, int concurrency,
-      java.util.function.Supplier<Future<S>> connector) {
+      Supplier<Future<S>> connector) {
     List<S> sessions = new CopyOnWriteArrayList<>();
-    java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(concurrency);
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(count);
+    Semaphore slots = new Semaphore(concurrency);
+    CountDownLatch done = new CountDownLatch(count);
     for (int i = 0; i < count; i++) {
       slots.acquireUninterruptibly();
       connector.get().onComplete(ar -> {

@@ -6,6 +6,7 @@ import dev.vertio.bench.server.ServerProcess;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
@@ -45,7 +46,7 @@ public final class ChurnScenario implements Scenario {
     Latency latency = new Latency();
     LongAdder sessions = new LongAdder();
     LongAdder failures = new LongAdder();
-    boolean[] running = {true};
+    AtomicBoolean running = new AtomicBoolean(true);
     List<Figure> figures = new ArrayList<>();
     try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
         100_000)) {
@@ -59,9 +60,7 @@ public final class ChurnScenario implements Scenario {
       Window window = Window.start(server);
       Window.sleep(run.durationSeconds());
       window.end();
-      synchronized (running) {
-        running[0] = false;
-      }
+      running.set(false);
       long n = sessions.sum() - n0;
       Histogram h = latency.read();
       figures.add(Figure.higher("new sessions", "/s", n / window.seconds()).charted());
@@ -77,11 +76,9 @@ public final class ChurnScenario implements Scenario {
   }
 
   private void loop(LoadGenerator generator, Latency latency, LongAdder sessions,
-      LongAdder failures, boolean[] running) {
-    synchronized (running) {
-      if (!running[0]) {
-        return;
-      }
+      LongAdder failures, AtomicBoolean running) {
+    if (!running.get()) {
+      return;
     }
     long start = generator.nowMicros();
     Future<? extends AutoCloseable> connected = upgrade
