@@ -7,6 +7,7 @@ import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import io.vertx.core.internal.ContextInternal;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The probe dance of an upgrade from polling to WebSocket, on the candidate transport
@@ -87,31 +88,24 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onClose() {
-    OnContext.run(context, () -> {
-      if (upgraded) {
-        session.onClose();
-      } else {
-        fail();
-      }
-    });
+    toSessionOrAbandon(TransportListener::onClose);
   }
 
   @Override
   public void onError(String description) {
-    OnContext.run(context, () -> {
-      if (upgraded) {
-        session.onError(description);
-      } else {
-        fail();
-      }
-    });
+    toSessionOrAbandon(l -> l.onError(description));
   }
 
   @Override
   public void onParseError(String description) {
+    toSessionOrAbandon(l -> l.onParseError(description));
+  }
+
+  /** After the upgrade the event is the session's; before it, it abandons the upgrade. */
+  private void toSessionOrAbandon(Consumer<TransportListener> event) {
     OnContext.run(context, () -> {
       if (upgraded) {
-        session.onParseError(description);
+        event.accept(session);
       } else {
         fail();
       }
