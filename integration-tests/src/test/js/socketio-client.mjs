@@ -31,8 +31,8 @@ const refused = client("refused", "", { token: "bad" });
 await once(refused, "connect_error");
 refused.close();
 
-const a = client("a"), b = client("b"), c = client("c");
-await Promise.all([once(a, "connect"), once(b, "connect"), once(c, "connect")]);
+const a = client("a"), b = client("b"), c = client("c"), d = client("d");
+await Promise.all([once(a, "connect"), once(b, "connect"), once(c, "connect"), once(d, "connect")]);
 out({ event: "connected", transport: a.io.engine.transport.name });
 
 const admin = client("admin", "/admin", { token: "abc", role: "x" });
@@ -67,6 +67,12 @@ b.emit("kick");
 await once(b, "disconnect");
 await sleep(400);
 out({ client: "b", event: "after-kick", connected: b.connected, active: b.active });
-for (const s of [a, b, c, admin]) s.close();
+// disconnect(true) also closes the Engine.IO connection: still "io server disconnect", so no
+// reconnection (over polling the DISCONNECT and the close packet must come in separate payloads).
+d.emit("kick-hard");
+await once(d, "disconnect");
+await sleep(400);
+out({ client: "d", event: "after-kick", connected: d.connected, active: d.active });
+for (const s of [a, b, c, d, admin]) s.close();
 out({ event: "done" });
 setTimeout(() => process.exit(0), 50);

@@ -34,8 +34,10 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private final Heartbeats heartbeats;
   private final long maxBufferedBytes;
 
-  private State state = State.OPENING;
-  private Transport transport;
+  // Written on the context only; volatile so that isWritable() may be asked from any thread.
+  private volatile State state = State.OPENING;
+  private volatile Transport transport;
+  private volatile int bufferedPackets;
   private ArrayDeque<EnginePacket> buffer;
   private long bufferedBytes;
   private boolean flushScheduled;
@@ -144,10 +146,10 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     return Future.succeededFuture();
   }
 
+  /** Safe from any thread: it reads only volatile state (the buffer itself is the context's). */
   @Override
   public boolean isWritable() {
-    return state == State.OPEN && transport.isWritable()
-        && (buffer == null || buffer.isEmpty());
+    return state == State.OPEN && transport.isWritable() && bufferedPackets == 0;
   }
 
   @Override
@@ -207,22 +209,43 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       if (state == State.CLOSING) {
         return;
       }
-      if (EngineProtocol.POLLING.equals(transport.name())) {
-        // The close packet ends the payload; without a pending poll it waits for the next one,
-        // at most closeTimeout (reference polling close()).
-        enqueueRaw(EnginePacket.CLOSE);
-        if (!transport.isWritable()) {
-          state = State.CLOSING;
-          dequeue();
-          closeTimer = context.setTimer(server.options().getCloseTimeout(),
-              t -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
-          return;
-        }
+      if (!EngineProtocol.POLLING.equals(transport.name())) {
+        flushNow();
+        finish(EngineCloseReason.FORCED_CLOSE, null);
+        return;
       }
-      flushNow();
-      finish(EngineCloseReason.FORCED_CLOSE, null);
+      // Reference socket.close() then polling doClose(): what is buffered goes out first, and the
+      // close packet alone in a later poll response. In one payload the official client (which
+      // dispatches Socket.IO packets on the next tick) would see the close before, say, a
+      // DISCONNECT, report "transport close" and reconnect. No pending poll: wait for the next
+      // one, at most closeTimeout.
+      state = State.CLOSING;
+      dequeue();
+      if (upgrade != null) {
+        upgrade.abort();
+        upgrade = null;
+      }
+      closeTimer = context.setTimer(server.options().getCloseTimeout(),
+          t -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
+      continueClosing();
     });
     return p.future();
+  }
+
+  /**
+   * A polling session that is closing, when a poll is pending: answers it with the buffered
+   * packets, or, once they are gone, with the close packet alone, and finishes.
+   */
+  private void continueClosing() {
+    if (!transport.isWritable()) {
+      return;
+    }
+    if (buffer != null && !buffer.isEmpty()) {
+      flushNow();
+      return;
+    }
+    transport.send(List.of(EnginePacket.CLOSE));
+    finish(EngineCloseReason.FORCED_CLOSE, null);
   }
 
   /** Closes at once, without waiting for a poll: server shutdown and errors. */
@@ -271,6 +294,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       buffer = new ArrayDeque<>(4);
     }
     buffer.add(packet);
+    bufferedPackets = buffer.size();
     bufferedBytes += packet.payloadLength();
   }
 
@@ -283,10 +307,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       wasBlocked = true;
       return;
     }
-    flushNow();
     if (state == State.CLOSING) {
-      finish(EngineCloseReason.FORCED_CLOSE, null);
+      continueClosing();
+      return;
     }
+    flushNow();
   }
 
   private void flushNow() {
@@ -295,6 +320,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     }
     List<EnginePacket> packets = new ArrayList<>(buffer);
     buffer = null;
+    bufferedPackets = 0;
     bufferedBytes = 0;
     transport.send(packets);
   }
@@ -335,6 +361,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   public void onPacket(EnginePacket packet) {
     if (!context.inThread()) {
       OnContext.run(context, () -> onPacket(packet));
+      return;
+    }
+    if (state == State.CLOSING && packet.type() == EnginePacketType.CLOSE) {
+      // The client closed first while its server-side close waited for a poll.
+      finish(EngineCloseReason.FORCED_CLOSE, null);
       return;
     }
     if (state != State.OPEN) {
@@ -386,6 +417,10 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       return;
     }
     if (state == State.CLOSED) {
+      return;
+    }
+    if (state == State.CLOSING) {
+      continueClosing();
       return;
     }
     if (upgrade != null && upgrade.probed() && (buffer == null || buffer.isEmpty())) {
@@ -492,6 +527,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       upgrade = null;
     }
     buffer = null;
+    bufferedPackets = 0;
     bufferedBytes = 0;
     if (reason == EngineCloseReason.TRANSPORT_CLOSE) {
       // The client closed: a pending poll ends with a noop (reference polling onClose()).

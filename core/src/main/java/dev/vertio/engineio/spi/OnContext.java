@@ -1,5 +1,7 @@
 package dev.vertio.engineio.spi;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 
 /**
@@ -27,6 +29,25 @@ public final class OnContext {
     } else {
       context.runOnContext(v -> action.run());
     }
+  }
+
+  /**
+   * Brings a future's completion back to a context: a user's {@code Future} may complete on any
+   * thread (a worker, {@code Future.fromCompletionStage}), and what follows it touches state that
+   * only the context's thread may touch.
+   *
+   * @param context the context the continuations must run on
+   * @param future any future
+   * @param <T> its result type
+   * @return a future with the same outcome whose continuations run on {@code context}
+   */
+  public static <T> Future<T> anchor(ContextInternal context, Future<T> future) {
+    if (future.isComplete() && context.inThread()) {
+      return future;
+    }
+    Promise<T> anchored = Promise.promise();
+    future.onComplete(ar -> run(context, () -> anchored.handle(ar)));
+    return anchored.future();
   }
 
   /**

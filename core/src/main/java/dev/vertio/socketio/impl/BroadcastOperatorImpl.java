@@ -106,16 +106,23 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
       List<Future<Void>> all = new ArrayList<>(1);
       for (NamespaceImpl ns : namespaces.get()) {
         EventLog log = volatile_ ? null : ns.log();
-        long offset = log == null ? -1 : log.reserve();
-        // Recovery: the offset is the last argument; the event is logged once for every target.
-        JsonArray nsData = log == null ? data : data.copy().add(Long.toString(offset));
-        SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
-            SocketPacket.NO_ID, nsData);
-        BroadcastPacket broadcast = new BroadcastPacket(packet, event, plainArgs, ns.encoder());
-        all.add(ns.adapter().broadcast(broadcast, opts));
-        if (log != null) {
-          log.append(offset, opts, broadcast.enginepackets());
+        if (log == null) {
+          SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
+              SocketPacket.NO_ID, data);
+          all.add(ns.adapter().broadcast(
+              new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts));
+          continue;
         }
+        // Recovery: the offset is the last argument; the event is logged once for every target,
+        // before it is delivered and together with the choice of recipients (EventLog#atomically).
+        all.add(log.atomically(() -> {
+          long offset = log.reserve();
+          SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
+              SocketPacket.NO_ID, data.copy().add(Long.toString(offset)));
+          BroadcastPacket broadcast = new BroadcastPacket(packet, event, plainArgs, ns.encoder());
+          log.append(offset, opts, broadcast.enginepackets());
+          return ns.adapter().broadcast(broadcast, opts);
+        }));
       }
       return all.size() == 1 ? all.get(0) : Future.all(all).mapEmpty();
     });

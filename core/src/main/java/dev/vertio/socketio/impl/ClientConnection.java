@@ -3,6 +3,7 @@ package dev.vertio.socketio.impl;
 import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.adapter.BroadcastPacket;
@@ -25,6 +26,8 @@ import java.util.Set;
  * client's namespace sockets over the connection. Lives on the session's context.
  */
 final class ClientConnection {
+  private static final System.Logger LOG = System.getLogger(ClientConnection.class.getName());
+
   private final SocketIoServerImpl server;
   private final EngineSession session;
   private final ContextInternal context;
@@ -74,12 +77,16 @@ final class ClientConnection {
   }
 
   /**
-   * A packet that is not valid Socket.IO: each socket hears of the error, then the connection is
-   * closed, which its sockets see as {@code forced close} (reference client.ts onerror()).
+   * A packet that is not valid Socket.IO: each socket's error handlers hear of it, then the
+   * connection is closed, which its sockets see as {@code forced close} (reference client.ts
+   * onerror()). A client's bad input is no server failure: one debug line, no stack trace, so
+   * that a flood of bad packets cannot flood the log.
    */
   private void onParseError(SocketParseException e) {
+    LOG.log(System.Logger.Level.DEBUG, "session {0} ({1}): invalid packet, closing: {2}",
+        session.id(), session.handshake().remoteAddress(), e.getMessage());
     for (SocketImpl s : new ArrayList<>(sockets.values())) {
-      s.reportError(e);
+      s.reportClientError(e);
     }
     close(SocketIoProtocol.FORCED_CLOSE);
   }
@@ -124,7 +131,7 @@ final class ClientConnection {
       return;
     }
     connecting.add(name);
-    namespace.connect(this, auth).onComplete(ar -> {
+    OnContext.anchor(context, namespace.connect(this, auth)).onComplete(ar -> {
       connecting.remove(name);
       if (closed) {
         return;

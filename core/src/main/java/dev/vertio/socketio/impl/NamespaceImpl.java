@@ -1,5 +1,6 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.Middleware;
@@ -15,6 +16,7 @@ import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,20 +121,18 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     if (store == null || pid == null || !(offset instanceof String)) {
       return fresh(client, auth);
     }
-    return store.take(pid).compose(session -> {
-      List<EventLog.Entry> missed = null;
-      if (session != null && name.equals(session.namespace())) {
-        try {
-          missed = log.missed(Long.parseLong((String) offset), session.sid(), session.rooms());
-        } catch (NumberFormatException e) {
-          missed = null;
-        }
-      }
-      if (missed == null) {
+    return OnContext.anchor(client.context(), store.take(pid)).compose(session -> {
+      long after;
+      try {
+        after = Long.parseLong((String) offset);
+      } catch (NumberFormatException e) {
         return fresh(client, auth);
       }
-      SocketImpl socket = new SocketImpl(this, client, session.sid(), auth, pid, session,
-          missed);
+      if (session == null || !name.equals(session.namespace()) || !log.covers(after)) {
+        return fresh(client, auth);
+      }
+      // What it missed is read when it joins its rooms, after the middlewares (SocketImpl).
+      SocketImpl socket = new SocketImpl(this, client, session.sid(), auth, pid, session, after);
       if (server.options().getConnectionStateRecovery().isSkipMiddlewares()) {
         return Future.succeededFuture(socket);
       }
@@ -142,7 +142,7 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
 
   private Future<SocketImpl> fresh(ClientConnection client, JsonObject auth) {
     String pid = server.sessionStore() == null ? null : server.nextSocketId();
-    return runChain(new SocketImpl(this, client, server.nextSocketId(), auth, pid, null, null));
+    return runChain(new SocketImpl(this, client, server.nextSocketId(), auth, pid, null, -1));
   }
 
   private Future<SocketImpl> runChain(SocketImpl socket) {
@@ -154,6 +154,7 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     return run(chain, 0, socket).map(v -> socket);
   }
 
+  /** Runs the middlewares in turn; each one's outcome is handled on the socket's context. */
   private static Future<Void> run(List<Middleware> chain, int index, SocketImpl socket) {
     if (index >= chain.size()) {
       return Future.succeededFuture();
@@ -167,12 +168,17 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     } catch (Throwable t) {
       f = Future.failedFuture(t);
     }
-    return f.compose(v -> run(chain, index + 1, socket));
+    return OnContext.anchor((ContextInternal) socket.context(), f)
+        .compose(v -> run(chain, index + 1, socket));
   }
 
-  /** The socket is connected: register it and tell the application. On its context. */
-  void fireConnection(SocketImpl socket) {
+  /** The socket is connected: broadcasts find it from now on. */
+  void register(SocketImpl socket) {
     sockets.put(socket.id(), socket);
+  }
+
+  /** The socket is connected and registered: tell the application. On its context. */
+  void fireConnection(SocketImpl socket) {
     List<Handler<Socket>> handlers = new ArrayList<>(connectionHandlers);
     if (parent != null) {
       handlers.addAll(parent.connectionHandlers());

@@ -58,7 +58,7 @@ final class SocketImpl implements Socket, LocalSocket {
   private final String pid;
   private final boolean recovered;
   private final Set<String> restoredRooms;
-  private List<EventLog.Entry> missed;
+  private final long recoveryOffset;
   private volatile boolean connected;
   private boolean busy;
   private boolean draining;
@@ -66,14 +66,14 @@ final class SocketImpl implements Socket, LocalSocket {
   /**
    * @param pid the private session id for recovery, null when recovery is off
    * @param restored the session this socket recovers, or null for a new one
-   * @param missed the events a recovered socket missed, in order
+   * @param recoveryOffset the last offset a recovering client saw (ignored for a new socket)
    */
   SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth,
-             String pid, StoredSession restored, List<EventLog.Entry> missed) {
+             String pid, StoredSession restored, long recoveryOffset) {
     this.pid = pid;
     this.recovered = restored != null;
     this.restoredRooms = restored == null ? Set.of() : restored.rooms();
-    this.missed = missed;
+    this.recoveryOffset = recoveryOffset;
     if (restored != null) {
       data.mergeIn(restored.data());
     }
@@ -278,12 +278,16 @@ final class SocketImpl implements Socket, LocalSocket {
     EventLog log = namespace.log();
     if (log != null && waiter == null && !volatile_) {
       // Recovery: the event carries its offset as last argument and is logged for this socket.
-      long offset = log.reserve();
-      JsonArray withOffset = data.copy().add(Long.toString(offset));
-      List<EnginePacket> packets = BroadcastPacket.encode(namespace.encoder(),
-          new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, withOffset));
+      List<EnginePacket> packets = log.atomically(() -> {
+        long offset = log.reserve();
+        List<EnginePacket> encoded = BroadcastPacket.encode(namespace.encoder(),
+            new SocketPacket(SocketPacketType.EVENT, namespace.name(), SocketPacket.NO_ID,
+                data.copy().add(Long.toString(offset))));
+        log.append(offset, new BroadcastOptions(Set.of(id), Set.of(), false, true, false),
+            encoded);
+        return encoded;
+      });
       client.write(packets);
-      log.append(offset, new BroadcastOptions(Set.of(id), Set.of(), false, true, false), packets);
       return;
     }
     SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
@@ -360,12 +364,34 @@ final class SocketImpl implements Socket, LocalSocket {
 
   // ------------------------------------------------------------------ incoming
 
-  /** Called when the namespace accepted the socket: join its own room, answer, tell the app. */
+  /**
+   * Called when the namespace accepted the socket: register it and join its rooms, answer, replay
+   * what a recovering socket missed, tell the app.
+   */
   void onConnected() {
-    connected = true;
     Set<String> rooms = new java.util.HashSet<>(restoredRooms);
     rooms.add(id);
-    namespace.adapter().addAll(id, rooms);
+    List<EventLog.Entry> missed = null;
+    if (recovered) {
+      // What it missed is read, and its rooms joined, while no broadcast can be logged: a
+      // broadcast made while the middlewares ran is replayed or delivered live, exactly once.
+      EventLog log = namespace.log();
+      missed = log.atomically(() -> {
+        List<EventLog.Entry> since = log.missed(recoveryOffset, id, restoredRooms);
+        if (since != null) {
+          register(rooms);
+        }
+        return since;
+      });
+      if (missed == null) {
+        // The log dropped events it missed while its middlewares ran: no silent gap. The client
+        // comes back and, its stored session being taken, gets a new socket.
+        client.close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+        return;
+      }
+    } else {
+      register(rooms);
+    }
     JsonObject answer = new JsonObject().put("sid", id);
     if (pid != null) {
       answer.put("pid", pid);
@@ -376,9 +402,15 @@ final class SocketImpl implements Socket, LocalSocket {
       for (EventLog.Entry e : missed) {
         client.write(e.packets());
       }
-      missed = null;
     }
     namespace.fireConnection(this);
+  }
+
+  /** Connected, findable by broadcasts from any event loop, in its rooms. */
+  private void register(Set<String> rooms) {
+    connected = true;
+    namespace.register(this);
+    namespace.adapter().addAll(id, rooms);
   }
 
   void onPacket(SocketPacket packet) {
@@ -386,7 +418,8 @@ final class SocketImpl implements Socket, LocalSocket {
       case EVENT:
       case BINARY_EVENT:
         if (backlog.size() >= MAX_BACKLOG) {
-          reportError(new IllegalStateException("too many events waiting for a blocking handler"));
+          reportClientError(
+              new IllegalStateException("too many events waiting for a blocking handler"));
           client.close(SocketIoProtocol.FORCED_SERVER_CLOSE);
           return;
         }
@@ -425,7 +458,7 @@ final class SocketImpl implements Socket, LocalSocket {
     String event = String.valueOf(all.get(0));
     JsonArray args = new JsonArray(new java.util.ArrayList<>(all.subList(1, all.size())));
     Ack ack = packet.hasId() ? new IncomingAck(this, packet.id()) : Ack.NONE;
-    runMiddlewares(0, event, args).onComplete(ar -> {
+    OnContext.anchor(context, runMiddlewares(0, event, args)).onComplete(ar -> {
       if (ar.failed()) {
         reportError(ar.cause());
         done();
@@ -452,7 +485,7 @@ final class SocketImpl implements Socket, LocalSocket {
     } catch (Throwable t) {
       f = Future.failedFuture(t);
     }
-    return f.compose(v -> runMiddlewares(index + 1, event, args));
+    return OnContext.anchor(context, f).compose(v -> runMiddlewares(index + 1, event, args));
   }
 
   private void runListeners(List<EventListeners.Listener> list, int from, JsonArray args,
@@ -484,6 +517,21 @@ final class SocketImpl implements Socket, LocalSocket {
   private void done() {
     busy = false;
     drain();
+  }
+
+  /**
+   * An error the client caused (bad input, a flood): the socket's error handlers hear of it; with
+   * none, nothing is logged here (the connection logs one debug line), since a client can cause
+   * it at will.
+   */
+  void reportClientError(Throwable t) {
+    for (Handler<Throwable> h : errorHandlers) {
+      try {
+        h.handle(t);
+      } catch (Throwable inner) {
+        context.reportException(inner);
+      }
+    }
   }
 
   void reportError(Throwable t) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The events a namespace sent, kept so that recovering sockets can get those they missed. An
@@ -35,6 +36,29 @@ public final class EventLog {
   /** @param maxBytes the most packet bytes kept */
   public EventLog(long maxBytes) {
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Runs an action while no event can be reserved, appended or looked up: a broadcast appends
+   * its event and picks its recipients in one such action, a recovering socket reads what it
+   * missed and joins its rooms in another, so each event is either replayed or delivered live to
+   * it, never both and never neither.
+   *
+   * @param action the action
+   * @param <T> its result type
+   * @return its result
+   */
+  public synchronized <T> T atomically(Supplier<T> action) {
+    return action.get();
+  }
+
+  /**
+   * @param afterOffset the last offset a client saw
+   * @return true when every event after it is still in the log
+   */
+  public synchronized boolean covers(long afterOffset) {
+    Entry first = entries.peekFirst();
+    return first == null || first.offset() <= afterOffset + 1;
   }
 
   /** @return the offset the next event will get */
@@ -75,8 +99,7 @@ public final class EventLog {
    * @return the events it missed, in order; null when some may have been evicted already
    */
   public synchronized List<Entry> missed(long afterOffset, String socketId, Set<String> rooms) {
-    Entry first = entries.peekFirst();
-    if (first != null && first.offset() > afterOffset + 1) {
+    if (!covers(afterOffset)) {
       return null;
     }
     List<Entry> out = new ArrayList<>();

@@ -50,6 +50,7 @@ class SocketIoClientInteropTest {
         s.emit("after-vol", 2);
       });
       s.on("kick", (args, ack) -> s.disconnect());
+      s.on("kick-hard", (args, ack) -> s.disconnect(true));
     });
     io.of("/admin").onConnection(s -> s.emit("admin-welcome", s.handshake().auth()));
     port = await(io.listen(0, "127.0.0.1")).actualPort();
@@ -119,5 +120,9 @@ class SocketIoClientInteropTest {
     JsonObject afterKick = one(r, "b", "after-kick");
     assertFalse(afterKick.getBoolean("connected"));
     assertFalse(afterKick.getBoolean("active"), "no reconnection after io server disconnect");
+    assertEquals("io server disconnect", one(r, "d", "disconnect").getString("reason"));
+    JsonObject afterHardKick = one(r, "d", "after-kick");
+    assertFalse(afterHardKick.getBoolean("connected"));
+    assertFalse(afterHardKick.getBoolean("active"), "a kicked client stays away");
   }
 }

@@ -30,7 +30,8 @@ final class PollingTransport implements Transport {
   private final int maxBody;
   private final AtomicBoolean postInFlight = new AtomicBoolean();
   private TransportListener listener;
-  private HttpServerRequest pendingGet;
+  /** Set and cleared on the session's context; volatile for isWritable() from other threads. */
+  private volatile HttpServerRequest pendingGet;
   private boolean handshakeAnswered;
   private volatile boolean closed;
 

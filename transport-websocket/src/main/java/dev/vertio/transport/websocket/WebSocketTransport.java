@@ -43,6 +43,17 @@ final class WebSocketTransport implements Transport {
   WebSocketTransport(ServerWebSocket ws, int maxMessage) {
     this.ws = ws;
     this.maxMessage = maxMessage;
+    try {
+      listen();
+    } catch (IllegalStateException closedAlready) {
+      // Vert.x refuses handlers on a WebSocket that closed before this point (the peer went away
+      // right after the handshake): the transport starts closed and its first listener hears it.
+      closed = true;
+      missed = TransportListener::onClose;
+    }
+  }
+
+  private void listen() {
     ws.pause();
     ws.frameHandler(this::onFrame);
     ws.closeHandler(v -> {
