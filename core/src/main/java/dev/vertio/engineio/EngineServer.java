@@ -56,6 +56,26 @@ public interface EngineServer {
   EngineServer connectionErrorHandler(Handler<EngineConnectionError> handler);
 
   /**
+   * Adds a listener of session events (metrics, tools). Listeners are told in the order added.
+   *
+   * @param listener the listener
+   * @return this
+   */
+  EngineServer addListener(EngineListener listener);
+
+  /**
+   * @param listener a listener added before
+   * @return this
+   */
+  EngineServer removeListener(EngineListener listener);
+
+  /**
+   * @return the bytes queued in all sessions' outgoing buffers, waiting for a slow client (read
+   *     without synchronisation: a close approximation while sessions change)
+   */
+  long bufferedBytes();
+
+  /**
    * @param hook called with the headers of each handshake response, before it is written
    * @return this
    */

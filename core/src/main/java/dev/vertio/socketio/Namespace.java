@@ -26,6 +26,16 @@ public interface Namespace extends BroadcastOperator {
    */
   Namespace onConnection(Handler<Socket> handler);
 
+  /** @return true for a child created on demand by a dynamic namespace ({@code of(Pattern)}) */
+  default boolean dynamic() {
+    return false;
+  }
+
+  /** @return how many sockets are connected to this namespace on this node */
+  default int socketCount() {
+    return sockets().size();
+  }
+
   /** @return this node's connected sockets by id (a snapshot) */
   Map<String, Socket> sockets();
 

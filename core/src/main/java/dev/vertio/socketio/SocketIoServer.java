@@ -79,6 +79,24 @@ public interface SocketIoServer extends BroadcastOperator {
    */
   SocketIoServer onConnection(Handler<Socket> handler);
 
+  /**
+   * Adds a listener of what happens inside the server (metrics, the Admin UI): the engine's
+   * session events and the Socket.IO layer's. Listeners are told in the order added.
+   *
+   * @param listener the listener
+   * @return this
+   */
+  SocketIoServer addListener(SocketIoListener listener);
+
+  /**
+   * @param listener a listener added before
+   * @return this
+   */
+  SocketIoServer removeListener(SocketIoListener listener);
+
+  /** @return the namespaces that exist now (static ones and dynamic children), a snapshot */
+  java.util.Collection<Namespace> namespaces();
+
   /** @return the Engine.IO server underneath */
   EngineServer engine();
 

@@ -55,6 +55,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private final List<HttpServer> ownedServers = new CopyOnWriteArrayList<>();
   private final SessionIds ids = new SessionIds();
   private final ClientFiles clientFiles;
+  private final EngineListeners listeners = new EngineListeners();
   private volatile Handler<EngineSession> connectionHandler;
   private volatile Handler<EngineConnectionError> errorHandler;
   private volatile HeadersHook initialHeadersHook;
@@ -89,6 +90,31 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   public EngineServer connectionErrorHandler(Handler<EngineConnectionError> handler) {
     this.errorHandler = handler;
     return this;
+  }
+
+  @Override
+  public EngineServer addListener(dev.vertio.engineio.EngineListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  @Override
+  public EngineServer removeListener(dev.vertio.engineio.EngineListener listener) {
+    listeners.remove(listener);
+    return this;
+  }
+
+  @Override
+  public long bufferedBytes() {
+    long total = 0;
+    for (EngineSessionImpl s : sessions.values()) {
+      total += s.bufferedBytes();
+    }
+    return total;
+  }
+
+  EngineListeners listeners() {
+    return listeners;
   }
 
   @Override
@@ -167,16 +193,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
       return;
     }
-    Handler<EngineConnectionError> h = errorHandler;
-    if (h != null) {
-      try {
-        h.handle(new EngineConnectionError(EngineProtocol.BAD_REQUEST,
-            EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST), req,
-            context("name", "INVALID_HTTP")));
-      } catch (Throwable t) {
-        LOG.log(System.Logger.Level.WARNING, "connection error handler failed", t);
-      }
-    }
+    tellRefused(new EngineConnectionError(EngineProtocol.BAD_REQUEST,
+        EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST), req,
+        context("name", "INVALID_HTTP")));
     req.response().setStatusCode(400).putHeader("Content-Type", "application/json")
         .putHeader("Connection", "close")
         .end(new JsonObject().put("code", EngineProtocol.BAD_REQUEST)
@@ -351,14 +370,28 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   }
 
   void onOpened(EngineSessionImpl session) {
+    LOG.log(System.Logger.Level.DEBUG, "session {0} opened ({1}, {2})", session.id(),
+        session.transportName(), session.handshake().remoteAddress());
+    listeners.sessionOpened(session);
     Handler<EngineSession> h = connectionHandler;
     if (h != null) {
       h.handle(session);
     }
   }
 
-  void onClosed(EngineSessionImpl session) {
+  /**
+   * @param session a session that closed
+   * @param wasOpen false when it closed before its open packet was queued
+   */
+  void onClosed(EngineSessionImpl session, boolean wasOpen) {
     sessions.remove(session.id(), session);
+    if (wasOpen) {
+      LOG.log(System.Logger.Level.DEBUG, "session {0} closed ({1}, {2}): {3}{4}", session.id(),
+          session.transportName(), session.handshake().remoteAddress(),
+          session.closeReason().text(),
+          session.closeDescription() == null ? "" : " (" + session.closeDescription() + ")");
+      listeners.sessionClosed(session, session.closeReason());
+    }
   }
 
   boolean upgradesAllowed() {
@@ -409,14 +442,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private void refuse(HttpServerRequest request, int code, Map<String, Object> context,
                       String customMessage) {
     String message = customMessage != null ? customMessage : EngineProtocol.errorMessage(code);
-    Handler<EngineConnectionError> h = errorHandler;
-    if (h != null) {
-      try {
-        h.handle(new EngineConnectionError(code, message, request, context));
-      } catch (Throwable t) {
-        LOG.log(System.Logger.Level.WARNING, "connection error handler failed", t);
-      }
-    }
+    tellRefused(new EngineConnectionError(code, message, request, context));
     if (request.response().ended() || request.response().headWritten()) {
       return;
     }
@@ -434,6 +460,18 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     cors.decorate(request, headers);
     request.response().setStatusCode(status)
         .end(new JsonObject().put("code", code).put("message", message).encode());
+  }
+
+  private void tellRefused(EngineConnectionError error) {
+    listeners.connectionRefused(error);
+    Handler<EngineConnectionError> h = errorHandler;
+    if (h != null) {
+      try {
+        h.handle(error);
+      } catch (Throwable t) {
+        LOG.log(System.Logger.Level.WARNING, "connection error handler failed", t);
+      }
+    }
   }
 
   private static Map<String, Object> context(String key, Object value) {

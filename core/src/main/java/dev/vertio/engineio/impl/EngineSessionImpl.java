@@ -93,6 +93,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         + ",\"maxPayload\":" + server.options().getMaxHttpBufferSize() + "}";
   }
 
+  /** @return the bytes waiting in the outgoing buffer (approximate off the context) */
+  long bufferedBytes() {
+    return bufferedBytes;
+  }
+
   Transport currentTransport() {
     return transport;
   }
@@ -492,6 +497,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     next.listener(this);
     upgraded = true;
     previous.discard();
+    server.listeners().sessionUpgraded(this);
     flush();
     Handler<Void> h = upgradeHandler;
     if (h != null) {
@@ -505,6 +511,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   void onUpgradeFailed() {
     upgrade = null;
+    server.listeners().upgradeFailed(this);
   }
 
   // ---------------------------------------------------------------- close
@@ -535,7 +542,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     } else {
       transport.close();
     }
-    server.onClosed(this);
+    server.onClosed(this, wasOpen);
     if (wasOpen) {
       Handler<EngineCloseReason> h = closeHandler;
       if (h != null) {

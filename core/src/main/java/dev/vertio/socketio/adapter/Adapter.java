@@ -44,6 +44,11 @@ public interface Adapter {
   /** @return every room with at least one socket on this node (a snapshot) */
   Set<String> rooms();
 
+  /** @return how many rooms have at least one socket on this node */
+  default int roomCount() {
+    return rooms().size();
+  }
+
   /**
    * @param packet the packet, encoded at most once
    * @param options targets and flags

@@ -37,19 +37,24 @@ public class InMemoryAdapter implements Adapter {
 
   @Override
   public void addAll(String id, Set<String> rooms) {
-    socketRooms.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).addAll(rooms);
+    Set<String> mine = socketRooms.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
     for (String room : rooms) {
+      boolean joined = mine.add(room);
       roomMembers.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet()).add(id);
+      if (joined) {
+        host.onJoin(id, room);
+      }
     }
   }
 
   @Override
   public void del(String id, String room) {
     Set<String> rooms = socketRooms.get(id);
-    if (rooms != null) {
-      rooms.remove(room);
-    }
+    boolean left = rooms != null && rooms.remove(room);
     removeMember(room, id);
+    if (left) {
+      host.onLeave(id, room);
+    }
   }
 
   @Override
@@ -58,6 +63,7 @@ public class InMemoryAdapter implements Adapter {
     if (rooms != null) {
       for (String room : rooms) {
         removeMember(room, id);
+        host.onLeave(id, room);
       }
     }
   }
@@ -83,6 +89,11 @@ public class InMemoryAdapter implements Adapter {
   @Override
   public Set<String> rooms() {
     return Set.copyOf(roomMembers.keySet());
+  }
+
+  @Override
+  public int roomCount() {
+    return roomMembers.size();
   }
 
   /**
@@ -122,15 +133,19 @@ public class InMemoryAdapter implements Adapter {
   /**
    * Runs an action for each targeted local socket on that socket's context: at once for sockets
    * of the calling event loop, as one task per other event loop.
+   *
+   * @return how many local sockets it targets
    */
-  protected void forEachTarget(BroadcastOptions options, Consumer<LocalSocket> action) {
+  protected int forEachTarget(BroadcastOptions options, Consumer<LocalSocket> action) {
     Context current = Vertx.currentContext();
     Map<Context, List<LocalSocket>> others = null;
+    int count = 0;
     for (String id : targets(options)) {
       LocalSocket socket = host.localSocket(id);
       if (socket == null) {
         continue;
       }
+      count++;
       Context ctx = socket.context();
       if (current != null && sameLoop(current, ctx)) {
         action.accept(socket);
@@ -147,6 +162,7 @@ public class InMemoryAdapter implements Adapter {
         e.getKey().runOnContext(v -> sockets.forEach(action));
       }
     }
+    return count;
   }
 
   private static boolean sameLoop(Context current, Context socketContext) {
@@ -158,7 +174,8 @@ public class InMemoryAdapter implements Adapter {
 
   @Override
   public Future<Void> broadcast(BroadcastPacket packet, BroadcastOptions options) {
-    forEachTarget(options, s -> s.deliver(packet, options, null));
+    int recipients = forEachTarget(options, s -> s.deliver(packet, options, null));
+    host.onBroadcast(packet, recipients);
     return Future.succeededFuture();
   }
 

@@ -1,5 +1,6 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.RemoteSocket;
 import dev.vertio.socketio.adapter.BroadcastOptions;
@@ -142,7 +143,12 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
         SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
             ns.nextAckId(), data);
         all.add(ns.adapter().broadcastWithAck(
-            new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts, timeout));
+            new BroadcastPacket(packet, event, plainArgs, ns.encoder()), opts, timeout)
+            .onFailure(t -> {
+              if (t instanceof AckTimeoutException) {
+                ns.listeners().ackTimedOut(ns);
+              }
+            }));
       }
       return flatten(all);
     });

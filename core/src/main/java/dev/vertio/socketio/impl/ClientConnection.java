@@ -35,6 +35,8 @@ final class ClientConnection {
   private final Map<String, SocketImpl> sockets = new HashMap<>(2);
   private final Set<String> connecting = new HashSet<>(2);
   private long connectTimer;
+  /** Wire size of the packet being decoded (its text and the attachments so far). */
+  private int packetBytes;
   private boolean closed;
 
   ClientConnection(SocketIoServerImpl server, EngineSession session) {
@@ -64,6 +66,7 @@ final class ClientConnection {
   }
 
   private void onText(String text) {
+    packetBytes = text.length();
     SocketPacket packet;
     try {
       packet = decoder.decode(text);
@@ -92,6 +95,7 @@ final class ClientConnection {
   }
 
   private void onBinary(Buffer bytes) {
+    packetBytes += bytes.length();
     SocketPacket packet;
     try {
       packet = decoder.addAttachment(bytes);
@@ -121,7 +125,7 @@ final class ClientConnection {
       close(SocketIoProtocol.FORCED_SERVER_CLOSE);
       return;
     }
-    socket.onPacket(packet);
+    socket.onPacket(packet, packetBytes);
   }
 
   private void connect(String name, JsonObject auth) {
@@ -155,6 +159,7 @@ final class ClientConnection {
   }
 
   private void refuse(String namespace, String message, Object data) {
+    server.listeners().connectRefused(namespace, message, session);
     JsonObject body = new JsonObject().put("message", message);
     if (data != null) {
       body.put("data", JsonArgs.toJson(data));

@@ -8,6 +8,7 @@ import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
 import dev.vertio.socketio.adapter.Adapter;
 import dev.vertio.socketio.adapter.AdapterHost;
+import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.adapter.InMemoryAdapter;
 import dev.vertio.socketio.adapter.LocalSocket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
@@ -86,6 +87,35 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
   }
 
   @Override
+  public boolean dynamic() {
+    return parent != null;
+  }
+
+  @Override
+  public int socketCount() {
+    return sockets.size();
+  }
+
+  SocketIoListeners listeners() {
+    return server.listeners();
+  }
+
+  @Override
+  public void onJoin(String id, String room) {
+    server.listeners().roomJoined(this, id, room);
+  }
+
+  @Override
+  public void onLeave(String id, String room) {
+    server.listeners().roomLeft(this, id, room);
+  }
+
+  @Override
+  public void onBroadcast(BroadcastPacket packet, int localRecipients) {
+    server.listeners().broadcast(this, packet.event(), localRecipients);
+  }
+
+  @Override
   public Adapter adapter() {
     return adapter;
   }
@@ -126,9 +156,11 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
       try {
         after = Long.parseLong((String) offset);
       } catch (NumberFormatException e) {
+        server.listeners().recoveryAttempted(this, false);
         return fresh(client, auth);
       }
       if (session == null || !name.equals(session.namespace()) || !log.covers(after)) {
+        server.listeners().recoveryAttempted(this, false);
         return fresh(client, auth);
       }
       // What it missed is read when it joins its rooms, after the middlewares (SocketImpl).

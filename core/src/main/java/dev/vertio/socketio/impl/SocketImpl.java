@@ -264,6 +264,10 @@ final class SocketImpl implements Socket, LocalSocket {
     if (volatile_ && !client.session().isWritable()) {
       return;
     }
+    SocketIoListeners observers = namespace.listeners();
+    if (waiter != null && observers.active()) {
+      waiter = new TimedWaiter(waiter, namespace, observers);
+    }
     long ackId = SocketPacket.NO_ID;
     if (waiter != null) {
       ackId = namespace.nextAckId();
@@ -287,11 +291,28 @@ final class SocketImpl implements Socket, LocalSocket {
             encoded);
         return encoded;
       });
-      client.write(packets);
+      write(packets, event, data, observers);
       return;
     }
     SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
-    client.write(BroadcastPacket.encode(namespace.encoder(), packet));
+    write(BroadcastPacket.encode(namespace.encoder(), packet), event, data, observers);
+  }
+
+  private void write(List<EnginePacket> packets, String event, JsonArray data,
+                     SocketIoListeners observers) {
+    client.write(packets);
+    if (observers.active()) {
+      observers.eventSent(this, event, new JsonArray(data.getList().subList(1, data.size())),
+          wireSize(packets));
+    }
+  }
+
+  static int wireSize(List<EnginePacket> packets) {
+    int size = 0;
+    for (int i = 0; i < packets.size(); i++) {
+      size += packets.get(i).payloadLength();
+    }
+    return size;
   }
 
   private void fireOutgoing(String event, JsonArray data) {
@@ -311,6 +332,15 @@ final class SocketImpl implements Socket, LocalSocket {
     if (options.volatile_() && !client.session().isWritable()) {
       return;
     }
+    SocketIoListeners observers = namespace.listeners();
+    if (ackHandler != null && observers.active()) {
+      long sent = System.nanoTime();
+      Handler<JsonArray> inner = ackHandler;
+      ackHandler = args -> {
+        observers.ackReceived(namespace, System.nanoTime() - sent);
+        inner.handle(args);
+      };
+    }
     if (ackHandler != null && !acks.register(packet.packet().id(), ackHandler)) {
       return;
     }
@@ -321,7 +351,11 @@ final class SocketImpl implements Socket, LocalSocket {
         reportError(t);
       }
     }
-    client.write(packet.enginepackets());
+    List<EnginePacket> packets = packet.enginepackets();
+    client.write(packets);
+    if (observers.active()) {
+      observers.eventSent(this, packet.event(), packet.args(), wireSize(packets));
+    }
   }
 
   void sendPacket(SocketPacket packet) {
@@ -383,6 +417,7 @@ final class SocketImpl implements Socket, LocalSocket {
         }
         return since;
       });
+      namespace.listeners().recoveryAttempted(namespace, missed != null);
       if (missed == null) {
         // The log dropped events it missed while its middlewares ran: no silent gap. The client
         // comes back and, its stored session being taken, gets a new socket.
@@ -410,13 +445,24 @@ final class SocketImpl implements Socket, LocalSocket {
   private void register(Set<String> rooms) {
     connected = true;
     namespace.register(this);
+    namespace.listeners().socketConnected(this);
     namespace.adapter().addAll(id, rooms);
   }
 
-  void onPacket(SocketPacket packet) {
+  /**
+   * @param packet a packet for this socket
+   * @param bytes its size on the wire
+   */
+  void onPacket(SocketPacket packet, int bytes) {
     switch (packet.type()) {
       case EVENT:
       case BINARY_EVENT:
+        SocketIoListeners observers = namespace.listeners();
+        if (observers.active()) {
+          List<Object> all = ((JsonArray) packet.data()).getList();
+          observers.eventReceived(this, String.valueOf(all.get(0)),
+              new JsonArray(all.subList(1, all.size())), bytes);
+        }
         if (backlog.size() >= MAX_BACKLOG) {
           reportClientError(
               new IllegalStateException("too many events waiting for a blocking handler"));
@@ -586,6 +632,7 @@ final class SocketImpl implements Socket, LocalSocket {
     namespace.adapter().delAll(id);
     namespace.remove(this);
     client.remove(this);
+    namespace.listeners().socketDisconnected(this, reason);
     for (Handler<String> h : disconnectHandlers) {
       safely(h, reason);
     }

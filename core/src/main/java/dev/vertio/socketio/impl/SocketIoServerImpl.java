@@ -8,6 +8,7 @@ import dev.vertio.socketio.Middleware;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
 import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoListener;
 import dev.vertio.socketio.SocketIoServer;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.recovery.InMemorySessionStore;
@@ -15,6 +16,7 @@ import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,7 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
   private final AtomicInteger parentCount = new AtomicInteger();
   private final NamespaceImpl main;
   private final SessionStore sessionStore;
+  private final SocketIoListeners listeners = new SocketIoListeners();
 
   /**
    * @param vertx the Vert.x instance
@@ -74,7 +77,31 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
 
   NamespaceImpl register(NamespaceImpl namespace) {
     namespaces.put(namespace.name(), namespace);
+    listeners.namespaceCreated(namespace);
     return namespace;
+  }
+
+  SocketIoListeners listeners() {
+    return listeners;
+  }
+
+  @Override
+  public SocketIoServer addListener(SocketIoListener listener) {
+    listeners.add(listener);
+    engine.addListener(listener);
+    return this;
+  }
+
+  @Override
+  public SocketIoServer removeListener(SocketIoListener listener) {
+    listeners.remove(listener);
+    engine.removeListener(listener);
+    return this;
+  }
+
+  @Override
+  public Collection<Namespace> namespaces() {
+    return List.copyOf(namespaces.values());
   }
 
   /** @return the namespace for a CONNECT, creating a dynamic child if a parent accepts it */
@@ -94,7 +121,17 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
   @Override
   public Namespace of(String name) {
     String n = name.startsWith("/") ? name : "/" + name;
-    return namespaces.computeIfAbsent(n, k -> new NamespaceImpl(this, k, null));
+    NamespaceImpl existing = namespaces.get(n);
+    if (existing != null) {
+      return existing;
+    }
+    NamespaceImpl created = new NamespaceImpl(this, n, null);
+    NamespaceImpl raced = namespaces.putIfAbsent(n, created);
+    if (raced != null) {
+      return raced;
+    }
+    listeners.namespaceCreated(created);
+    return created;
   }
 
   @Override
