@@ -55,8 +55,12 @@ class JavaClientV1Test {
   }
 
   private void start(boolean allowEio3) {
+    start(new SocketIoOptions().setAllowEIO3(allowEio3));
+  }
+
+  private void start(SocketIoOptions options) {
     vertx = Vertx.vertx();
-    sio = SocketIoServer.create(vertx, new SocketIoOptions().setAllowEIO3(allowEio3));
+    sio = SocketIoServer.create(vertx, options);
     // v2 clients send no auth to the main namespace: the token is in the handshake's query.
     // No data with the refusal: the v2 ERROR packet then carries the message, and this client
     // takes only a string there (its parser rejects an object, which the npm v2 client takes).
@@ -188,6 +192,24 @@ class JavaClientV1Test {
     events.expect("disconnect \"io server disconnect\"");
     server.expect("disconnect server namespace disconnect");
     assertFalse(c.connected());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"polling", "websocket"})
+  void theClientPingsAndOurPongsKeepItConnected(String mode) {
+    start(new SocketIoOptions().setAllowEIO3(true).setPingInterval(100).setPingTimeout(200));
+    Recorder<String> events = new Recorder<>();
+    io.socket.client.Socket c = client("/", mode, "token=abc", events);
+    Recorder<String> pongs = new Recorder<>();
+    c.on(io.socket.client.Socket.EVENT_PONG, args -> pongs.record("pong"));
+    events.expect("connect");
+    // Each pong answers the client's ping (revision 3: the client pings every pingInterval and
+    // gives up after pingTimeout without a pong); several in a row span many pingTimeouts.
+    for (int i = 0; i < 5; i++) {
+      pongs.expect("pong");
+    }
+    assertTrue(c.connected());
+    events.assertExhausted();
   }
 
   @Test
