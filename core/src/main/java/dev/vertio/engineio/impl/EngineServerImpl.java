@@ -283,6 +283,15 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       refuse(req, EngineProtocol.UNKNOWN_SID, context("sid", sid));
       return;
     }
+    int protocol = revision(req);
+    if (protocol != session.protocol()) {
+      // Reference verify(): every request of a session speaks the revision of its handshake.
+      Map<String, Object> ctx = context("name", "PROTOCOL_MISMATCH");
+      ctx.put("protocol", protocol);
+      ctx.put("previousProtocol", session.protocol());
+      refuse(req, EngineProtocol.BAD_REQUEST, ctx);
+      return;
+    }
     if (upgrade) {
       provider.open(req, this).onSuccess(session::onUpgradeRequest);
       return;

@@ -173,6 +173,20 @@ class PollingEio3Test {
   }
 
   @Test
+  void requestsOfASessionMustKeepItsRevision() {
+    f = allowing(new EngineOptions());
+    String v3 = open(V3);
+    Reply r = await(f.client.get("EIO=4&transport=polling&sid=" + v3));
+    assertEquals(400, r.status());
+    assertEquals(3, r.json().getInteger("code"));
+    String v4 = f.open();
+    assertEquals(400, await(f.client.post(V3 + "&sid=" + v4, "1:2")).status());
+    // Neither session was harmed by the stray requests.
+    assertEquals("ok", await(f.client.post(V3 + "&sid=" + v3, "2:4a")).text());
+    f.events.expect("text a");
+  }
+
+  @Test
   void jsonpIsRefusedAsAnUnknownTransport() {
     f = allowing(new EngineOptions());
     Reply r = await(f.client.get(V3 + "&j=0"));
