@@ -24,6 +24,11 @@ public class EngineOptions {
   public static final int DEFAULT_MAX_HTTP_BUFFER_SIZE = 1_000_000;
   /** Default {@code allowUpgrades}: true. */
   public static final boolean DEFAULT_ALLOW_UPGRADES = true;
+  /**
+   * Default {@code allowEIO3}: false, as in the reference server: Engine.IO revision 3 clients
+   * (Socket.IO v2) are refused with error 5, "Unsupported protocol version".
+   */
+  public static final boolean DEFAULT_ALLOW_EIO3 = false;
   /** Default {@code httpCompression}: true (polling responses over the threshold). */
   public static final boolean DEFAULT_HTTP_COMPRESSION = true;
   /** Default {@code httpCompressionThreshold}: {@value} bytes. */
@@ -49,6 +54,7 @@ public class EngineOptions {
   private long upgradeTimeout = DEFAULT_UPGRADE_TIMEOUT;
   private int maxHttpBufferSize = DEFAULT_MAX_HTTP_BUFFER_SIZE;
   private boolean allowUpgrades = DEFAULT_ALLOW_UPGRADES;
+  private boolean allowEIO3 = DEFAULT_ALLOW_EIO3;
   private boolean httpCompression = DEFAULT_HTTP_COMPRESSION;
   private int httpCompressionThreshold = DEFAULT_HTTP_COMPRESSION_THRESHOLD;
   private boolean perMessageDeflate = DEFAULT_PER_MESSAGE_DEFLATE;
@@ -71,6 +77,7 @@ public class EngineOptions {
     this.upgradeTimeout = other.upgradeTimeout;
     this.maxHttpBufferSize = other.maxHttpBufferSize;
     this.allowUpgrades = other.allowUpgrades;
+    this.allowEIO3 = other.allowEIO3;
     this.httpCompression = other.httpCompression;
     this.httpCompressionThreshold = other.httpCompressionThreshold;
     this.perMessageDeflate = other.perMessageDeflate;
@@ -165,6 +172,30 @@ public class EngineOptions {
    */
   public EngineOptions setAllowUpgrades(boolean allowUpgrades) {
     this.allowUpgrades = allowUpgrades;
+    return this;
+  }
+
+  /** @return whether Engine.IO revision 3 (Socket.IO v2) clients are accepted */
+  public boolean isAllowEIO3() {
+    return allowEIO3;
+  }
+
+  /**
+   * Accepts clients of Engine.IO revision 3, i.e. Socket.IO v2 clients (npm
+   * {@code socket.io-client} 2.x, Maven {@code io.socket:socket.io-client} 1.0.x), like the
+   * reference's {@code allowEIO3}. Such a session speaks revision 3 framing on both transports
+   * (length-prefixed polling payloads, binary frames and payloads with a type byte, base64 when
+   * the client asks {@code b64=1}), its client pings and the server answers, and the Socket.IO
+   * layer applies Socket.IO v2 semantics (the main namespace joined at once, no session id in
+   * CONNECT, errors as v2 ERROR packets). As in the reference, a handshake whose {@code EIO} is
+   * anything but {@code 4} is then taken as revision 3. Off by default: such handshakes get
+   * error 5, "Unsupported protocol version".
+   *
+   * @param allowEIO3 whether revision 3 clients are accepted
+   * @return this
+   */
+  public EngineOptions setAllowEIO3(boolean allowEIO3) {
+    this.allowEIO3 = allowEIO3;
     return this;
   }
 

@@ -10,6 +10,11 @@ public final class EngineProtocol {
 
   /** The protocol revision this server speaks: query parameter {@code EIO=4}. */
   public static final String PROTOCOL_VERSION = "4";
+  /**
+   * The older revision accepted when {@code allowEIO3} is on ({@code EIO=3}, Socket.IO v2
+   * clients). The reference takes any {@code EIO} other than {@code 4} as revision 3.
+   */
+  public static final String PROTOCOL_VERSION_3 = "3";
   /** Name of the HTTP long-polling transport ({@code transport=polling}). */
   public static final String POLLING = "polling";
   /** Name of the WebSocket transport ({@code transport=websocket}). */
@@ -19,6 +24,11 @@ public final class EngineProtocol {
   public static final String QUERY_EIO = "EIO";
   /** Query parameter naming the transport. */
   public static final String QUERY_TRANSPORT = "transport";
+  /**
+   * Query parameter by which a revision 3 client that cannot take binary asks for base64
+   * ({@code b64=1}); any non-empty value counts, as in the reference.
+   */
+  public static final String QUERY_B64 = "b64";
   /** Query parameter carrying the session id once the session exists. */
   public static final String QUERY_SID = "sid";
 

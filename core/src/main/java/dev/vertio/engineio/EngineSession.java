@@ -22,6 +22,15 @@ public interface EngineSession {
   /** @return the current transport: {@code polling} or {@code websocket} */
   String transportName();
 
+  /**
+   * @return the Engine.IO protocol revision the client speaks: 4, or 3 for a Socket.IO v2
+   *     client accepted with {@link EngineOptions#setAllowEIO3 allowEIO3} (the reference's
+   *     {@code socket.protocol}); the Socket.IO layer applies v2 semantics to revision 3
+   */
+  default int protocol() {
+    return 4;
+  }
+
   /** @return what the handshake request said about the client */
   HandshakeData handshake();
 

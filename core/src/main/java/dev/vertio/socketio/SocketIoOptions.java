@@ -154,6 +154,12 @@ public class SocketIoOptions extends EngineOptions {
   }
 
   @Override
+  public SocketIoOptions setAllowEIO3(boolean allowEIO3) {
+    super.setAllowEIO3(allowEIO3);
+    return this;
+  }
+
+  @Override
   public SocketIoOptions setHttpCompression(boolean httpCompression) {
     super.setHttpCompression(httpCompression);
     return this;

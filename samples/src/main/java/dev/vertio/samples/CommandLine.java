@@ -53,7 +53,8 @@ public final class CommandLine {
    * Applies the Engine.IO flags every server sample takes: {@code --path}, {@code --ping-interval},
    * {@code --ping-timeout}, {@code --upgrade-timeout}, {@code --max-http-buffer-size},
    * {@code --no-upgrades}, {@code --per-message-deflate}, {@code --no-http-compression},
-   * {@code --transports a,b}, {@code --cors-origin a,b|*}, {@code --cors-credentials}.
+   * {@code --transports a,b}, {@code --cors-origin a,b|*}, {@code --cors-credentials},
+   * {@code --allow-eio3} (accept Socket.IO v2 clients).
    *
    * @param options the options to set
    * @param defaultPath the path when {@code --path} is absent
@@ -69,7 +70,8 @@ public final class CommandLine {
             EngineOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
         .setAllowUpgrades(!has("no-upgrades"))
         .setPerMessageDeflate(has("per-message-deflate"))
-        .setHttpCompression(!has("no-http-compression"));
+        .setHttpCompression(!has("no-http-compression"))
+        .setAllowEIO3(has("allow-eio3"));
     String transports = get("transports", null);
     if (transports != null) {
       options.setTransports(Arrays.asList(transports.split(",")));

@@ -42,6 +42,19 @@ class EchoSamplesTest {
   }
 
   @Test
+  void allowEio3FlagAcceptsSocketIoV2Clients() {
+    assertEquals(false, SocketIoEchoServer.options(new CommandLine(new String[0])).isAllowEIO3());
+    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine(new String[] {
+        "--allow-eio3"}));
+    assertEquals(true, options.isAllowEIO3());
+    int port = await(SocketIoEchoServer.start(vertx, options, 0)).actualPort();
+    RawEngineClient client = new RawEngineClient(vertx, port, "/socket.io/");
+    String body = await(client.get("EIO=3&transport=polling")).text();
+    // Revision 3: a length-prefixed open packet, then the main namespace joined at once ("40").
+    assertEquals(true, body.matches("\\d+:0\\{.*\"sid\".*") && body.contains("}2:40"), body);
+  }
+
+  @Test
   void socketIoEchoGreetsAndEchoesEventsAndAcks() {
     SocketIoOptions options = SocketIoEchoServer.options(new CommandLine(new String[] {
         "--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"}));

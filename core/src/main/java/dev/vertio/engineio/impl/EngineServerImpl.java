@@ -8,6 +8,7 @@ import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.engineio.HandshakeData;
 import dev.vertio.engineio.HeadersHook;
+import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportProvider;
@@ -37,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EngineServerImpl implements EngineServer, TransportHost {
   private static final System.Logger LOG = System.getLogger(EngineServerImpl.class.getName());
+  /** The query parameter by which a client asks for JSONP polling (reference transports/index). */
+  private static final String JSONP_INDEX = "j";
 
   private final Vertx vertx;
   private final EngineOptions options;
@@ -275,6 +278,14 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       default:
         break;
     }
+    if (!upgrade && req.getParam(JSONP_INDEX) != null) {
+      // JSONP polling (the reference's polling-jsonp, chosen by a "j" parameter) is not
+      // implemented: refused as an unknown transport rather than answered in the wrong framing.
+      Map<String, Object> ctx = context("transport", transportName);
+      ctx.put("name", "JSONP_UNSUPPORTED");
+      refuse(req, EngineProtocol.UNKNOWN_TRANSPORT, ctx);
+      return;
+    }
     if (upgrade && !EngineProtocol.WEBSOCKET.equals(transportName)) {
       // A WebSocket handshake for a transport that takes no WebSockets: no session is opened
       // (reference onWebSocket() closes it at once).
@@ -289,6 +300,15 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     EngineSessionImpl session = sessions.get(sid);
     if (session == null) {
       refuse(req, EngineProtocol.UNKNOWN_SID, context("sid", sid));
+      return;
+    }
+    int protocol = revision(req);
+    if (protocol != session.protocol()) {
+      // Reference verify(): every request of a session speaks the revision of its handshake.
+      Map<String, Object> ctx = context("name", "PROTOCOL_MISMATCH");
+      ctx.put("protocol", protocol);
+      ctx.put("previousProtocol", session.protocol());
+      refuse(req, EngineProtocol.BAD_REQUEST, ctx);
       return;
     }
     if (upgrade) {
@@ -322,14 +342,16 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       refuse(req, EngineProtocol.BAD_REQUEST, ctx);
       return;
     }
-    String eio = req.getParam(EngineProtocol.QUERY_EIO);
-    if (!EngineProtocol.PROTOCOL_VERSION.equals(eio)) {
-      refuse(req, EngineProtocol.UNSUPPORTED_PROTOCOL_VERSION, context("protocol", eio));
+    int protocol = revision(req);
+    if (protocol == 3 && !options.isAllowEIO3()) {
+      // Reference handshake(): revision 3 without allowEIO3 is error 5.
+      refuse(req, EngineProtocol.UNSUPPORTED_PROTOCOL_VERSION,
+          context("protocol", req.getParam(EngineProtocol.QUERY_EIO)));
       return;
     }
     var allow = options.getAllowRequest();
     if (allow == null) {
-      open(req, provider);
+      open(req, provider, protocol);
       return;
     }
     Future<Void> verdict;
@@ -340,7 +362,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     }
     verdict.onComplete(ar -> {
       if (ar.succeeded()) {
-        open(req, provider);
+        open(req, provider, protocol);
       } else {
         String message = ar.cause().getMessage();
         Map<String, Object> ctx = context("message", message);
@@ -349,7 +371,33 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     });
   }
 
-  private void open(HttpServerRequest req, TransportProvider provider) {
+  /**
+   * The revision a handshake asks for: 4 for {@code EIO=4}, else 3, like the reference's
+   * {@code computeProtocolRevision} (a missing or odd {@code EIO} is taken as revision 3, which
+   * is refused unless {@code allowEIO3}).
+   */
+  private static int revision(HttpServerRequest req) {
+    return EngineProtocol.PROTOCOL_VERSION.equals(req.getParam(EngineProtocol.QUERY_EIO)) ? 4 : 3;
+  }
+
+  /**
+   * The framing of a transport being opened: the session's revision for an upgrade (so both
+   * transports of a session always agree), the handshake's otherwise; base64 when a revision 3
+   * client asks for it with {@code b64} (reference transport.js {@code supportsBinary}).
+   */
+  @Override
+  public EngineWireFormat wireFormat(HttpServerRequest request) {
+    String sid = request.getParam(EngineProtocol.QUERY_SID);
+    EngineSessionImpl session = sid == null ? null : sessions.get(sid);
+    int protocol = session != null ? session.protocol() : revision(request);
+    if (protocol == 4) {
+      return EngineWireFormat.V4;
+    }
+    String b64 = request.getParam(EngineProtocol.QUERY_B64);
+    return EngineWireFormat.v3(b64 == null || b64.isEmpty());
+  }
+
+  private void open(HttpServerRequest req, TransportProvider provider, int protocol) {
     HandshakeData handshake = HandshakeData.of(req);
     ContextInternal ctx = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
     provider.open(req, this).onSuccess(transport -> {
@@ -358,7 +406,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
         return;
       }
       EngineSessionImpl session = new EngineSessionImpl(this, ids.next(), handshake, ctx,
-          transport, heartbeats(ctx));
+          transport, heartbeats(ctx), protocol);
       sessions.put(session.id(), session);
       session.start();
     });

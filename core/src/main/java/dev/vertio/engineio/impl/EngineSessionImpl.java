@@ -33,6 +33,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private final ContextInternal context;
   private final Heartbeats heartbeats;
   private final long maxBufferedBytes;
+  private final int protocol;
+  private final HeartbeatRule heartbeat;
 
   // Written on the context only; volatile so that isWritable() may be asked from any thread.
   private volatile State state = State.OPENING;
@@ -41,7 +43,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private ArrayDeque<EnginePacket> buffer;
   private long bufferedBytes;
   private boolean flushScheduled;
-  private boolean awaitingPong;
+  /** Revision 4: a ping went out and its pong has not come back (see {@link HeartbeatRule}). */
+  boolean awaitingPong;
   private long lastPacketNanos;
   private boolean wasBlocked;
 
@@ -60,7 +63,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private Handler<Void> upgradeHandler;
 
   EngineSessionImpl(EngineServerImpl server, String id, HandshakeData handshake,
-                    ContextInternal context, Transport transport, Heartbeats heartbeats) {
+                    ContextInternal context, Transport transport, Heartbeats heartbeats,
+                    int protocol) {
     this.server = server;
     this.id = id;
     this.handshake = handshake;
@@ -68,6 +72,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     this.transport = transport;
     this.heartbeats = heartbeats;
     this.maxBufferedBytes = server.options().getMaxBufferedBytes();
+    this.protocol = protocol;
+    this.heartbeat = HeartbeatRule.forRevision(protocol);
     transport.listener(this);
   }
 
@@ -80,11 +86,15 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
       state = State.OPEN;
       lastPacketNanos = System.nanoTime();
       enqueue(EnginePacket.text(EnginePacketType.OPEN, handshakeJson()));
-      heartbeats.awaitingPing.add(this);
+      heartbeat.start(this);
       server.onOpened(this);
     });
   }
 
+  /**
+   * The open packet's JSON. Revision 3 gets the same fields: the reference sends
+   * {@code maxPayload} to every client, and revision 3 clients ignore it.
+   */
   private String handshakeJson() {
     boolean canUpgrade = EngineProtocol.POLLING.equals(transport.name()) && server.upgradesAllowed();
     return "{\"sid\":\"" + id + "\",\"upgrades\":" + (canUpgrade ? "[\"websocket\"]" : "[]")
@@ -112,6 +122,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   @Override
   public String transportName() {
     return transport.name();
+  }
+
+  @Override
+  public int protocol() {
+    return protocol;
   }
 
   @Override
@@ -334,30 +349,33 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   @Override
   protected void onDeadline() {
-    if (state != State.OPEN) {
-      return;
+    if (state == State.OPEN) {
+      heartbeat.onDeadline(this);
     }
-    if (awaitingPong) {
-      // Like the reference checkPingTimeout(): a client that sent anything within pingTimeout is
-      // alive, its pong may be queued behind data; wait one more pingTimeout.
-      long sinceLastPacket = System.nanoTime() - lastPacketNanos;
-      if (sinceLastPacket < server.options().getPingTimeout() * 1_000_000L) {
-        heartbeats.awaitingPong.add(this);
-        return;
-      }
-      finish(EngineCloseReason.PING_TIMEOUT, null);
-      return;
-    }
-    awaitingPong = true;
-    heartbeats.awaitingPong.add(this);
-    enqueue(EnginePacket.PING);
   }
 
-  private void onPong() {
-    if (awaitingPong) {
-      awaitingPong = false;
-      heartbeats.awaitingPing.add(this);
-    }
+  Heartbeats heartbeats() {
+    return heartbeats;
+  }
+
+  long nanosSinceLastPacket() {
+    return System.nanoTime() - lastPacketNanos;
+  }
+
+  long pingTimeoutMs() {
+    return server.options().getPingTimeout();
+  }
+
+  void sendHeartbeat(EnginePacket packet) {
+    enqueue(packet);
+  }
+
+  void pingTimedOut() {
+    finish(EngineCloseReason.PING_TIMEOUT, null);
+  }
+
+  void heartbeatDirectionError() {
+    finish(EngineCloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
   }
 
   // ---------------------------------------------------------------- incoming (TransportListener)
@@ -382,14 +400,14 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         deliver(packet);
         break;
       case PONG:
-        onPong();
+        heartbeat.onPong(this);
         break;
       case CLOSE:
         finish(EngineCloseReason.TRANSPORT_CLOSE, "close packet from client");
         break;
       case PING:
-        // Revision 4: only the server pings (reference socket.ts: "invalid heartbeat direction").
-        finish(EngineCloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+        // Revision 4: only the server pings; revision 3: the client does, the server answers.
+        heartbeat.onPing(this);
         break;
       default:
         // upgrade and noop mean nothing on the current transport; open is never sent by a client.

@@ -1,6 +1,7 @@
 package dev.vertio.engineio.spi;
 
 import dev.vertio.engineio.EngineOptions;
+import dev.vertio.engineio.parser.EngineWireFormat;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,4 +34,15 @@ public interface TransportHost {
    * @param context details for the event, may be empty
    */
   void refuse(HttpServerRequest request, int code, Map<String, Object> context);
+
+  /**
+   * The framing a transport opened for this request must speak: the protocol revision of the
+   * handshake (or of the session, for an upgrade) and, in revision 3, binary or base64.
+   *
+   * @param request a verified handshake or upgrade request
+   * @return its wire format; revision 4 unless the engine accepted an older client
+   */
+  default EngineWireFormat wireFormat(HttpServerRequest request) {
+    return EngineWireFormat.V4;
+  }
 }

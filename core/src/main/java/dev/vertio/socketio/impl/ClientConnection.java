@@ -32,6 +32,7 @@ final class ClientConnection {
   private final EngineSession session;
   private final ContextInternal context;
   private final SocketPacketDecoder decoder;
+  private final ClientProtocol protocol;
   private final Map<String, SocketImpl> sockets = new HashMap<>(2);
   private final Set<String> connecting = new HashSet<>(2);
   private long connectTimer;
@@ -43,6 +44,7 @@ final class ClientConnection {
     this.server = server;
     this.session = session;
     this.context = (ContextInternal) session.context();
+    this.protocol = ClientProtocol.of(session);
     this.decoder = new SocketPacketDecoder(server.options().getMaxAttachments(),
         server.options().getMaxNestingDepth());
     session.messageHandler(this::onText);
@@ -55,6 +57,9 @@ final class ClientConnection {
         close(SocketIoProtocol.FORCED_SERVER_CLOSE);
       }
     });
+    if (protocol.joinsMainNamespaceAtOnce()) {
+      connect(SocketIoProtocol.MAIN_NAMESPACE, new JsonObject());
+    }
   }
 
   EngineSession session() {
@@ -63,6 +68,11 @@ final class ClientConnection {
 
   ContextInternal context() {
     return context;
+  }
+
+  /** @return the Socket.IO revision the client speaks */
+  ClientProtocol protocol() {
+    return protocol;
   }
 
   private void onText(String text) {
@@ -109,13 +119,13 @@ final class ClientConnection {
   }
 
   private void onPacket(SocketPacket packet) {
-    String nsp = packet.namespace();
+    String nsp = protocol.namespace(packet);
     if (packet.type() == SocketPacketType.CONNECT) {
       if (sockets.containsKey(nsp) || connecting.contains(nsp)) {
         close(SocketIoProtocol.FORCED_SERVER_CLOSE);
         return;
       }
-      connect(nsp, (JsonObject) packet.data());
+      connect(nsp, protocol.auth(packet));
       return;
     }
     SocketImpl socket = sockets.get(nsp);
@@ -131,7 +141,9 @@ final class ClientConnection {
   private void connect(String name, JsonObject auth) {
     NamespaceImpl namespace = server.namespaceFor(name);
     if (namespace == null) {
-      refuse(name, SocketIoProtocol.INVALID_NAMESPACE, null);
+      // Reference client.js connect(): {message} whatever the revision.
+      refuse(name, SocketIoProtocol.INVALID_NAMESPACE,
+          ClientProtocol.V5.connectError(SocketIoProtocol.INVALID_NAMESPACE, null));
       return;
     }
     connecting.add(name);
@@ -145,7 +157,7 @@ final class ClientConnection {
         Object data = cause instanceof ConnectionRefusedException
             ? ((ConnectionRefusedException) cause).data() : null;
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        refuse(name, message, data);
+        refuse(name, message, protocol.connectError(message, data));
         return;
       }
       if (connectTimer >= 0) {
@@ -158,12 +170,8 @@ final class ClientConnection {
     });
   }
 
-  private void refuse(String namespace, String message, Object data) {
+  private void refuse(String namespace, String message, Object body) {
     server.listeners().connectRefused(namespace, message, session);
-    JsonObject body = new JsonObject().put("message", message);
-    if (data != null) {
-      body.put("data", JsonArgs.toJson(data));
-    }
     write(BroadcastPacket.encode(server.encoder(),
         new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, SocketPacket.NO_ID, body)));
   }

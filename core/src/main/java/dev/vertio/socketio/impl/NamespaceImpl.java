@@ -148,7 +148,8 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     String pid = auth == null ? null : auth.getValue("pid") instanceof String
         ? auth.getString("pid") : null;
     Object offset = auth == null ? null : auth.getValue("offset");
-    if (store == null || pid == null || !(offset instanceof String)) {
+    if (store == null || pid == null || !(offset instanceof String)
+        || !client.protocol().recovers()) {
       return fresh(client, auth);
     }
     return OnContext.anchor(client.context(), store.take(pid)).compose(session -> {
@@ -173,8 +174,11 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
   }
 
   private Future<SocketImpl> fresh(ClientConnection client, JsonObject auth) {
-    String pid = server.sessionStore() == null ? null : server.nextSocketId();
-    return runChain(new SocketImpl(this, client, server.nextSocketId(), auth, pid, null, -1));
+    ClientProtocol protocol = client.protocol();
+    String pid = server.sessionStore() == null || !protocol.recovers() ? null
+        : server.nextSocketId();
+    String id = protocol.socketId(name, client.session(), server::nextSocketId);
+    return runChain(new SocketImpl(this, client, id, auth, pid, null, -1));
   }
 
   private Future<SocketImpl> runChain(SocketImpl socket) {

@@ -427,12 +427,8 @@ final class SocketImpl implements Socket, LocalSocket {
     } else {
       register(rooms);
     }
-    JsonObject answer = new JsonObject().put("sid", id);
-    if (pid != null) {
-      answer.put("pid", pid);
-    }
     sendPacket(new SocketPacket(SocketPacketType.CONNECT, namespace.name(), SocketPacket.NO_ID,
-        answer));
+        client.protocol().connectAnswer(id, pid)));
     if (missed != null) {
       for (EventLog.Entry e : missed) {
         client.write(e.packets());

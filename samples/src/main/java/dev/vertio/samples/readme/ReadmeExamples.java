@@ -190,4 +190,24 @@ engine.listen(3000);                    // its own HttpServer...
     // README:engineio:end
     return engine;
   }
+
+  /**
+   * The "Older clients" example: a server that also accepts Socket.IO v2 clients.
+   *
+   * @param vertx the Vert.x instance
+   * @return the server
+   */
+  public static SocketIoServer olderClients(Vertx vertx) {
+    // README:eio3:begin
+SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions().setAllowEIO3(true));
+io.use(socket -> {
+  // v2 clients send no auth payload to "/": read what they put in the query
+  String token = socket.conn().protocol() == 3 ? socket.handshake().query().get("token")
+      : socket.handshake().auth().getString("token");
+  return "secret".equals(token) ? Future.succeededFuture()
+      : Future.failedFuture(new ConnectionRefusedException("not authorized"));
+});
+    // README:eio3:end
+    return io;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.vertio.transport.longpoll;
 
+import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.TransportHost;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +15,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the answer to a poll: {@code text/plain; charset=UTF-8}, compressed with gzip or
+ * Writes the answer to a poll: {@code text/plain; charset=UTF-8} (or
+ * {@code application/octet-stream} for a revision 3 binary payload), compressed with gzip or
  * deflate when {@code httpCompression} is on, the body is over the threshold and the client
  * accepts it (reference {@code polling.ts} {@code compress()}).
  */
@@ -22,15 +24,17 @@ final class PollingResponses {
   private PollingResponses() {
   }
 
-  static void write(TransportHost host, HttpServerRequest request, String payload,
-                    boolean handshake) {
+  static void write(TransportHost host, HttpServerRequest request,
+                    EngineWireFormat.Payload payload, boolean handshake) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = payload.isBinary() ? payload.bytes()
+        : payload.text().getBytes(StandardCharsets.UTF_8);
     MultiMap headers = response.headers();
-    headers.set("Content-Type", "text/plain; charset=UTF-8");
+    headers.set("Content-Type",
+        payload.isBinary() ? "application/octet-stream" : "text/plain; charset=UTF-8");
     host.decorate(request, headers, handshake);
     String encoding = host.options().isHttpCompression()
         && bytes.length >= host.options().getHttpCompressionThreshold()

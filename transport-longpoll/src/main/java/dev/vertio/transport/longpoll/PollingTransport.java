@@ -2,9 +2,9 @@ package dev.vertio.transport.longpoll;
 
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.spi.OnContext;
-import dev.vertio.engineio.parser.EngineCodec;
 import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportListener;
@@ -28,6 +28,7 @@ final class PollingTransport implements Transport {
   private final TransportHost host;
   private final ContextInternal context;
   private final int maxBody;
+  private final EngineWireFormat format;
   private final AtomicBoolean postInFlight = new AtomicBoolean();
   private TransportListener listener;
   /** Set and cleared on the session's context; volatile for isWritable() from other threads. */
@@ -35,9 +36,10 @@ final class PollingTransport implements Transport {
   private boolean handshakeAnswered;
   private volatile boolean closed;
 
-  PollingTransport(TransportHost host, ContextInternal context) {
+  PollingTransport(TransportHost host, ContextInternal context, EngineWireFormat format) {
     this.host = host;
     this.context = context;
+    this.format = format;
     this.maxBody = host.options().getMaxHttpBufferSize();
   }
 
@@ -92,8 +94,10 @@ final class PollingTransport implements Transport {
 
   private void onData(HttpServerRequest request) {
     String contentType = request.getHeader("Content-Type");
-    if (contentType != null && contentType.startsWith("application/octet-stream")) {
+    boolean binary = contentType != null && contentType.startsWith("application/octet-stream");
+    if (binary && !format.acceptsBinaryPayloads()) {
       // Revision 4 bodies are always text; the reference answers 400 and closes the session.
+      // Revision 3 clients send binary payloads when they have binary packets.
       host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "INVALID_CONTENT"));
       error("invalid content");
       return;
@@ -108,7 +112,7 @@ final class PollingTransport implements Transport {
       error("data request overlap from client");
       return;
     }
-    BodyReader reader = new BodyReader(request);
+    BodyReader reader = new BodyReader(request, binary);
     request.handler(reader::onChunk);
     request.endHandler(v -> reader.onEnd());
     request.exceptionHandler(t -> {
@@ -124,11 +128,13 @@ final class PollingTransport implements Transport {
   /** Accumulates a POST body, counting bytes as they stream in. */
   private final class BodyReader {
     private final HttpServerRequest request;
+    private final boolean binary;
     private Buffer body = Buffer.buffer();
     private boolean done;
 
-    BodyReader(HttpServerRequest request) {
+    BodyReader(HttpServerRequest request, boolean binary) {
       this.request = request;
+      this.binary = binary;
     }
 
     void onChunk(Buffer chunk) {
@@ -151,11 +157,12 @@ final class PollingTransport implements Transport {
       }
       done = true;
       postInFlight.set(false);
-      String text = body.toString(StandardCharsets.UTF_8);
+      Buffer received = body;
       body = null;
       List<EnginePacket> packets;
       try {
-        packets = EngineCodec.decodePayload(text);
+        packets = binary ? format.decodePayload(received.getBytes())
+            : format.decodePayload(received.toString(StandardCharsets.UTF_8));
       } catch (EngineParseException e) {
         host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "PARSE_ERROR"));
         OnContext.run(context, () -> {
@@ -228,7 +235,7 @@ final class PollingTransport implements Transport {
     pendingGet = null;
     boolean handshake = !handshakeAnswered;
     handshakeAnswered = true;
-    PollingResponses.write(host, request, EngineCodec.encodePayload(packets), handshake);
+    PollingResponses.write(host, request, format.encodePayload(packets), handshake);
   }
 
   @Override

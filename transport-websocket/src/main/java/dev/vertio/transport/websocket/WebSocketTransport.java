@@ -1,9 +1,9 @@
 package dev.vertio.transport.websocket;
 
 import dev.vertio.engineio.EngineProtocol;
-import dev.vertio.engineio.parser.EngineCodec;
 import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import dev.vertio.engineio.spi.WebSockets;
@@ -32,6 +32,7 @@ final class WebSocketTransport implements Transport {
 
   private final ServerWebSocket ws;
   private final int maxMessage;
+  private final EngineWireFormat format;
   /** Set on the session's context, read on the socket's; handed over under this object's lock. */
   private volatile TransportListener listener;
   /** The close or error that came before any listener, told to the first one: guarded by this. */
@@ -40,9 +41,10 @@ final class WebSocketTransport implements Transport {
   private Buffer fragments;
   private boolean fragmentText;
 
-  WebSocketTransport(ServerWebSocket ws, int maxMessage) {
+  WebSocketTransport(ServerWebSocket ws, int maxMessage, EngineWireFormat format) {
     this.ws = ws;
     this.maxMessage = maxMessage;
+    this.format = format;
     try {
       listen();
     } catch (IllegalStateException closedAlready) {
@@ -167,7 +169,7 @@ final class WebSocketTransport implements Transport {
   private void onText(String text) {
     EnginePacket packet;
     try {
-      packet = EngineCodec.decodePacket(text);
+      packet = format.decodeTextFrame(text);
     } catch (EngineParseException e) {
       closed = true;
       listener.onParseError(e.getMessage());
@@ -178,7 +180,16 @@ final class WebSocketTransport implements Transport {
   }
 
   private void onBinary(Buffer buffer) {
-    listener.onPacket(EnginePacket.binary(buffer.getBytes()));
+    EnginePacket packet;
+    try {
+      packet = format.decodeBinaryFrame(buffer.getBytes());
+    } catch (EngineParseException e) {
+      closed = true;
+      listener.onParseError(e.getMessage());
+      ws.close();
+      return;
+    }
+    listener.onPacket(packet);
   }
 
   private void tooBig() {
@@ -225,10 +236,10 @@ final class WebSocketTransport implements Transport {
       return;
     }
     for (EnginePacket p : packets) {
-      if (p.isBinary()) {
-        ws.writeBinaryMessage(Buffer.buffer(p.binary()));
+      if (format.isBinaryFrame(p)) {
+        ws.writeBinaryMessage(Buffer.buffer(format.encodeBinaryFrame(p)));
       } else {
-        ws.writeTextMessage(p.wireText());
+        ws.writeTextMessage(format.encodeTextFrame(p));
       }
     }
   }

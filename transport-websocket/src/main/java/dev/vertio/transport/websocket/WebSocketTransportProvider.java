@@ -1,6 +1,7 @@
 package dev.vertio.transport.websocket;
 
 import dev.vertio.engineio.EngineProtocol;
+import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportProvider;
@@ -9,7 +10,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The WebSocket transport (RFC 6455, through Vert.x's {@code ServerWebSocket}): one Engine.IO
- * packet per frame, text packets in text frames, binary packets as raw binary frames.
+ * packet per frame, text packets in text frames, binary packets as raw binary frames (in revision
+ * 3, for older clients, binary frames start with the type byte; see {@link EngineWireFormat}).
  */
 public final class WebSocketTransportProvider implements TransportProvider {
 
@@ -24,13 +26,14 @@ public final class WebSocketTransportProvider implements TransportProvider {
     host.decorate(request, request.response().headers(), handshake);
     int maxMessage = host.options().getMaxHttpBufferSize();
     boolean deflate = host.options().isPerMessageDeflate();
+    EngineWireFormat format = host.wireFormat(request);
     return request.toWebSocket().map(ws -> {
       if (deflate && !BoundedInflation.apply(ws, maxMessage)) {
         // RFC 6455 section 7.4.1: 1011, the server cannot fulfil the request safely.
         ws.close((short) 1011, "compression unavailable");
         throw new IllegalStateException("cannot bound WebSocket inflation");
       }
-      return new WebSocketTransport(ws, maxMessage);
+      return new WebSocketTransport(ws, maxMessage, format);
     });
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.TransportListener;
 import dev.vertio.engineio.testing.Recorder;
 import io.vertx.core.Promise;
@@ -40,7 +41,7 @@ class ClosedBeforeTransportTest {
     client.connect(server.actualPort(), "127.0.0.1", "/");
     ServerWebSocket ws = await(closed.future());
 
-    WebSocketTransport transport = new WebSocketTransport(ws, 1000);
+    WebSocketTransport transport = new WebSocketTransport(ws, 1000, EngineWireFormat.V4);
     Recorder<String> events = new Recorder<>();
     transport.listener(new TransportListener() {
       @Override
