@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code vertio.rooms} (gauges, by namespace), {@code vertio.socket.connects},
  * {@code vertio.socket.disconnects} (by reason), {@code vertio.connect.errors} (by error),
  * {@code vertio.events.received} and {@code vertio.events.sent} (by event),
- * {@code vertio.bytes.received} and {@code vertio.bytes.sent}, {@code vertio.ack.rtt} (timer with
+ * {@code vertio.received.bytes} and {@code vertio.sent.bytes}, {@code vertio.ack.rtt} (timer with
  * percentiles), {@code vertio.ack.timeouts}, {@code vertio.broadcast.recipients} (distribution),
  * {@code vertio.buffered.bytes} (gauge) and {@code vertio.recovery.attempts} (by result).
  */

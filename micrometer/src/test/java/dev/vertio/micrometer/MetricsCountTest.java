@@ -131,8 +131,8 @@ class MetricsCountTest {
     assertEquals(2, count("vertio.events.received", "namespace", "/", "event", "other"));
     assertEquals(2, count("vertio.events.sent", "namespace", "/", "event", "other"));
     assertEquals(0, count("vertio.events.sent", "namespace", "/", "event", "echo"));
-    assertTrue(count("vertio.bytes.received", "namespace", "/") > 0);
-    assertTrue(count("vertio.bytes.sent", "namespace", "/") > 0);
+    assertTrue(count("vertio.received.bytes", "namespace", "/") > 0);
+    assertTrue(count("vertio.sent.bytes", "namespace", "/") > 0);
     Timer rtt = registry.find("vertio.ack.rtt").tags("namespace", "/").timer();
     assertEquals(1, rtt.count());
     assertEquals(1, count("vertio.ack.timeouts", "namespace", "/"));

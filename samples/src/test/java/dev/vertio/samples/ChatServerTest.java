@@ -98,6 +98,30 @@ class ChatServerTest {
   }
 
   @Test
+  void metricsEndpointServesTheChatsTrafficToPrometheus() {
+    Recorder<String> a = new Recorder<>();
+    ClientSocket ann = connect("ann", a);
+    a.expect("ready ann");
+    ask(ann, "join", "general");
+    ask(ann, "message", new JsonObject().put("room", "general").put("text", "one"));
+    ask(ann, "message", new JsonObject().put("room", "general").put("text", "two"));
+    String text = await(vertx.createHttpClient()
+        .request(HttpMethod.GET, port, "127.0.0.1", "/metrics")
+        .compose(req -> req.send())
+        .compose(res -> {
+          assertTrue(res.getHeader("Content-Type").startsWith("text/plain"));
+          return res.body();
+        })).toString();
+    assertTrue(text.contains("vertio_sockets{namespace=\"/chat\"} 1.0"), text);
+    assertTrue(text.contains(
+        "vertio_events_received_total{event=\"message\",namespace=\"/chat\"} 2.0"), text);
+    assertTrue(text.contains(
+        "vertio_events_received_total{event=\"join\",namespace=\"/chat\"} 1.0"), text);
+    assertTrue(text.contains("vertio_sessions{transport=\"websocket\"} 1.0"), text);
+    assertTrue(text.contains("jvm_memory_used_bytes"), text);
+  }
+
+  @Test
   void joiningAnswersWithHistoryAndMembersAndMessagesReachTheRoom() {
     Recorder<String> a = new Recorder<>();
     ClientSocket ann = connect("ann", a);

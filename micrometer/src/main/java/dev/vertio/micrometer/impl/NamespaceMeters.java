@@ -36,9 +36,9 @@ final class NamespaceMeters {
     this.events = events;
     connects = Counter.builder(prefix + ".socket.connects").tags(tags)
         .description("Sockets connected to the namespace").register(registry);
-    bytesReceived = Counter.builder(prefix + ".bytes.received").tags(tags).baseUnit("bytes")
+    bytesReceived = Counter.builder(prefix + ".received.bytes").tags(tags).baseUnit("bytes")
         .description("Wire size of the events received").register(registry);
-    bytesSent = Counter.builder(prefix + ".bytes.sent").tags(tags).baseUnit("bytes")
+    bytesSent = Counter.builder(prefix + ".sent.bytes").tags(tags).baseUnit("bytes")
         .description("Wire size of the events written, per recipient").register(registry);
     ackRtt = Timer.builder(prefix + ".ack.rtt").tags(tags)
         .description("From an emit with acknowledgement to the client's answer")

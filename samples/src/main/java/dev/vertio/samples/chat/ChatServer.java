@@ -29,7 +29,8 @@ import java.util.List;
  *
  * Flags: {@code --port} (3000), {@code --host} (0.0.0.0), {@code --jwt-secret} (random per
  * start, so tokens end with the process), {@code --history} (50 messages per room),
- * {@code --max-rooms} (32), {@code --max-image-bytes} (409600), and the Engine.IO flags of
+ * {@code --max-rooms} (32), {@code --max-image-bytes} (409600), {@code --no-metrics} (no
+ * Prometheus endpoint at {@code /metrics}), and the Engine.IO flags of
  * {@link CommandLine#applyEngineFlags}.
  */
 public final class ChatServer {
@@ -71,6 +72,9 @@ public final class ChatServer {
     chat.onConnection(handlers::bind);
 
     Router router = Router.router(vertx);
+    if (!cli.has("no-metrics")) {
+      ChatMetrics.mount(io, router);
+    }
     router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096))
         .handler(auth::login);
     return WebSample.listen(vertx, io, router, "webroot/chat", cli, 3000);

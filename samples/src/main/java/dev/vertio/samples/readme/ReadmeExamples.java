@@ -6,6 +6,8 @@ import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
+import dev.vertio.micrometer.MetricsOptions;
+import dev.vertio.micrometer.VertioMetrics;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
@@ -15,6 +17,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.Router;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.net.URI;
@@ -209,5 +214,23 @@ io.use(socket -> {
 });
     // README:eio3:end
     return io;
+  }
+
+  /**
+   * The "Metrics" example: Micrometer meters scraped by Prometheus.
+   *
+   * @param io the server to measure
+   * @param router the router that serves the scrape endpoint
+   * @return the registry
+   */
+  public static PrometheusMeterRegistry metrics(SocketIoServer io, Router router) {
+    // README:metrics:begin
+PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+VertioMetrics.bind(io, registry, new MetricsOptions().addEvent("chat").addEvent("join"));
+router.get("/metrics").handler(ctx -> ctx.response()
+    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+    .end(registry.scrape()));
+    // README:metrics:end
+    return registry;
   }
 }
