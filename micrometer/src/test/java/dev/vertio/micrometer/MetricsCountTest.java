@@ -168,6 +168,43 @@ class MetricsCountTest {
   }
 
   @Test
+  void upgradesAndRecoveriesAreCounted() {
+    SocketIoServer recovering = SocketIoServer.create(vertx, new dev.vertio.socketio.SocketIoOptions()
+        .setConnectionStateRecovery(new dev.vertio.socketio.ConnectionStateRecoveryOptions()));
+    SimpleMeterRegistry own = new SimpleMeterRegistry();
+    VertioMetrics.bind(recovering, own);
+    java.util.concurrent.BlockingQueue<dev.vertio.socketio.Socket> sockets =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    recovering.onConnection(s -> {
+      sockets.add(s);
+      s.emit("hello");
+    });
+    int recoveringPort = await(recovering.listen(0, "127.0.0.1")).actualPort();
+    ClientSocket socket = client.socket("http://127.0.0.1:" + recoveringPort + "/",
+        new ClientOptions().setForceNew(true).setReconnectionDelay(20)
+            .setReconnectionDelayMax(50));
+    java.util.concurrent.BlockingQueue<String> hellos =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    socket.on("hello", (args, ack) -> hellos.add("hello"));
+    await(socket.connect());
+    eventually(() -> assertEquals(1, own.find("vertio.upgrades").tags("result", "success")
+        .counter().count()));
+    eventually(() -> assertEquals(1, own.find("vertio.sessions").tags("transport", "websocket")
+        .gauge().value()));
+    assertEquals(0, own.find("vertio.sessions").tags("transport", "polling").gauge().value());
+    eventually(() -> assertEquals(1, hellos.size()));
+    dev.vertio.socketio.Socket first = sockets.poll();
+    first.conn().close();
+    eventually(() -> assertEquals(1, own.find("vertio.recovery.attempts")
+        .tags("namespace", "/", "result", "recovered").counter().count()));
+    assertEquals(0, own.find("vertio.recovery.attempts").tags("result", "new").counter().count());
+    assertEquals(1, own.find("vertio.socket.disconnects")
+        .tags("namespace", "/", "reason", "forced close").counter().count());
+    assertEquals(1, own.find("vertio.session.closes").tags("reason", "forced close")
+        .counter().count());
+  }
+
+  @Test
   void unbindRemovesTheMetersAndStopsRecording() {
     assertTrue(registry.find("vertio.sessions").gauge() != null);
     metrics.unbind();
