@@ -20,6 +20,8 @@ import io.socket.client.Manager;
 import io.socket.client.Socket;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
@@ -128,6 +130,23 @@ class DrainAndCloseTest {
     await(drained);
     assertEquals(0, io.engine().sessionCount());
     server.assertExhausted();
+  }
+
+  @Test
+  void aClosedServerOnAnHttpServerStillRunningAnswers503() {
+    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions());
+    HttpServer http = vertx.createHttpServer().requestHandler(req -> req.response().end("app"));
+    io.attach(http);
+    port = await(http.listen(0, "127.0.0.1")).actualPort();
+    await(io.close());
+    assertTrue(io.isDraining());
+    RawEngineClient raw = new RawEngineClient(vertx, port, "/socket.io/");
+    RawEngineClient.Reply reply = await(raw.get("EIO=4&transport=polling"));
+    assertEquals(503, reply.status());
+    assertEquals(6, reply.json().getInteger("code"));
+    assertEquals("app", await(raw.requestPath(HttpMethod.GET, "/other", null))
+        .text());
+    await(raw.close());
   }
 
   @Test
