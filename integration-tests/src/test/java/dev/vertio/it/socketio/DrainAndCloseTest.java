@@ -90,9 +90,16 @@ class DrainAndCloseTest {
         reference.first("server-disconnect").getString("reason"));
     // Against both, the official client loses its transport (no DISCONNECT packet: it does not
     // see "io server disconnect"), stays active and reconnects by itself.
+    // Over WebSocket that is "transport close"; over polling mostly too, and "transport error"
+    // when the close packet races the end of the HTTP server, with the reference as with ours.
     JsonObject seen = ours.first("disconnect");
     JsonObject seenWithReference = reference.first("disconnect");
-    assertEquals(seenWithReference.getString("reason"), seen.getString("reason"), ours.toString());
+    List<String> lost = List.of("transport close", "transport error");
+    assertTrue(lost.contains(seen.getString("reason")), ours.toString());
+    assertTrue(lost.contains(seenWithReference.getString("reason")), reference.toString());
+    if (mode.equals("websocket")) {
+      assertEquals(seenWithReference.getString("reason"), seen.getString("reason"));
+    }
     assertEquals(true, seen.getBoolean("active"));
     assertEquals(true, ours.first("reconnected").getBoolean("newId"));
   }
@@ -182,7 +189,7 @@ class DrainAndCloseTest {
     server.expect("disconnect server shutting down");
     server.expect("disconnect server shutting down");
     List<String> reasons = List.of(seen.next(), seen.next());
-    assertTrue(reasons.contains("a transport close"), reasons.toString());
+    assertTrue(reasons.stream().anyMatch(r -> r.startsWith("a transport")), reasons.toString());
     assertTrue(reasons.stream().anyMatch(r -> r.startsWith("b transport")), reasons.toString());
     // close() after the drain is harmless, and drain() after it returns the same result.
     await(io.close());
