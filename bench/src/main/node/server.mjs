@@ -2,7 +2,9 @@
 // Same handlers as dev.vertio.bench.server.VertioBenchServer:
 //   "ack" acknowledged with its own arguments; "join" joins the room "room" then acknowledges;
 //   "broadcast" emits "bcast" with the same arguments to the room.
-// Prints "LISTENING <port>"; answers the stdin line "STATS" with heap figures after a full GC.
+// Prints "LISTENING <port>"; answers the stdin line "STATS" with heap figures after a full GC,
+// and "RESTART" with io.close() (sockets end as "server shutting down") and a new server on the
+// same port: "RESTARTED <ms>".
 // Run: node --expose-gc server.mjs --port P --ping-interval 25000 --ping-timeout 20000
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
@@ -14,13 +16,20 @@ function arg(name, def) {
 }
 
 const port = arg('--port', 3000);
-const httpServer = createServer();
-const io = new Server(httpServer, {
-  pingInterval: arg('--ping-interval', 25000),
-  pingTimeout: arg('--ping-timeout', 20000),
-});
+let httpServer;
+let io;
 
-io.on('connection', (socket) => {
+function start(onListening) {
+  httpServer = createServer();
+  io = new Server(httpServer, {
+    pingInterval: arg('--ping-interval', 25000),
+    pingTimeout: arg('--ping-timeout', 20000),
+  });
+  io.on('connection', onConnection);
+  httpServer.listen(port, '127.0.0.1', onListening);
+}
+
+function onConnection(socket) {
   socket.on('ack', (...args) => {
     const cb = args.pop();
     if (typeof cb === 'function') cb(...args);
@@ -34,9 +43,9 @@ io.on('connection', (socket) => {
     if (typeof args[args.length - 1] === 'function') args.pop();
     io.to('room').emit('bcast', ...args);
   });
-});
+}
 
-httpServer.listen(port, '127.0.0.1', () => {
+start(() => {
   process.stdout.write(`LISTENING ${port}\n`);
 });
 
@@ -45,6 +54,11 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     for (let i = 0; i < 3; i++) global.gc();
     const m = process.memoryUsage();
     process.stdout.write(`STATS ${JSON.stringify({ heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
+  } else if (line === 'RESTART') {
+    const t0 = Date.now();
+    // io.close() ends every socket, then closes the HTTP server; its callback runs once the
+    // port is free.
+    io.close(() => start(() => process.stdout.write(`RESTARTED ${Date.now() - t0}\n`)));
   } else if (line === 'EXIT') {
     io.close();
     process.exit(0);

@@ -4,6 +4,7 @@ import dev.vertio.bench.scenario.AckScenario;
 import dev.vertio.bench.scenario.BroadcastScenario;
 import dev.vertio.bench.scenario.ChurnScenario;
 import dev.vertio.bench.scenario.IdleScenario;
+import dev.vertio.bench.scenario.ReconnectStormScenario;
 import dev.vertio.bench.scenario.RunSettings;
 import dev.vertio.bench.scenario.Scenario;
 import dev.vertio.bench.server.ServerKind;
@@ -22,7 +23,8 @@ import java.util.Map;
  * "default" scenario set, which takes about five minutes on a 2-core machine.
  *
  * <pre>
- * --scenarios default | all | idle,ack,broadcast,churn,mixed   (default: default = all five)
+ * --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm
+ *                                         (default: default = the first five)
  * --servers vertio,node                   which servers, in this order
  * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
  * --idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms
@@ -30,6 +32,7 @@ import java.util.Map;
  * --broadcast 1000x20,10000x2             receivers x broadcasts per second
  * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
+ * --storm-clients 5000                    reconnect-storm (not in the default set): clients
  * --warmup 2 --duration 8                 seconds per measured window
  * --ping-interval 25000 --ping-timeout 20000
  * --event-loops 2                         Vertio's event loops (Node has one)
@@ -102,6 +105,8 @@ public final class BenchOptions {
           list.add(new ChurnScenario(c, false));
           list.add(new ChurnScenario(c, true));
         }
+        case "reconnect-storm" -> ints("storm-clients", "5000").forEach(n ->
+            list.add(new ReconnectStormScenario(n)));
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
     }

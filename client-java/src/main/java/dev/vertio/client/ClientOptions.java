@@ -1,6 +1,7 @@
 package dev.vertio.client;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.TrustOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public class ClientOptions {
   private int retries;
   private long ackTimeout;
   private boolean trustAll;
+  private TrustOptions trustOptions;
 
   /** Options with every default. */
   public ClientOptions() {
@@ -280,6 +282,22 @@ public class ClientOptions {
    */
   public ClientOptions setTrustAll(boolean trustAll) {
     this.trustAll = trustAll;
+    return this;
+  }
+
+  /** @return the certificates trusted besides the JVM's default ones, or null */
+  public TrustOptions getTrustOptions() {
+    return trustOptions;
+  }
+
+  /**
+   * @param trustOptions the server certificates (or their CAs) to trust for {@code https} and
+   *     {@code wss}, e.g. {@code new PemTrustOptions().addCertPath("ca.pem")}; null (the
+   *     default) trusts the JVM's CAs. The host name is verified either way.
+   * @return this
+   */
+  public ClientOptions setTrustOptions(TrustOptions trustOptions) {
+    this.trustOptions = trustOptions == null ? null : trustOptions.copy();
     return this;
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vertio.engineio.testing.Recorder;
+import dev.vertio.engineio.testing.TestCertificate;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -47,6 +48,32 @@ class TlsTest {
         .setTransports(List.of(transport)).setTrustAll(true));
     await(socket.connect());
     assertEquals("pong", await(socket.emitWithAck("ping")).getString(0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"websocket", "polling"})
+  void connectsWhenTheServerCertificateIsInTheTrustOptions(String transport) {
+    try (TestCertificate trusted = TestCertificate.create()) {
+      SocketIoServer io = SocketIoServer.create(vertx);
+      io.onConnection(s -> s.on("ping", (args, ack) -> ack.send("pong")));
+      HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
+          new HttpServerOptions().setSsl(true).setKeyCertOptions(trusted.keyCertOptions())));
+      io.attach(server);
+      int trustedPort = await(server.listen(0, "127.0.0.1")).actualPort();
+      for (String host : List.of("127.0.0.1", "localhost")) {
+        ClientSocket socket = client.socket("https://" + host + ":" + trustedPort + "/",
+            new ClientOptions().setForceNew(true).setTransports(List.of(transport))
+                .setTrustOptions(trusted.trustOptions()));
+        await(socket.connect());
+        assertEquals("pong", await(socket.emitWithAck("ping")).getString(0));
+        await(socket.disconnect());
+      }
+      // Another certificate is not trusted: the options trust that one certificate only.
+      ClientSocket other = client.socket("https://127.0.0.1:" + port + "/", new ClientOptions()
+          .setForceNew(true).setTransports(List.of(transport)).setReconnection(false)
+          .setTrustOptions(trusted.trustOptions()));
+      assertThrows(ConnectErrorException.class, () -> await(other.connect()));
+    }
   }
 
   @ParameterizedTest

@@ -44,6 +44,12 @@ public final class EngineProtocol {
   public static final int FORBIDDEN = 4;
   /** Error code 5: missing or unsupported {@code EIO} value. */
   public static final int UNSUPPORTED_PROTOCOL_VERSION = 5;
+  /**
+   * Error code 6, HTTP 503 (Vertio's; the reference has no such code): the server is draining or
+   * closed and takes no new session. Official clients treat it as any failed handshake and retry
+   * with their backoff; a load balancer may send the retry to another server.
+   */
+  public static final int SHUTTING_DOWN = 6;
 
   private static final String[] MESSAGES = {
     "Transport unknown",
@@ -51,25 +57,27 @@ public final class EngineProtocol {
     "Bad handshake method",
     "Bad request",
     "Forbidden",
-    "Unsupported protocol version"
+    "Unsupported protocol version",
+    "Server shutting down"
   };
 
   private EngineProtocol() {
   }
 
   /**
-   * @param code one of the error codes 0 to 5
-   * @return the reference server's message for it
+   * @param code one of the error codes 0 to 6
+   * @return the reference server's message for it (Vertio's for 6)
    */
   public static String errorMessage(int code) {
     return code >= 0 && code < MESSAGES.length ? MESSAGES[code] : "Unknown error";
   }
 
   /**
-   * @param code one of the error codes 0 to 5
-   * @return the HTTP status the reference answers with: 403 for {@link #FORBIDDEN}, else 400
+   * @param code one of the error codes 0 to 6
+   * @return the HTTP status the reference answers with: 403 for {@link #FORBIDDEN}, else 400;
+   *     503 for {@link #SHUTTING_DOWN}
    */
   public static int httpStatus(int code) {
-    return code == FORBIDDEN ? 403 : 400;
+    return code == FORBIDDEN ? 403 : code == SHUTTING_DOWN ? 503 : 400;
   }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 
 /**
  * An Engine.IO revision 4 server: handshakes, sessions, heartbeats and the upgrade from
@@ -164,6 +165,23 @@ public interface EngineServer {
    * @return the open session with that id, or null
    */
   EngineSession session(String id);
+
+  /**
+   * Drains the server, for rolling deploys: from now on new handshakes are refused (HTTP 503,
+   * {@code {"code":6,"message":"Server shutting down"}}, which official clients retry with their
+   * backoff, and a load balancer may send elsewhere) while existing sessions keep working:
+   * their polling requests, upgrades and messages are served as before. Once the last session
+   * is gone, or when {@code grace} has passed, the server {@linkplain #close() closes} (the
+   * sessions left are closed as {@code server shutting down}). Calling it again returns the
+   * same future; {@link #close()} during the drain ends it at once.
+   *
+   * @param grace how long existing sessions may stay
+   * @return completes once the server is closed
+   */
+  Future<Void> drain(Duration grace);
+
+  /** @return true once {@link #drain} or {@link #close()} was called: no new session is taken */
+  boolean isDraining();
 
   /**
    * Closes every session with {@link EngineCloseReason#SERVER_SHUTTING_DOWN} and the HTTP server

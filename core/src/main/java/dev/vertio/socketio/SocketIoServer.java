@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -141,6 +142,24 @@ public interface SocketIoServer extends BroadcastOperator {
    */
   default boolean handle(HttpServerRequest request) {
     return engine().handle(request);
+  }
+
+  /**
+   * Drains the server for a rolling deploy: new connections are refused (HTTP 503, which
+   * clients retry with backoff, possibly on another server) while connected sockets keep
+   * working; once the last one is gone, or after {@code grace}, the server closes as
+   * {@link #close()} does. See {@link EngineServer#drain(Duration)}.
+   *
+   * @param grace how long connected sockets may stay
+   * @return completes once the server is closed
+   */
+  default Future<Void> drain(Duration grace) {
+    return engine().drain(grace);
+  }
+
+  /** @return true once draining or closed */
+  default boolean isDraining() {
+    return engine().isDraining();
   }
 
   /**

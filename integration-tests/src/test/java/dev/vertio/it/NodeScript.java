@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,12 +40,24 @@ public final class NodeScript {
    * @return what it printed once it exited
    */
   public static Result run(String script, String... args) {
+    return run(Map.of(), script, args);
+  }
+
+  /**
+   * @param env variables added to the script's environment
+   * @param script file name under {@code src/test/js}
+   * @param args its arguments
+   * @return what it printed once it exited
+   */
+  public static Result run(Map<String, String> env, String script, String... args) {
     List<String> command = new ArrayList<>();
     command.add("node");
     command.add(SCRIPTS.resolve(script).toString());
     command.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+      builder.environment().putAll(env);
+      Process process = builder.start();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       Thread errReader = new Thread(() -> {
         try {

@@ -34,10 +34,10 @@ class BrowserSamplesTest {
   @BeforeAll
   void start() throws IOException {
     Files.createDirectories(Path.of("target", "screenshots"));
-    int chat = await(ChatServer.start(vertx, new CommandLine(new String[] {
-        "--port", "0", "--host", "127.0.0.1"}))).actualPort();
-    int game = await(GameServer.start(vertx, new CommandLine(new String[] {
-        "--port", "0", "--host", "127.0.0.1"}))).actualPort();
+    int chat = await(ChatServer.start(vertx, ChatServer.commandLine(
+        "--port", "0", "--host", "127.0.0.1"))).actualPort();
+    int game = await(GameServer.start(vertx, GameServer.commandLine(
+        "--port", "0", "--host", "127.0.0.1"))).actualPort();
     chatUrl = "http://127.0.0.1:" + chat;
     gameUrl = "http://127.0.0.1:" + game;
     bot = await(ChatBot.start(vertx, chatUrl, "general", "bot"));

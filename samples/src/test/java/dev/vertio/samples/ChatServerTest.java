@@ -31,9 +31,9 @@ class ChatServerTest {
 
   @BeforeEach
   void start() {
-    port = await(ChatServer.start(vertx, new CommandLine(new String[] {"--port", "0",
+    port = await(ChatServer.start(vertx, ChatServer.commandLine("--port", "0",
         "--host", "127.0.0.1", "--history", "3", "--max-rooms", "4",
-        "--max-image-bytes", "1000", "--jwt-secret", "test-secret"}))).actualPort();
+        "--max-image-bytes", "1000", "--jwt-secret", "test-secret"))).actualPort();
   }
 
   @AfterEach

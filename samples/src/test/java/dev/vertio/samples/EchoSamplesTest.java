@@ -26,9 +26,9 @@ class EchoSamplesTest {
 
   @Test
   void engineEchoTakesItsOptionsFromTheCommandLine() {
-    EngineOptions options = EngineEchoServer.options(new CommandLine(new String[] {
+    EngineOptions options = EngineEchoServer.options(new CommandLine("engine-echo", new String[] {
         "--ping-interval", "300", "--ping-timeout", "200", "--max-http-buffer-size", "5000",
-        "--cors-origin", "*", "--transports", "polling"}));
+        "--cors-origin", "*", "--transports", "polling"}, EngineEchoServer.FLAGS));
     assertEquals("/engine.io/", options.getPath());
     int port = await(EngineEchoServer.start(vertx, options, 0)).actualPort();
     RawEngineClient client = new RawEngineClient(vertx, port, "/engine.io/");
@@ -56,8 +56,9 @@ class EchoSamplesTest {
 
   @Test
   void socketIoEchoGreetsAndEchoesEventsAndAcks() {
-    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine(new String[] {
-        "--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"}));
+    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine("echo", new String[] {
+        "--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"},
+        SocketIoEchoServer.FLAGS));
     int port = await(SocketIoEchoServer.start(vertx, options, 0)).actualPort();
     RawEngineClient client = new RawEngineClient(vertx, port, "/socket.io/");
     var ws = await(client.websocket());

@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code broadcast}: emits {@code bcast} with the same arguments to the room.</li>
  * </ul>
  * It prints {@code LISTENING <port>} once it listens, and answers the line {@code STATS} on its
- * standard input with {@code STATS {"heapUsed":..}} measured after a full GC.
+ * standard input with {@code STATS {"heapUsed":..}} measured after a full GC, and the line
+ * {@code RESTART} by closing the Socket.IO server (every session ends as {@code server shutting
+ * down}) and listening again on the same port with a new one: {@code RESTARTED <ms>}.
  *
  * <pre>
  * java -cp vertio-bench.jar dev.vertio.bench.server.VertioBenchServer --port P --event-loops 2 \
@@ -44,6 +46,14 @@ public final class VertioBenchServer {
     options.setPingInterval(intArg(args, "--ping-interval", 25_000))
         .setPingTimeout(intArg(args, "--ping-timeout", 20_000));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    SocketIoServer io = start(vertx, options, port, loops);
+    System.out.println("LISTENING " + port);
+    System.out.flush();
+    control(vertx, options, port, loops, io);
+  }
+
+  private static SocketIoServer start(Vertx vertx, SocketIoOptions options, int port, int loops)
+      throws Exception {
     SocketIoServer io = SocketIoServer.create(vertx, options);
     io.onConnection(socket -> {
       socket.on("ack", (list, ack) -> ack.send(list.getList().toArray()));
@@ -57,12 +67,12 @@ public final class VertioBenchServer {
         io.listen(port, "127.0.0.1").<Void>mapEmpty().onComplete(started);
       }
     }, new DeploymentOptions().setInstances(loops)).toCompletionStage().toCompletableFuture().get();
-    System.out.println("LISTENING " + port);
-    System.out.flush();
-    control(vertx);
+    return io;
   }
 
-  private static void control(Vertx vertx) throws Exception {
+  private static void control(Vertx vertx, SocketIoOptions options, int port, int loops,
+      SocketIoServer first) throws Exception {
+    SocketIoServer io = first;
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
@@ -72,6 +82,12 @@ public final class VertioBenchServer {
         }
         long used = memory.getHeapMemoryUsage().getUsed();
         System.out.println("STATS {\"heapUsed\":" + used + "}");
+        System.out.flush();
+      } else if (line.equals("RESTART")) {
+        long t0 = System.nanoTime();
+        io.close().toCompletionStage().toCompletableFuture().get();
+        io = start(vertx, options, port, loops);
+        System.out.println("RESTARTED " + (System.nanoTime() - t0) / 1_000_000);
         System.out.flush();
       } else if (line.equals("EXIT")) {
         break;

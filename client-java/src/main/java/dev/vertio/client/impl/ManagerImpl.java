@@ -121,8 +121,8 @@ final class ManagerImpl implements ClientManager {
 
   private void open() {
     state = State.OPENING;
-    EngineClient e = new EngineClient(context, client.http(options.isTrustAll()),
-        client.ws(options.isTrustAll()), engineOptions);
+    EngineClient e = new EngineClient(context, client.http(options),
+        client.ws(options), engineOptions);
     engine = e;
     e.textHandler(this::onText);
     e.binaryHandler(this::onBinary);

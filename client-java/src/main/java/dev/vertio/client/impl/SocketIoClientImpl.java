@@ -12,6 +12,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ public final class SocketIoClientImpl implements SocketIoClient {
   private final boolean ownsVertx;
   private final Map<String, ManagerImpl> shared = new ConcurrentHashMap<>();
   private final List<ManagerImpl> all = new CopyOnWriteArrayList<>();
-  private final Map<Boolean, HttpClient> httpClients = new ConcurrentHashMap<>();
-  private final Map<Boolean, WebSocketClient> wsClients = new ConcurrentHashMap<>();
+  private final Map<Tls, HttpClient> httpClients = new ConcurrentHashMap<>();
+  private final Map<Tls, WebSocketClient> wsClients = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /**
@@ -44,18 +45,27 @@ public final class SocketIoClientImpl implements SocketIoClient {
    * second for a POST, so the pool must not be Vert.x's default of a few connections per host:
    * a handful of polling clients would wait on each other forever.
    */
-  HttpClient http(boolean trustAll) {
-    return httpClients.computeIfAbsent(trustAll, t -> vertx.createHttpClient(
-        new HttpClientOptions().setTrustAll(t).setVerifyHost(!t),
+  HttpClient http(ClientOptions options) {
+    return httpClients.computeIfAbsent(Tls.of(options), t -> vertx.createHttpClient(
+        new HttpClientOptions().setTrustAll(t.trustAll()).setVerifyHost(!t.trustAll())
+            .setTrustOptions(t.trust()),
         new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS)));
   }
 
   /** Likewise, WebSockets stay open: Vert.x's default cap would queue the 51st forever. */
-  WebSocketClient ws(boolean trustAll) {
-    return wsClients.computeIfAbsent(trustAll, t -> vertx.createWebSocketClient(
-        new WebSocketClientOptions().setTrustAll(t).setVerifyHost(!t)
+  WebSocketClient ws(ClientOptions options) {
+    return wsClients.computeIfAbsent(Tls.of(options), t -> vertx.createWebSocketClient(
+        new WebSocketClientOptions().setTrustAll(t.trustAll()).setVerifyHost(!t.trustAll())
+            .setTrustOptions(t.trust())
             .setMaxConnections(MAX_CONNECTIONS)
             .setMaxFrameSize(100 * 1024 * 1024).setMaxMessageSize(100 * 1024 * 1024)));
+  }
+
+  /** What TLS clients differ by: one HTTP and one WebSocket client per distinct value. */
+  private record Tls(boolean trustAll, TrustOptions trust) {
+    static Tls of(ClientOptions options) {
+      return new Tls(options.isTrustAll(), options.getTrustOptions());
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.vertio.engineio.spi.TransportProvider;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -24,6 +25,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The engine: routes each request under the path, verifies it like the reference server's
@@ -64,6 +67,11 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private volatile HeadersHook initialHeadersHook;
   private volatile HeadersHook headersHook;
   private volatile boolean closed;
+  private volatile boolean draining;
+  /** Completes the futures {@link #drain} returned; set once, on the first call. */
+  private final Promise<Void> drained = Promise.promise();
+  private final AtomicBoolean drainEnding = new AtomicBoolean();
+  private volatile long drainTimer = -1;
 
   /**
    * @param vertx the Vert.x instance
@@ -249,7 +257,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
 
   private void dispatch(HttpServerRequest req) {
     if (closed) {
-      refuse(req, EngineProtocol.BAD_REQUEST, Map.of("name", "SERVER_CLOSED"));
+      refuse(req, EngineProtocol.SHUTTING_DOWN, context("name", "SERVER_CLOSED"));
       return;
     }
     boolean upgrade = req.canUpgradeToWebSocket();
@@ -332,6 +340,10 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
 
   private void handshake(HttpServerRequest req, TransportProvider provider, String transportName,
                          boolean upgrade) {
+    if (draining) {
+      refuse(req, EngineProtocol.SHUTTING_DOWN, context("name", "SERVER_DRAINING"));
+      return;
+    }
     if (req.method() != HttpMethod.GET) {
       refuse(req, EngineProtocol.BAD_HANDSHAKE_METHOD, context("method", req.method().name()));
       return;
@@ -440,6 +452,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
           session.closeDescription() == null ? "" : " (" + session.closeDescription() + ")");
       listeners.sessionClosed(session, session.closeReason());
     }
+    if (draining && sessions.isEmpty()) {
+      endDrain();
+    }
   }
 
   boolean upgradesAllowed() {
@@ -529,11 +544,43 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   }
 
   @Override
+  public synchronized Future<Void> drain(Duration grace) {
+    if (!draining) {
+      draining = true;
+      if (!closed) {
+        drainTimer = vertx.setTimer(Math.max(1, grace.toMillis()), id -> endDrain());
+      }
+      if (sessions.isEmpty()) {
+        endDrain();
+      }
+    }
+    return drained.future();
+  }
+
+  @Override
+  public boolean isDraining() {
+    return draining;
+  }
+
+  /** The last session is gone or the grace period is over: close, once. */
+  private void endDrain() {
+    if (drainEnding.compareAndSet(false, true)) {
+      close();
+    }
+  }
+
+  @Override
   public Future<Void> close() {
     if (!closed) {
       ((VertxInternal) vertx).removeCloseHook(closeHook);
     }
     closed = true;
+    draining = true;
+    drainEnding.set(true);
+    long timer = drainTimer;
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
     List<Future<Void>> all = new ArrayList<>();
     for (EngineSessionImpl s : sessions.values()) {
       all.add(s.closeNow(EngineCloseReason.SERVER_SHUTTING_DOWN, null));
@@ -549,6 +596,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       for (Map.Entry<ContextInternal, Heartbeats> e : heartbeats.entrySet()) {
         e.getKey().runOnContext(v -> e.getValue().clear());
       }
+      drained.tryComplete();
       return Future.<Void>succeededFuture();
     });
   }

@@ -4,6 +4,9 @@ import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.CommandLine.Flag;
+import dev.vertio.samples.SampleMain;
+import dev.vertio.samples.Shutdown;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -13,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A chat bot on the Java client: logs in to a chat server, joins a room and answers commands
@@ -36,6 +40,12 @@ public final class ChatBot {
   private volatile String token;
   private volatile List<String> members = List.of();
   private volatile Handler<String> joinHandler = room -> { };
+
+  /** The flags the bot takes. */
+  public static final List<Flag> FLAGS = List.of(
+      Flag.text("url", "the chat server (http://localhost:3000)"),
+      Flag.text("room", "the room to join (general)"),
+      Flag.text("nickname", "the bot's nickname (bot)"));
 
   private ChatBot(Vertx vertx, URI url, String room, String nickname) {
     this.vertx = vertx;
@@ -152,18 +162,21 @@ public final class ChatBot {
    *     {@code --nickname} (bot)
    */
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(args);
+    CommandLine cli = SampleMain.commandLine("bot", args, FLAGS);
     Vertx vertx = Vertx.vertx();
     String url = cli.get("url", "http://localhost:3000");
     String room = cli.get("room", "general");
+    AtomicReference<ChatBot> running = new AtomicReference<>();
+    Shutdown.install("bot", vertx, () -> {
+      ChatBot bot = running.get();
+      return bot == null ? null : bot.close();
+    }, Duration.ofSeconds(5));
     start(vertx, url, room, cli.get("nickname", "bot"))
         .onSuccess(bot -> {
+          running.set(bot);
           System.out.println("bot joined #" + room + " on " + url);
           bot.onJoin(r -> System.out.println("bot is back in #" + r));
         })
-        .onFailure(err -> {
-          System.err.println("bot could not start: " + err.getMessage());
-          vertx.close();
-        });
+        .onFailure(err -> SampleMain.failed("bot", err));
   }
 }

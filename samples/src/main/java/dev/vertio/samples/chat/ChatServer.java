@@ -1,7 +1,9 @@
 package dev.vertio.samples.chat;
 
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.samples.WebSample;
+import dev.vertio.samples.WebSample.Started;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.SocketIoOptions;
@@ -27,15 +29,25 @@ import java.util.List;
  * java -jar samples/target/vertio-samples.jar chat --port 3000
  * </pre>
  *
- * Flags: {@code --port} (3000), {@code --host} (0.0.0.0), {@code --jwt-secret} (random per
- * start, so tokens end with the process), {@code --history} (50 messages per room),
- * {@code --max-rooms} (32), {@code --max-image-bytes} (409600), {@code --no-metrics} (no
- * Prometheus endpoint at {@code /metrics}), and the Engine.IO flags of
+ * Flags ({@link #FLAGS}): {@code --port} (3000), {@code --host} (0.0.0.0), {@code --tls-cert}
+ * and {@code --tls-key} (PEM files: https and wss), {@code --drain-timeout} (ms clients may
+ * stay on SIGTERM, 0), {@code --jwt-secret} (random per start, so tokens end with the
+ * process), {@code --history} (50 messages per room), {@code --max-rooms} (32),
+ * {@code --max-image-bytes} (409600), {@code --no-metrics} (no Prometheus endpoint at
+ * {@code /metrics}), and the Engine.IO flags of
  * {@link CommandLine#applyEngineFlags}.
  */
 public final class ChatServer {
   /** The rooms that always exist. */
   public static final List<String> DEFAULT_ROOMS = List.of("general", "random", "vertx");
+  /** The flags the chat takes. */
+  public static final List<Flag> FLAGS = CommandLine.flags(WebSample.LISTEN_FLAGS,
+      CommandLine.ENGINE_FLAGS, List.of(
+          Flag.text("jwt-secret", "secret signing the login tokens (random per start)"),
+          Flag.number("history", "messages kept per room (50)"),
+          Flag.number("max-rooms", "rooms at most (32)"),
+          Flag.number("max-image-bytes", "largest image (409600)"),
+          Flag.onOff("no-metrics", "no Prometheus endpoint at /metrics")));
 
   private ChatServer() {
   }
@@ -53,6 +65,15 @@ public final class ChatServer {
   }
 
   /**
+   * @param args arguments as on the command line
+   * @return the chat's command line
+   * @throws CommandLine.UsageException when the chat does not take them
+   */
+  public static CommandLine commandLine(String... args) {
+    return new CommandLine("chat", args, FLAGS);
+  }
+
+  /**
    * Starts the chat server.
    *
    * @param vertx the Vert.x instance
@@ -60,6 +81,17 @@ public final class ChatServer {
    * @return the listening HTTP server
    */
   public static Future<HttpServer> start(Vertx vertx, CommandLine cli) {
+    return run(vertx, cli).map(Started::http);
+  }
+
+  /**
+   * Starts the chat server.
+   *
+   * @param vertx the Vert.x instance
+   * @param cli its command line (options as in the class comment)
+   * @return the started sample: its Socket.IO and HTTP servers
+   */
+  public static Future<Started> run(Vertx vertx, CommandLine cli) {
     SocketIoServer io = SocketIoServer.create(vertx, options(cli));
     String secret = cli.get("jwt-secret", null);
     ChatAuth auth = new ChatAuth(vertx, secret != null ? secret : randomSecret(), 12 * 60);
@@ -90,6 +122,6 @@ public final class ChatServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    WebSample.main("chat", args, ChatServer::start);
+    WebSample.main("chat", args, FLAGS, ChatServer::run);
   }
 }

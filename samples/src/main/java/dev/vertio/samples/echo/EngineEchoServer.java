@@ -3,9 +3,14 @@ package dev.vertio.samples.echo;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.CommandLine.Flag;
+import dev.vertio.samples.SampleMain;
+import dev.vertio.samples.Shutdown;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The Engine.IO echo server: every message a client sends comes back unchanged, text as text and
@@ -20,6 +25,9 @@ import io.vertx.core.http.HttpServer;
 public final class EngineEchoServer {
   /** Default path: the Engine.IO reference server's and {@code engine.io-client}'s default. */
   public static final String DEFAULT_PATH = "/engine.io/";
+  /** The flags it takes: {@code --port} (3000) and the Engine.IO flags. */
+  public static final List<Flag> FLAGS = CommandLine.flags(
+      List.of(Flag.number("port", "port, 0 for any free one (3000)")), CommandLine.ENGINE_FLAGS);
 
   private EngineEchoServer() {
   }
@@ -53,15 +61,14 @@ public final class EngineEchoServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(args);
+    CommandLine cli = SampleMain.commandLine("engine-echo", args, FLAGS);
     Vertx vertx = Vertx.vertx();
+    // Closing Vert.x closes the engine first: its sessions end as "server shutting down".
+    Shutdown.install("engine-echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);
     start(vertx, options(cli), port).onSuccess(server ->
         System.out.println("Engine.IO echo server listening on http://localhost:"
             + server.actualPort() + options(cli).getPath()))
-        .onFailure(err -> {
-          System.err.println("Could not start: " + err.getMessage());
-          vertx.close();
-        });
+        .onFailure(err -> SampleMain.failed("engine-echo", err));
   }
 }

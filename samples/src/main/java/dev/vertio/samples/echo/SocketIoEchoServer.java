@@ -1,12 +1,17 @@
 package dev.vertio.samples.echo;
 
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.CommandLine.Flag;
+import dev.vertio.samples.SampleMain;
+import dev.vertio.samples.Shutdown;
 import dev.vertio.socketio.Socket;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The Socket.IO echo server, the program conformance suites run against: on {@code /} and
@@ -21,6 +26,12 @@ import io.vertx.core.http.HttpServer;
  * </pre>
  */
 public final class SocketIoEchoServer {
+  /** The flags it takes: {@code --port} (3000), {@code --connect-timeout} and the Engine.IO ones. */
+  public static final List<Flag> FLAGS = CommandLine.flags(List.of(
+      Flag.number("port", "port, 0 for any free one (3000)"),
+      Flag.number("connect-timeout", "ms a session may take to join a namespace (45000)")),
+      CommandLine.ENGINE_FLAGS);
+
   private SocketIoEchoServer() {
   }
 
@@ -64,16 +75,15 @@ public final class SocketIoEchoServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(args);
+    CommandLine cli = SampleMain.commandLine("echo", args, FLAGS);
     Vertx vertx = Vertx.vertx();
+    // Closing Vert.x closes the server first: its sockets end as "server shutting down".
+    Shutdown.install("echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);
     SocketIoOptions options = options(cli);
     start(vertx, options, port).onSuccess(server -> System.out.println(
             "Socket.IO echo server listening on http://localhost:" + server.actualPort()
                 + options.getPath()))
-        .onFailure(err -> {
-          System.err.println("Could not start: " + err.getMessage());
-          vertx.close();
-        });
+        .onFailure(err -> SampleMain.failed("echo", err));
   }
 }

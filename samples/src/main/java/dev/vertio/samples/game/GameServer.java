@@ -1,7 +1,9 @@
 package dev.vertio.samples.game;
 
 import dev.vertio.samples.CommandLine;
+import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.samples.WebSample;
+import dev.vertio.samples.WebSample.Started;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
@@ -12,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -26,15 +29,31 @@ import java.util.regex.Pattern;
  * java -jar samples/target/vertio-samples.jar game --port 3001
  * </pre>
  *
- * Flags: {@code --port} (3001), {@code --host}, {@code --tick} (50 ms), {@code --max-matches}
+ * Flags ({@link #FLAGS}): {@code --port} (3001), {@code --host}, {@code --tls-cert},
+ * {@code --tls-key}, {@code --drain-timeout}, {@code --tick} (50 ms), {@code --max-matches}
  * (100), {@code --max-players} (16 per match), and the Engine.IO flags.
  */
 public final class GameServer {
   /** Match namespaces: {@code /match-1} to {@code /match-9999}. */
   public static final Pattern MATCH = Pattern.compile("^/match-[1-9][0-9]{0,3}$");
   private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}_. -]{1,16}$");
+  /** The flags the game takes. */
+  public static final List<Flag> FLAGS = CommandLine.flags(WebSample.LISTEN_FLAGS,
+      CommandLine.ENGINE_FLAGS, List.of(
+          Flag.number("tick", "ms between world updates (50)"),
+          Flag.number("max-matches", "matches at most (100)"),
+          Flag.number("max-players", "players per match at most (16)")));
 
   private GameServer() {
+  }
+
+  /**
+   * @param args arguments as on the command line
+   * @return the game's command line
+   * @throws CommandLine.UsageException when the game does not take them
+   */
+  public static CommandLine commandLine(String... args) {
+    return new CommandLine("game", args, FLAGS);
   }
 
   /**
@@ -45,6 +64,17 @@ public final class GameServer {
    * @return the listening HTTP server
    */
   public static Future<HttpServer> start(Vertx vertx, CommandLine cli) {
+    return run(vertx, cli).map(Started::http);
+  }
+
+  /**
+   * Starts the game server.
+   *
+   * @param vertx the Vert.x instance
+   * @param cli its command line
+   * @return the started sample
+   */
+  public static Future<Started> run(Vertx vertx, CommandLine cli) {
     SocketIoServer io = SocketIoServer.create(vertx,
         cli.applyEngineFlags(new SocketIoOptions(), SocketIoOptions.DEFAULT_PATH));
     long tick = cli.getLong("tick", 50);
@@ -111,6 +141,6 @@ public final class GameServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    WebSample.main("game", args, GameServer::start);
+    WebSample.main("game", args, FLAGS, GameServer::run);
   }
 }

@@ -105,6 +105,22 @@ return https.listen(443);
   }
 
   /**
+   * The drain example of the deployment notes.
+   *
+   * @param vertx the Vert.x instance
+   * @param io the server to drain
+   * @return whether it drains (always true)
+   */
+  public static boolean drain(Vertx vertx, SocketIoServer io) {
+    // README:drain:begin
+io.drain(Duration.ofSeconds(30))          // returns at once; completes when closed
+    .onComplete(v -> vertx.close());
+io.isDraining();                          // true from now on
+    // README:drain:end
+    return io.isDraining();
+  }
+
+  /**
    * The Socket.IO server example.
    *
    * @param vertx the Vert.x instance

@@ -8,7 +8,6 @@ import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.testing.Recorder;
-import dev.vertio.samples.CommandLine;
 import dev.vertio.samples.chat.ChatAuth;
 import dev.vertio.samples.chat.ChatServer;
 import io.vertx.core.Vertx;
@@ -40,8 +39,8 @@ class ChatBotTest {
   }
 
   private int startServer(int port, String secret) {
-    return await(ChatServer.start(serverVertx, new CommandLine(new String[] {"--port",
-        String.valueOf(port), "--host", "127.0.0.1", "--jwt-secret", secret}))).actualPort();
+    return await(ChatServer.start(serverVertx, ChatServer.commandLine("--port",
+        String.valueOf(port), "--host", "127.0.0.1", "--jwt-secret", secret))).actualPort();
   }
 
   private Recorder<String> person(int port, String secret) {

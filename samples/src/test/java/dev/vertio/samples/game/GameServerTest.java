@@ -8,7 +8,6 @@ import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.testing.Recorder;
-import dev.vertio.samples.CommandLine;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -25,8 +24,8 @@ class GameServerTest {
 
   @BeforeEach
   void start() {
-    port = await(GameServer.start(vertx, new CommandLine(new String[] {"--port", "0",
-        "--host", "127.0.0.1", "--max-players", "2", "--max-matches", "2"}))).actualPort();
+    port = await(GameServer.start(vertx, GameServer.commandLine("--port", "0",
+        "--host", "127.0.0.1", "--max-players", "2", "--max-matches", "2"))).actualPort();
   }
 
   @AfterEach

@@ -1,0 +1,78 @@
+package dev.vertio.samples;
+
+import static dev.vertio.engineio.testing.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vertio.client.ClientOptions;
+import dev.vertio.client.ClientSocket;
+import dev.vertio.client.SocketIoClient;
+import dev.vertio.engineio.testing.Recorder;
+import dev.vertio.engineio.testing.TestCertificate;
+import dev.vertio.samples.chat.ChatServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The chat with {@code --tls-cert} and {@code --tls-key}: page, login and chat over TLS. */
+class ChatTlsTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final SocketIoClient client = SocketIoClient.create(vertx);
+  private final TestCertificate cert = TestCertificate.create();
+  private HttpClient https;
+  private int port;
+
+  @BeforeEach
+  void start() {
+    port = await(ChatServer.start(vertx, ChatServer.commandLine("--port", "0", "--host",
+        "127.0.0.1", "--tls-cert", cert.certPath().toString(), "--tls-key",
+        cert.keyPath().toString()))).actualPort();
+    https = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
+        .setTrustOptions(cert.trustOptions()).setVerifyHost(true));
+  }
+
+  @AfterEach
+  void stop() {
+    await(client.close());
+    await(vertx.close());
+    cert.close();
+  }
+
+  private JsonObject request(HttpMethod method, String uri, String body) {
+    return await(https.request(new RequestOptions().setMethod(method).setHost("127.0.0.1")
+            .setPort(port).setURI(uri).putHeader("Content-Type", "application/json"))
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose(res -> res.body().map(b -> new JsonObject().put("status", res.statusCode())
+            .put("type", res.getHeader("Content-Type")).put("body", b.toString()))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"websocket", "polling"})
+  void servesThePageTheLoginAndTheChatOverTls(String transport) {
+    JsonObject page = request(HttpMethod.GET, "/", null);
+    assertEquals(200, page.getInteger("status"));
+    assertTrue(page.getString("type").startsWith("text/html"), page.encode());
+    JsonObject login = request(HttpMethod.POST, "/api/login", "{\"nickname\":\"ann\"}");
+    assertEquals(200, login.getInteger("status"));
+    String token = new JsonObject(login.getString("body")).getString("token");
+
+    ClientSocket socket = client.socket("https://127.0.0.1:" + port + "/chat",
+        new ClientOptions().setForceNew(true).setTransports(List.of(transport))
+            .setTrustOptions(cert.trustOptions()).setAuth(Map.of("token", token)));
+    Recorder<String> ready = new Recorder<>();
+    socket.on("ready", (args, ack) -> ready.record(args.getJsonObject(0).getString("nickname")));
+    socket.connect();
+    ready.expect("ann");
+    JsonObject joined = await(socket.emitWithAck("join", "general")).getJsonObject(0);
+    assertTrue(joined.getJsonArray("members").contains("ann"), joined.encode());
+  }
+}
