@@ -70,7 +70,8 @@ public final class CommandLine {
       Flag.onOff("per-message-deflate", "WebSocket compression"),
       Flag.onOff("no-http-compression", "no gzip of polling responses"),
       Flag.text("cors-origin", "allowed origins: a,b or *"),
-      Flag.onOff("cors-credentials", "CORS with credentials"));
+      Flag.onOff("cors-credentials", "CORS with credentials"),
+      Flag.onOff("allow-eio3", "also accept Engine.IO v3 / Socket.IO v2 clients"));
 
   private final String command;
   private final Map<String, Flag> accepted = new LinkedHashMap<>();

@@ -43,9 +43,10 @@ class EchoSamplesTest {
 
   @Test
   void allowEio3FlagAcceptsSocketIoV2Clients() {
-    assertEquals(false, SocketIoEchoServer.options(new CommandLine(new String[0])).isAllowEIO3());
-    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine(new String[] {
-        "--allow-eio3"}));
+    assertEquals(false, SocketIoEchoServer.options(
+        new CommandLine("echo", new String[0], SocketIoEchoServer.FLAGS)).isAllowEIO3());
+    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine("echo", new String[] {
+        "--allow-eio3"}, SocketIoEchoServer.FLAGS));
     assertEquals(true, options.isAllowEIO3());
     int port = await(SocketIoEchoServer.start(vertx, options, 0)).actualPort();
     RawEngineClient client = new RawEngineClient(vertx, port, "/socket.io/");
