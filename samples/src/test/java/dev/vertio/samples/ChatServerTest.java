@@ -125,6 +125,17 @@ class ChatServerTest {
   }
 
   @Test
+  void healthEndpointsAnswerForLoadBalancers() {
+    for (String path : new String[] {"/health/live", "/health/ready"}) {
+      JsonObject answer = await(http.request(HttpMethod.GET, port, "127.0.0.1", path)
+          .compose(req -> req.send())
+          .compose(res -> res.body().map(b -> b.toJsonObject().put("code", res.statusCode()))));
+      assertEquals(200, answer.getInteger("code"), path);
+      assertEquals("UP", answer.getString("status"), path);
+    }
+  }
+
+  @Test
   void joiningAnswersWithHistoryAndMembersAndMessagesReachTheRoom() {
     Recorder<String> a = new Recorder<>();
     ClientSocket ann = connect("ann", a);

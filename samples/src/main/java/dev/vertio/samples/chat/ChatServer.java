@@ -1,5 +1,6 @@
 package dev.vertio.samples.chat;
 
+import dev.vertio.health.VertioHealth;
 import dev.vertio.samples.CommandLine;
 import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.samples.WebSample;
@@ -107,6 +108,7 @@ public final class ChatServer {
     if (!cli.has("no-metrics")) {
       ChatMetrics.mount(io, router);
     }
+    VertioHealth.create(vertx, io).mount(router);
     router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096))
         .handler(auth::login);
     return WebSample.listen(vertx, io, router, "webroot/chat", cli, 3000);

@@ -6,6 +6,7 @@ import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
+import dev.vertio.health.VertioHealth;
 import dev.vertio.micrometer.MetricsOptions;
 import dev.vertio.micrometer.VertioMetrics;
 import dev.vertio.socketio.ConnectionRefusedException;
@@ -248,5 +249,18 @@ router.get("/metrics").handler(ctx -> ctx.response()
     .end(registry.scrape()));
     // README:metrics:end
     return registry;
+  }
+
+  /**
+   * The "Health checks" example.
+   *
+   * @param vertx the Vert.x instance
+   * @param io the server
+   * @param router the router serving the probes
+   */
+  public static void health(Vertx vertx, SocketIoServer io, Router router) {
+    // README:health:begin
+VertioHealth.create(vertx, io).mount(router);
+    // README:health:end
   }
 }
