@@ -29,8 +29,10 @@ import java.util.List;
  *
  * Flags: {@code --port} (3000), {@code --host} (0.0.0.0), {@code --jwt-secret} (random per
  * start, so tokens end with the process), {@code --history} (50 messages per room),
- * {@code --max-rooms} (32), {@code --max-image-bytes} (409600), and the Engine.IO flags of
- * {@link CommandLine#applyEngineFlags}.
+ * {@code --max-rooms} (32), {@code --max-image-bytes} (409600), the Engine.IO flags of
+ * {@link CommandLine#applyEngineFlags}, and the Admin UI's ({@code --admin-password},
+ * {@code --admin-password-hash}, {@code --admin-user}, {@code --admin-no-auth},
+ * {@code --admin-readonly}: see {@link ChatAdmin}; off by default).
  */
 public final class ChatServer {
   /** The rooms that always exist. */
@@ -73,6 +75,11 @@ public final class ChatServer {
     Router router = Router.router(vertx);
     router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096))
         .handler(auth::login);
+    try {
+      ChatAdmin.mount(vertx, io, router, cli);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     return WebSample.listen(vertx, io, router, "webroot/chat", cli, 3000);
   }
 
