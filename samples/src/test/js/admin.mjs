@@ -21,7 +21,9 @@ export async function adminUi({ browser, base, shots, assert }) {
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
   const ui = await context.newPage();
-  ui.on("pageerror", (e) => process.stderr.write(`[admin-ui error] ${e.message}\n`));
+  const errors = [];
+  ui.on("pageerror", (e) => errors.push(e.message));
+  ui.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") errors.push(m.text()); });
   const external = [];
   ui.on("request", (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
   await ui.goto(base + "/admin");
@@ -78,7 +80,16 @@ export async function adminUi({ browser, base, shots, assert }) {
   assert.ok(await alice.page.evaluate(() => window.chat.socket.connected), "alice stays");
   await ui.screenshot({ path: `${shots}/admin-ui-disconnected.png`, animations: "disabled" });
   await bob.page.screenshot({ path: `${shots}/chat-disconnected-by-admin.png`, animations: "disabled" });
+
+  // The dashboard: clients, servers, namespaces, and the histograms fed by server_stats.
+  await ui.goto(base + "/admin/#/");
+  await ui.locator("canvas").nth(3).waitFor(WAIT); // two doughnuts, two histograms
+  await ui.getByText("/chat").first().waitFor(WAIT);
+  await ui.screenshot({ path: `${shots}/admin-ui-dashboard.png`, animations: "disabled" });
   assert.deepEqual(external, [], "the page loads nothing from elsewhere");
+  // the wrong password's refusal is the only error the UI may log
+  const unexpected = errors.filter((e) => !/invalid credentials/i.test(e));
+  assert.deepEqual(unexpected, [], "the UI logged errors");
   return { aliceId, bobId, sockets, rooms, after, reason,
     banner: (await bob.page.textContent("#kicked-banner")).trim() };
 }
