@@ -278,6 +278,23 @@ class AdminUiTest {
     adminUi = null;
   }
 
+  @Test
+  void aServerIsInstrumentedOnceAtATimeAndAgainAfterClose() {
+    instrument(new AdminUiOptions().setAuth(AdminAuth.none()));
+    assertThrows(IllegalStateException.class, () -> instrument(
+        new AdminUiOptions().setAuth(AdminAuth.basic("admin", HASH))));
+    await(adminUi.close());
+    instrument(new AdminUiOptions().setAuth(AdminAuth.basic("admin", HASH)).setReadonly(true));
+    assertThrows(ConnectErrorException.class, () -> await(admin(Map.of()).socket.connect()));
+    AdminClient ui = admin(Map.of("username", "admin", "password", "secret"));
+    await(ui.socket.connect());
+    ui.next("session");
+    assertEquals(new JsonArray(List.of("AGGREGATED_EVENTS", "ALL_EVENTS")),
+        ui.next("config").getJsonObject(0).getJsonArray("supportedFeatures"));
+    ui.next("all_sockets");
+    ui.assertNone("config"); // one configuration: the closed instrumentation stays silent
+  }
+
   static JsonObject find(JsonArray sockets, String id) {
     for (int i = 0; i < sockets.size(); i++) {
       if (id.equals(sockets.getJsonObject(i).getString("id"))) {

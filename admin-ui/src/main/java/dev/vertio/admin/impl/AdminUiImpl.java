@@ -14,10 +14,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** {@link AdminUi}: the reference's {@code instrument()} on Vertio's public API. */
 public final class AdminUiImpl implements AdminUi {
   private static final System.Logger LOG = System.getLogger(AdminUiImpl.class.getName());
+  /**
+   * The instrumentation owning each admin namespace. A namespace keeps the middleware and
+   * connection handler of a closed instrumentation (they cannot be removed): they step aside for
+   * the namespace's current owner, and refuse the UI when there is none.
+   */
+  private static final Map<Namespace, AdminUiImpl> OWNERS = new WeakHashMap<>();
 
   private final Vertx vertx;
   private final SocketIoServer io;
@@ -60,19 +68,37 @@ public final class AdminUiImpl implements AdminUi {
       throw new IllegalArgumentException(
           "the auth option must be specified: AdminAuth.basic(user, bcryptHash) or AdminAuth.none()");
     }
-    return new AdminUiImpl(vertx, io, options);
+    Namespace admin = io.of(options.getNamespaceName());
+    synchronized (OWNERS) {
+      if (OWNERS.containsKey(admin)) {
+        throw new IllegalStateException(admin.name() + " is already instrumented: close() it first");
+      }
+      AdminUiImpl instance = new AdminUiImpl(vertx, io, options);
+      OWNERS.put(admin, instance);
+      return instance;
+    }
+  }
+
+  /** @return true when this closed instrumentation's handlers must leave the socket to another */
+  private boolean replaced() {
+    synchronized (OWNERS) {
+      return OWNERS.get(admin) != null;
+    }
   }
 
   private Future<Void> authenticate(Socket socket) {
     if (closed) {
-      return Future.failedFuture(new ConnectionRefusedException("admin UI closed"));
+      return replaced() ? Future.succeededFuture()
+          : Future.failedFuture(new ConnectionRefusedException("admin UI closed"));
     }
     return authenticator == null ? Future.succeededFuture() : authenticator.apply(socket);
   }
 
   private void onAdminConnection(Socket socket) {
     if (closed) {
-      socket.disconnect();
+      if (!replaced()) {
+        socket.disconnect();
+      }
       return;
     }
     String sessionId = authenticator == null ? null : authenticator.takeGranted(socket);
@@ -127,6 +153,9 @@ public final class AdminUiImpl implements AdminUi {
       return Future.succeededFuture();
     }
     closed = true;
+    synchronized (OWNERS) {
+      OWNERS.remove(admin, this);
+    }
     vertx.cancelTimer(timer);
     io.removeListener(listener);
     return admin.disconnectSockets(false);

@@ -59,7 +59,20 @@ final class SocketSerializer {
         .put("nsp", nsp)
         .put("data", d)
         .put("handshake", handshake(hs))
-        .put("rooms", new JsonArray(List.copyOf(rooms)));
+        .put("rooms", rooms(id, rooms));
+  }
+
+  /**
+   * The reference lists a socket's rooms in joining order, its own room first; a Vertio room set
+   * has no order, so: its own room first, then the others by name.
+   */
+  static JsonArray rooms(String id, Set<String> rooms) {
+    JsonArray out = new JsonArray();
+    if (rooms.contains(id)) {
+      out.add(id);
+    }
+    rooms.stream().filter(r -> !r.equals(id)).sorted().forEach(out::add);
+    return out;
   }
 
   /**
