@@ -30,7 +30,7 @@ public final class AdminUiImpl implements AdminUi {
   private final Vertx vertx;
   private final SocketIoServer io;
   private final Namespace admin;
-  private final AdminUiOptions options;
+  private final boolean readonly;
   private final boolean development;
   private final JsonArray features;
   private final AdminListener listener;
@@ -42,10 +42,10 @@ public final class AdminUiImpl implements AdminUi {
   private AdminUiImpl(Vertx vertx, SocketIoServer io, AdminUiOptions options) {
     this.vertx = vertx;
     this.io = io;
-    this.options = options;
+    this.readonly = options.isReadonly();
     this.admin = io.of(options.getNamespaceName());
     this.development = AdminUiOptions.MODE_DEVELOPMENT.equals(options.getMode());
-    this.features = Commands.features(options.isReadonly(), development);
+    this.features = Commands.features(readonly, development);
     AdminAuth auth = options.getAuth();
     this.authenticator = auth.enabled() ? new Authenticator(vertx, auth, options) : null;
     this.listener = new AdminListener(admin, development);
@@ -105,7 +105,7 @@ public final class AdminUiImpl implements AdminUi {
     if (sessionId != null) {
       socket.emit("session", sessionId);
     }
-    if (!options.isReadonly()) {
+    if (!readonly) {
       Commands.register(io, socket);
     }
     socket.emit("config", new JsonObject().put("supportedFeatures", features.copy()));
