@@ -14,6 +14,7 @@ import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.socketio.Socket;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -226,6 +227,23 @@ class AdminUiTest {
     ui.assertNone("event_received");
     ui.assertNone("event_sent");
     ui.assertNone("socket_updated");
+  }
+
+  @Test
+  void binaryArgumentsAreReportedAsBinary() {
+    instrument(new AdminUiOptions().setAuth(AdminAuth.none()));
+    AdminClient ui = admin(Map.of());
+    await(ui.socket.connect());
+    ui.next("all_sockets");
+    ClientSocket app = app("websocket");
+    await(app.connect());
+    await(app.emit("file", Buffer.buffer(new byte[] {1, 2, 3}), "name"));
+    JsonArray received = ui.next("event_received");
+    JsonArray args = received.getJsonArray(2);
+    assertEquals("file", args.getString(0));
+    assertEquals(Buffer.buffer(new byte[] {1, 2, 3}),
+        Buffer.buffer(args.getBinary(1)));
+    assertEquals("name", args.getString(2));
   }
 
   @Test
