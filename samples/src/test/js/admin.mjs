@@ -81,6 +81,14 @@ export async function adminUi({ browser, base, shots, assert }) {
   await ui.screenshot({ path: `${shots}/admin-ui-disconnected.png`, animations: "disabled" });
   await bob.page.screenshot({ path: `${shots}/chat-disconnected-by-admin.png`, animations: "disabled" });
 
+  // Bob reconnects when he chooses to; the UI lists his new socket.
+  await bob.page.click("#reconnect");
+  await bob.page.locator("#kicked-banner").waitFor({ state: "hidden", ...WAIT });
+  await bob.page.waitForFunction(() => window.chat.socket.connected && window.chat.rooms.get("random")?.joined, null, WAIT);
+  const bobAgain = await bob.page.evaluate(() => window.chat.socket.id);
+  await ui.waitForFunction((b) => [...document.querySelectorAll(".v-data-table tbody tr td:first-child")]
+    .some((td) => td.textContent.trim() === b), bobAgain, WAIT);
+
   // The dashboard: clients, servers, namespaces, and the histograms fed by server_stats.
   await ui.goto(base + "/admin/#/");
   await ui.locator("canvas").nth(3).waitFor(WAIT); // two doughnuts, two histograms
