@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Set;
 
 /** Sockets and dates as the reference's {@code serialize()} and {@code JSON.stringify(new Date())} write them. */
 final class SocketSerializer {
+  /** JavaScript's {@code Date.prototype.toString()}, which the reference's {@code handshake.time} is. */
+  private static final DateTimeFormatter JS_DATE = DateTimeFormatter
+      .ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx (zzzz)", Locale.US);
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -25,6 +29,15 @@ final class SocketSerializer {
   /** @return now as a JavaScript {@code Date} becomes in JSON, e.g. {@code 2026-12-02T02:42:02.120Z} */
   static String now() {
     return ISO_MILLIS.format(Instant.now());
+  }
+
+  /**
+   * @param epochMillis a time
+   * @return it as {@code String(new Date(epochMillis))} writes it in this JVM's time zone, e.g.
+   *     {@code Wed Dec 02 2026 03:16:35 GMT+0000 (Coordinated Universal Time)}
+   */
+  static String jsDate(long epochMillis) {
+    return JS_DATE.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
   }
 
   /** @return a connected socket of this node */
@@ -94,7 +107,7 @@ final class SocketSerializer {
         .put("query", query(hs.query()))
         .put("issued", hs.issued())
         .put("secure", hs.secure())
-        .put("time", hs.time())
+        .put("time", jsDate(hs.issued()))
         .put("url", hs.url())
         .put("xdomain", hs.xdomain());
   }
