@@ -1,6 +1,7 @@
 // The samples' browser scenarios. Each gets { browser, base, shots, assert } and returns findings.
 import { deflateSync, crc32 } from "node:zlib";
 import { chatPage, waitForMessage, send, waitText, gamePage, playerSeen, WAIT } from "./pages.mjs";
+import { adminUi } from "./admin.mjs";
 
 /** A small gradient PNG, so that a shared image is visibly an image in the screenshot. */
 function png(size = 64) {
@@ -26,6 +27,9 @@ function png(size = 64) {
 const transportOf = (page) => page.textContent("#transport");
 
 export const scenarios = {
+  /** The official Admin UI served by the chat sample: see admin.mjs. */
+  "admin-ui": adminUi,
+
   /** Two pages in a room: members, typing, messages with delivery acks, an image. */
   async "chat-two-pages"({ browser, base, shots, assert }) {
     const alice = await chatPage(browser, base, "alice");

@@ -68,6 +68,7 @@
     $("login-error").textContent = message || "";
   }
   $("logout").addEventListener("click", () => logout());
+  $("reconnect").addEventListener("click", () => state.socket && state.socket.connect());
 
   // ---- connection --------------------------------------------------------------------------
   function start() {
@@ -81,14 +82,21 @@
       setStatus("connected");
       showTransport();
       $("offline-banner").hidden = true;
+      $("kicked-banner").hidden = true;
       state.catchingUp = socket.recovered;
       state.missed = 0;
     });
     socket.io.on("upgrade", showTransport);
     socket.on("disconnect", (reason) => {
       setStatus("offline");
+      state.disconnectReason = reason;
+      if (reason === "io server disconnect") {
+        // The server (e.g. an administrator in the Admin UI) disconnected this page on purpose:
+        // say so, and reconnect only when asked.
+        $("kicked-banner").hidden = false;
+        return;
+      }
       $("offline-banner").hidden = false;
-      if (reason === "io server disconnect") socket.connect();
     });
     socket.on("connect_error", (err) => {
       if (err.message === "invalid token" || err.message === "missing token") {

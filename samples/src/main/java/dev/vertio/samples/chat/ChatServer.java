@@ -35,8 +35,9 @@ import java.util.List;
  * stay on SIGTERM, 0), {@code --jwt-secret} (random per start, so tokens end with the
  * process), {@code --history} (50 messages per room), {@code --max-rooms} (32),
  * {@code --max-image-bytes} (409600), {@code --no-metrics} (no Prometheus endpoint at
- * {@code /metrics}), and the Engine.IO flags of
- * {@link CommandLine#applyEngineFlags}.
+ * {@code /metrics}), the Engine.IO flags of {@link CommandLine#applyEngineFlags}, and the
+ * Admin UI's ({@code --admin-password}, {@code --admin-password-hash}, {@code --admin-user},
+ * {@code --admin-no-auth}, {@code --admin-readonly}: see {@link ChatAdmin}; off by default).
  */
 public final class ChatServer {
   /** The rooms that always exist. */
@@ -48,7 +49,12 @@ public final class ChatServer {
           Flag.number("history", "messages kept per room (50)"),
           Flag.number("max-rooms", "rooms at most (32)"),
           Flag.number("max-image-bytes", "largest image (409600)"),
-          Flag.onOff("no-metrics", "no Prometheus endpoint at /metrics")));
+          Flag.onOff("no-metrics", "no Prometheus endpoint at /metrics"),
+          Flag.text("admin-user", "Admin UI user (admin)"),
+          Flag.text("admin-password", "turns the Admin UI on at /admin/ with this password"),
+          Flag.text("admin-password-hash", "the same with a bcrypt hash of the password"),
+          Flag.onOff("admin-no-auth", "turns the Admin UI on without authentication"),
+          Flag.onOff("admin-readonly", "the Admin UI may only look")));
 
   private ChatServer() {
   }
@@ -111,6 +117,11 @@ public final class ChatServer {
     VertioHealth.create(vertx, io).mount(router);
     router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096))
         .handler(auth::login);
+    try {
+      ChatAdmin.mount(vertx, io, router, cli);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     return WebSample.listen(vertx, io, router, "webroot/chat", cli, 3000);
   }
 

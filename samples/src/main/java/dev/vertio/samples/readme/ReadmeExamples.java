@@ -1,5 +1,8 @@
 package dev.vertio.samples.readme;
 
+import dev.vertio.admin.AdminAuth;
+import dev.vertio.admin.AdminUi;
+import dev.vertio.admin.AdminUiOptions;
 import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
@@ -262,5 +265,23 @@ router.get("/metrics").handler(ctx -> ctx.response()
     // README:health:begin
 VertioHealth.create(vertx, io).mount(router);
     // README:health:end
+  }
+
+  /**
+   * The "Admin UI" example (compiled only: the hash is a placeholder).
+   *
+   * @param vertx the Vert.x instance
+   * @param io the server to instrument
+   */
+  public static void adminUi(Vertx vertx, SocketIoServer io) {
+    // README:admin-ui:begin
+AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions()
+    .setAuth(AdminAuth.basic("admin", "$2a$10$..."))   // bcrypt hash; or AdminAuth.none()
+    .setMode(AdminUiOptions.MODE_DEVELOPMENT)          // or MODE_PRODUCTION: stats only
+    .setReadonly(false)
+    .setServerId("node-1"));                           // default: the host name
+// ...
+admin.close();
+    // README:admin-ui:end
   }
 }
