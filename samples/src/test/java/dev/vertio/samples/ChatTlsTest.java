@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,5 +75,31 @@ class ChatTlsTest {
     ready.expect("ann");
     JsonObject joined = await(socket.emitWithAck("join", "general")).getJsonObject(0);
     assertTrue(joined.getJsonArray("members").contains("ann"), joined.encode());
+  }
+
+  @Test
+  void oneTlsFlagWithoutTheOtherIsRefusedByName() {
+    Throwable err = start("--tls-cert", cert.certPath().toString());
+    assertEquals("--tls-cert and --tls-key go together: give both PEM files (--tls-key is"
+        + " missing)", err.getMessage());
+    err = start("--tls-key", cert.keyPath().toString());
+    assertTrue(err.getMessage().endsWith("(--tls-cert is missing)"), err.getMessage());
+  }
+
+  @Test
+  void anUnreadableOrWrongFileIsRefused() {
+    assertEquals("--tls-key: cannot read /nonexistent/key.pem", start("--tls-cert",
+        cert.certPath().toString(), "--tls-key", "/nonexistent/key.pem").getMessage());
+    // A certificate where the key should be: Vert.x refuses it when the server starts.
+    Throwable err = start("--tls-cert", cert.certPath().toString(), "--tls-key",
+        cert.certPath().toString());
+    assertTrue(err.getMessage() != null && !err.getMessage().isEmpty());
+  }
+
+  private Throwable start(String... tlsFlags) {
+    List<String> args = new java.util.ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    args.addAll(List.of(tlsFlags));
+    return await(ChatServer.start(vertx, ChatServer.commandLine(args.toArray(new String[0])))
+        .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())));
   }
 }

@@ -125,15 +125,6 @@ class SampleProcessTest {
     }
   }
 
-  @Test
-  void aMalformedNumberExitsWithTheUsage() {
-    try (SampleProcess game = new SampleProcess("game", "--port", "abc")) {
-      assertEquals(SampleMain.USAGE, game.exitStatus(30));
-      String err = game.stderr();
-      assertTrue(err.startsWith("game: --port takes a whole number, not 'abc'\nusage: "), err);
-      assertTrue(err.contains("--tick <n>"), err);
-    }
-  }
 
   @Test
   void aMissingCertificateFileExitsWithItsName() {
@@ -145,21 +136,5 @@ class SampleProcessTest {
     }
   }
 
-  @Test
-  void oneTlsFlagWithoutTheOtherExits() {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0",
-        "--tls-cert", cert.certPath().toString())) {
-      assertEquals(SampleMain.FAILED, chat.exitStatus(30));
-      assertTrue(chat.stderr().contains("--tls-cert and --tls-key go together"), chat.stderr());
-    }
-  }
 
-  @Test
-  void aFileThatIsNoKeyExits() {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0",
-        "--tls-cert", cert.certPath().toString(), "--tls-key", cert.certPath().toString())) {
-      assertEquals(SampleMain.FAILED, chat.exitStatus(30));
-      assertTrue(chat.stderr().startsWith("Could not start the chat: "), chat.stderr());
-    }
-  }
 }
