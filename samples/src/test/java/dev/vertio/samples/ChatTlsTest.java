@@ -18,7 +18,9 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +30,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChatTlsTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
-  private final TestCertificate cert = TestCertificate.create();
+  /** Made once per class: {@code keytool} is a JVM of its own. */
+  private static TestCertificate cert;
   private HttpClient https;
   private int port;
+
+  @BeforeAll
+  static void makeCertificate() {
+    cert = TestCertificate.create();
+  }
+
+  @AfterAll
+  static void deleteCertificate() {
+    cert.close();
+  }
 
   @BeforeEach
   void start() {
@@ -45,7 +58,6 @@ class ChatTlsTest {
   void stop() {
     await(client.close());
     await(vertx.close());
-    cert.close();
   }
 
   private JsonObject request(HttpMethod method, String uri, String body) {

@@ -12,7 +12,9 @@ import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.engineio.testing.TestCertificate;
 import io.vertx.core.Vertx;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,13 +27,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampleProcessTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
-  private final TestCertificate cert = TestCertificate.create();
+  /** Made once per class: {@code keytool} is a JVM of its own. */
+  private static TestCertificate cert;
+
+  @BeforeAll
+  static void makeCertificate() {
+    cert = TestCertificate.create();
+  }
+
+  @AfterAll
+  static void deleteCertificate() {
+    cert.close();
+  }
 
   @AfterEach
   void tearDown() {
     await(client.close());
     await(vertx.close());
-    cert.close();
   }
 
   private static int port(String startedLine) {
