@@ -25,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.json.JSONArray;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,9 +43,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TlsInteropTest {
   private static final List<String> MODES = List.of("websocket", "polling", "upgrade");
-  private final TestCertificate cert = TestCertificate.create();
+  /** Made once per class: {@code keytool} is a JVM of its own. */
+  private static TestCertificate cert;
   private Vertx vertx;
   private String url;
+
+  @BeforeAll
+  static void makeCertificate() {
+    cert = TestCertificate.create();
+  }
+
+  @AfterAll
+  static void deleteCertificate() {
+    cert.close();
+  }
 
   @BeforeEach
   void start() {
@@ -60,7 +73,6 @@ class TlsInteropTest {
   @AfterEach
   void stop() {
     await(vertx.close());
-    cert.close();
   }
 
   @ParameterizedTest

@@ -2,6 +2,8 @@ package dev.vertio.samples;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -63,12 +65,27 @@ public final class Shutdown {
    * {@code sun.misc.Signal} (not every JVM has it) the JVM's handling stays.
    */
   private static void exitCleanlyOnSignals() {
-    for (String name : List.of("TERM", "INT")) {
-      try {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> System.exit(0));
-      } catch (Throwable notAvailable) {
-        // the JVM's default handling: hooks run, exit status 128 + signal
+    // sun.misc.Signal through reflection: the build stays free of "internal proprietary API"
+    // warnings, and a JVM without it keeps its own handling.
+    try {
+      Class<?> signal = Class.forName("sun.misc.Signal");
+      Class<?> handler = Class.forName("sun.misc.SignalHandler");
+      Object exit = Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
+          (proxy, method, args) -> switch (method.getName()) {
+            case "handle" -> {
+              System.exit(0);
+              yield null;
+            }
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> "vertio exit on signal";
+          });
+      Method handle = signal.getMethod("handle", signal, handler);
+      for (String name : List.of("TERM", "INT")) {
+        handle.invoke(null, signal.getConstructor(String.class).newInstance(name), exit);
       }
+    } catch (ReflectiveOperationException | RuntimeException notAvailable) {
+      // the JVM's default handling: hooks run, exit status 128 + signal
     }
   }
 }

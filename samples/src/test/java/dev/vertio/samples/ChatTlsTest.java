@@ -18,8 +18,11 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,9 +30,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChatTlsTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
-  private final TestCertificate cert = TestCertificate.create();
+  /** Made once per class: {@code keytool} is a JVM of its own. */
+  private static TestCertificate cert;
   private HttpClient https;
   private int port;
+
+  @BeforeAll
+  static void makeCertificate() {
+    cert = TestCertificate.create();
+  }
+
+  @AfterAll
+  static void deleteCertificate() {
+    cert.close();
+  }
 
   @BeforeEach
   void start() {
@@ -44,7 +58,6 @@ class ChatTlsTest {
   void stop() {
     await(client.close());
     await(vertx.close());
-    cert.close();
   }
 
   private JsonObject request(HttpMethod method, String uri, String body) {
@@ -74,5 +87,31 @@ class ChatTlsTest {
     ready.expect("ann");
     JsonObject joined = await(socket.emitWithAck("join", "general")).getJsonObject(0);
     assertTrue(joined.getJsonArray("members").contains("ann"), joined.encode());
+  }
+
+  @Test
+  void oneTlsFlagWithoutTheOtherIsRefusedByName() {
+    Throwable err = start("--tls-cert", cert.certPath().toString());
+    assertEquals("--tls-cert and --tls-key go together: give both PEM files (--tls-key is"
+        + " missing)", err.getMessage());
+    err = start("--tls-key", cert.keyPath().toString());
+    assertTrue(err.getMessage().endsWith("(--tls-cert is missing)"), err.getMessage());
+  }
+
+  @Test
+  void anUnreadableOrWrongFileIsRefused() {
+    assertEquals("--tls-key: cannot read /nonexistent/key.pem", start("--tls-cert",
+        cert.certPath().toString(), "--tls-key", "/nonexistent/key.pem").getMessage());
+    // A certificate where the key should be: Vert.x refuses it when the server starts.
+    Throwable err = start("--tls-cert", cert.certPath().toString(), "--tls-key",
+        cert.certPath().toString());
+    assertTrue(err.getMessage() != null && !err.getMessage().isEmpty());
+  }
+
+  private Throwable start(String... tlsFlags) {
+    List<String> args = new java.util.ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+    args.addAll(List.of(tlsFlags));
+    return await(ChatServer.start(vertx, ChatServer.commandLine(args.toArray(new String[0])))
+        .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())));
   }
 }

@@ -12,7 +12,9 @@ import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.engineio.testing.TestCertificate;
 import io.vertx.core.Vertx;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,13 +27,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampleProcessTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
-  private final TestCertificate cert = TestCertificate.create();
+  /** Made once per class: {@code keytool} is a JVM of its own. */
+  private static TestCertificate cert;
+
+  @BeforeAll
+  static void makeCertificate() {
+    cert = TestCertificate.create();
+  }
+
+  @AfterAll
+  static void deleteCertificate() {
+    cert.close();
+  }
 
   @AfterEach
   void tearDown() {
     await(client.close());
     await(vertx.close());
-    cert.close();
   }
 
   private static int port(String startedLine) {
@@ -125,15 +137,6 @@ class SampleProcessTest {
     }
   }
 
-  @Test
-  void aMalformedNumberExitsWithTheUsage() {
-    try (SampleProcess game = new SampleProcess("game", "--port", "abc")) {
-      assertEquals(SampleMain.USAGE, game.exitStatus(30));
-      String err = game.stderr();
-      assertTrue(err.startsWith("game: --port takes a whole number, not 'abc'\nusage: "), err);
-      assertTrue(err.contains("--tick <n>"), err);
-    }
-  }
 
   @Test
   void aMissingCertificateFileExitsWithItsName() {
@@ -145,21 +148,5 @@ class SampleProcessTest {
     }
   }
 
-  @Test
-  void oneTlsFlagWithoutTheOtherExits() {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0",
-        "--tls-cert", cert.certPath().toString())) {
-      assertEquals(SampleMain.FAILED, chat.exitStatus(30));
-      assertTrue(chat.stderr().contains("--tls-cert and --tls-key go together"), chat.stderr());
-    }
-  }
 
-  @Test
-  void aFileThatIsNoKeyExits() {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0",
-        "--tls-cert", cert.certPath().toString(), "--tls-key", cert.certPath().toString())) {
-      assertEquals(SampleMain.FAILED, chat.exitStatus(30));
-      assertTrue(chat.stderr().startsWith("Could not start the chat: "), chat.stderr());
-    }
-  }
 }
