@@ -2,16 +2,21 @@ package dev.vertio.socketio.recovery;
 
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.adapter.BroadcastOptions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The events a namespace sent, kept so that recovering sockets can get those they missed. An
  * event is stored once, whatever the number of recipients, with its targets; the log is bounded
- * by the bytes of its packets, the oldest events going first. Thread-safe.
+ * by the bytes of its packets, the oldest events going first, and by age: events older than the
+ * recovery window can serve no stored session and are dropped whenever an event is appended
+ * (the reference SessionAwareAdapter drops packets emitted before {@code now -
+ * maxDisconnectionDuration}, on a timer). Thread-safe.
  */
 public final class EventLog {
 
@@ -28,13 +33,31 @@ public final class EventLog {
   }
 
   private final long maxBytes;
+  private final long maxAgeNanos;
+  private final LongSupplier clock;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  /** When each entry was appended ({@link System#nanoTime()}), in the order of entries. */
+  private final ArrayDeque<Long> appendedAt = new ArrayDeque<>();
   private long bytes;
   private long nextOffset;
 
-  /** @param maxBytes the most packet bytes kept */
+  /** @param maxBytes the most packet bytes kept (events are kept however old) */
   public EventLog(long maxBytes) {
+    this(maxBytes, null);
+  }
+
+  /**
+   * @param maxBytes the most packet bytes kept
+   * @param maxAge events older than this are dropped (the recovery window), null for no limit
+   */
+  public EventLog(long maxBytes, Duration maxAge) {
+    this(maxBytes, maxAge, System::nanoTime);
+  }
+
+  EventLog(long maxBytes, Duration maxAge, LongSupplier clock) {
     this.maxBytes = maxBytes;
+    this.maxAgeNanos = maxAge == null ? Long.MAX_VALUE : maxAge.toNanos();
+    this.clock = clock;
   }
 
   /** @return the offset the next event will get */
@@ -55,11 +78,15 @@ public final class EventLog {
     for (EnginePacket p : packets) {
       size += p.payloadLength() + 16;
     }
+    long now = clock.getAsLong();
     entries.addLast(new Entry(offset, targets, packets, size));
+    appendedAt.addLast(now);
     bytes += size;
     nextOffset = Math.max(nextOffset, offset + 1);
-    while (bytes > maxBytes && !entries.isEmpty()) {
+    while (!entries.isEmpty()
+        && (bytes > maxBytes || now - appendedAt.peekFirst() > maxAgeNanos)) {
       bytes -= entries.removeFirst().bytes();
+      appendedAt.removeFirst();
     }
   }
 
