@@ -350,6 +350,11 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
         c -> new Heartbeats(c, options.getPingInterval(), options.getPingTimeout()));
   }
 
+  /** @return the heartbeat queues of each event loop that has had sessions (diagnostics) */
+  Map<ContextInternal, Heartbeats> heartbeatsByContext() {
+    return heartbeats;
+  }
+
   void onOpened(EngineSessionImpl session) {
     Handler<EngineSession> h = connectionHandler;
     if (h != null) {

@@ -91,6 +91,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         + ",\"maxPayload\":" + server.options().getMaxHttpBufferSize() + "}";
   }
 
+  /** @return bytes waiting in this session's buffer for the transport (diagnostics) */
+  long bufferedBytes() {
+    return bufferedBytes;
+  }
+
   Transport currentTransport() {
     return transport;
   }
