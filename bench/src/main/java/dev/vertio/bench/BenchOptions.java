@@ -6,6 +6,9 @@ import dev.vertio.bench.scenario.ChurnScenario;
 import dev.vertio.bench.scenario.IdleScenario;
 import dev.vertio.bench.scenario.RunSettings;
 import dev.vertio.bench.scenario.Scenario;
+import dev.vertio.bench.scenario.SlowConsumerScenario;
+import dev.vertio.bench.scenario.SoakScenario;
+import dev.vertio.bench.scenario.VanishingScenario;
 import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerSettings;
 import java.nio.file.Files;
@@ -22,7 +25,7 @@ import java.util.Map;
  * "default" scenario set, which takes about five minutes on a 2-core machine.
  *
  * <pre>
- * --scenarios default | all | idle,ack,broadcast,churn,mixed   (default: default = all five)
+ * --scenarios default | all | idle,ack,broadcast,churn,mixed,endurance   (default: the first five)
  * --servers vertio,node                   which servers, in this order
  * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
  * --idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms
@@ -30,6 +33,10 @@ import java.util.Map;
  * --broadcast 1000x20,10000x2             receivers x broadcasts per second
  * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
+ * endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing:
+ * --soak-cycles 100000 --soak-concurrency 32 --soak-recovery 2000   (recovery window, ms)
+ * --slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20
+ * --vanishing 1000 --vanishing-polling-share 0.1 --vanishing-ping 2000
  * --warmup 2 --duration 8                 seconds per measured window
  * --ping-interval 25000 --ping-timeout 20000
  * --event-loops 2                         Vertio's event loops (Node has one)
@@ -101,6 +108,15 @@ public final class BenchOptions {
           int c = (int) number("churn-concurrency", 50);
           list.add(new ChurnScenario(c, false));
           list.add(new ChurnScenario(c, true));
+        }
+        case "endurance" -> {
+          list.add(new SoakScenario((int) number("soak-cycles", 100_000),
+              (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000)));
+          int[] slow = rooms("slow", "50x400").get(0);
+          list.add(new SlowConsumerScenario(slow[0], slow[1], (int) number("slow-stalled", 10),
+              (long) number("slow-max-buffered-bytes", 1_048_576), number("slow-window", 20)));
+          list.add(new VanishingScenario((int) number("vanishing", 1000),
+              number("vanishing-polling-share", 0.1), (long) number("vanishing-ping", 2000)));
         }
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
