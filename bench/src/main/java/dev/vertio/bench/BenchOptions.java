@@ -35,6 +35,7 @@ import java.util.Map;
  * --churn-concurrency 50
  * endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing:
  * --soak-cycles 100000 --soak-concurrency 32 --soak-recovery 2000   (recovery window, ms)
+ * --soak-settle 90                        seconds to wait at most for the server to let go
  * --slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20
  * --vanishing 1000 --vanishing-polling-share 0.1 --vanishing-ping 2000
  * --warmup 2 --duration 8                 seconds per measured window
@@ -111,7 +112,8 @@ public final class BenchOptions {
         }
         case "endurance" -> {
           list.add(new SoakScenario((int) number("soak-cycles", 100_000),
-              (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000)));
+              (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000),
+              number("soak-settle", 90)));
           int[] slow = rooms("slow", "50x400").get(0);
           list.add(new SlowConsumerScenario(slow[0], slow[1], (int) number("slow-stalled", 10),
               (long) number("slow-max-buffered-bytes", 1_048_576), number("slow-window", 20)));

@@ -91,7 +91,8 @@ public final class SlowConsumerScenario implements Scenario {
       Pacer pacer = new Pacer(generator.vertx(), sender, rate,
           n -> sender.send(BenchPackets.broadcast(generator.nowMicros(), PAD)));
       pacer.start();
-      Window.sleep(run.warmupSeconds());
+      // Longer than other scenarios (5 s by default): 1 KB to every receiver warms up longer.
+      Window.sleep(2.5 * run.warmupSeconds());
 
       // Without stalled clients.
       latency.reset();
