@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
  * The events a namespace sent, kept so that recovering sockets can get those they missed. An
  * event is stored once, whatever the number of recipients, with its targets; the log is bounded
  * by the bytes of its packets, the oldest events going first, and by age: events older than the
- * recovery window can serve no stored session and are dropped whenever an event is appended
- * (the reference SessionAwareAdapter drops packets emitted before {@code now -
- * maxDisconnectionDuration}, on a timer). Thread-safe.
+ * recovery window were sent before any stored session disconnected, so they are dropped whenever
+ * an event is appended (the reference SessionAwareAdapter drops packets emitted before
+ * {@code now - maxDisconnectionDuration}, on a timer; unlike it, a socket whose last event was
+ * dropped for age still recovers). Thread-safe.
  */
 public final class EventLog {
 
@@ -40,6 +41,8 @@ public final class EventLog {
   private final ArrayDeque<Long> appendedAt = new ArrayDeque<>();
   private long bytes;
   private long nextOffset;
+  /** The highest offset dropped to keep within {@code maxBytes}, -1 for none. */
+  private long evictedThrough = -1;
 
   /** @param maxBytes the most packet bytes kept (events are kept however old) */
   public EventLog(long maxBytes) {
@@ -83,10 +86,17 @@ public final class EventLog {
     appendedAt.addLast(now);
     bytes += size;
     nextOffset = Math.max(nextOffset, offset + 1);
-    while (!entries.isEmpty()
-        && (bytes > maxBytes || now - appendedAt.peekFirst() > maxAgeNanos)) {
-      bytes -= entries.removeFirst().bytes();
+    while (!entries.isEmpty()) {
+      boolean tooBig = bytes > maxBytes;
+      if (!tooBig && now - appendedAt.peekFirst() <= maxAgeNanos) {
+        break;
+      }
+      Entry dropped = entries.removeFirst();
       appendedAt.removeFirst();
+      bytes -= dropped.bytes();
+      if (tooBig) {
+        evictedThrough = Math.max(evictedThrough, dropped.offset());
+      }
     }
   }
 
@@ -102,8 +112,10 @@ public final class EventLog {
    * @return the events it missed, in order; null when some may have been evicted already
    */
   public synchronized List<Entry> missed(long afterOffset, String socketId, Set<String> rooms) {
-    Entry first = entries.peekFirst();
-    if (first != null && first.offset() > afterOffset + 1) {
+    // Events dropped for size may have been for this socket, after its offset: it cannot be
+    // recovered. Events dropped for age were sent before it disconnected (a stored session is
+    // younger than the window), so it had them or they were not for it.
+    if (afterOffset < evictedThrough) {
       return null;
     }
     List<Entry> out = new ArrayList<>();
