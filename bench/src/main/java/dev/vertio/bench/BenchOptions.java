@@ -33,7 +33,8 @@ import java.util.Map;
  * --broadcast 1000x20,10000x2             receivers x broadcasts per second
  * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
- * endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing:
+ * endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing
+ * (each may also be named alone):
  * --soak-cycles 100000 --soak-concurrency 32 --soak-recovery 2000   (recovery window, ms)
  * --soak-settle 90                        seconds to wait at most for the server to let go
  * --slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20
@@ -111,19 +112,34 @@ public final class BenchOptions {
           list.add(new ChurnScenario(c, true));
         }
         case "endurance" -> {
-          list.add(new SoakScenario((int) number("soak-cycles", 100_000),
-              (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000),
-              number("soak-settle", 90)));
-          int[] slow = rooms("slow", "50x400").get(0);
-          list.add(new SlowConsumerScenario(slow[0], slow[1], (int) number("slow-stalled", 10),
-              (long) number("slow-max-buffered-bytes", 1_048_576), number("slow-window", 20)));
-          list.add(new VanishingScenario((int) number("vanishing", 1000),
-              number("vanishing-polling-share", 0.1), (long) number("vanishing-ping", 2000)));
+          list.add(soak());
+          list.add(slowConsumers());
+          list.add(vanishing());
         }
+        case "soak" -> list.add(soak());
+        case "slow-consumers" -> list.add(slowConsumers());
+        case "vanishing" -> list.add(vanishing());
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
     }
     return list;
+  }
+
+  private Scenario soak() {
+    return new SoakScenario((int) number("soak-cycles", 100_000),
+        (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000),
+        number("soak-settle", 90));
+  }
+
+  private Scenario slowConsumers() {
+    int[] slow = rooms("slow", "50x400").get(0);
+    return new SlowConsumerScenario(slow[0], slow[1], (int) number("slow-stalled", 10),
+        (long) number("slow-max-buffered-bytes", 1_048_576), number("slow-window", 20));
+  }
+
+  private Scenario vanishing() {
+    return new VanishingScenario((int) number("vanishing", 1000),
+        number("vanishing-polling-share", 0.1), (long) number("vanishing-ping", 2000));
   }
 
   private List<int[]> rooms(String name, String def) {
