@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class SoakTest {
   private final LongAdder asksAnswered = new LongAdder();
   private final LongAdder asksFailed = new LongAdder();
   private final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+  private final AtomicLong lastDisconnect = new AtomicLong();
   private SocketIoServer io;
   private HttpClient http;
   private WebSocketClient ws;
@@ -79,6 +81,7 @@ class SoakTest {
       });
       s.onDisconnect(reason -> {
         reasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        lastDisconnect.set(System.nanoTime());
         disconnects.increment();
       });
     });
@@ -127,6 +130,11 @@ class SoakTest {
         () -> disconnects.sum() + " of " + connections.sum() + " disconnected");
     eventually(30, () -> ServerState.of(io, serverVertx).empty(),
         () -> "not back to empty: " + ServerState.of(io, serverVertx));
+    // Every event was sent before its socket disconnected: once the window has passed since the
+    // last disconnect (later than the last stored session, when the last cycles disconnected
+    // their namespace), all are older than the window.
+    eventually(10, () -> System.nanoTime() - lastDisconnect.get()
+        > RECOVERY_WINDOW.toNanos() + 50_000_000L, () -> "the window did not pass");
     await(io.to("nobody").emit("tick"));
     // The heartbeat queues' timers, armed for sessions that left since, fire once more and stop;
     // a timer left behind by a session (an ack's 60 s timeout...) would stay.
