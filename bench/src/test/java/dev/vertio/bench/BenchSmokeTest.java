@@ -60,7 +60,7 @@ class BenchSmokeTest {
     ResultSet results = new BenchRunner(new BenchOptions(new String[] {
         "--scenarios", "endurance",
         "--soak-cycles", "200", "--soak-concurrency", "4", "--soak-recovery", "300",
-        "--soak-settle", "3",
+        "--soak-settle", "1.5",
         "--slow", "5x50", "--slow-stalled", "1", "--slow-window", "1",
         "--vanishing", "20", "--vanishing-polling-share", "0.25", "--vanishing-ping", "300",
         "--warmup", "0.3", "--duration", "0.5", "--out", out.toString()})).run();
