@@ -7,6 +7,9 @@ import dev.vertio.bench.scenario.IdleScenario;
 import dev.vertio.bench.scenario.ReconnectStormScenario;
 import dev.vertio.bench.scenario.RunSettings;
 import dev.vertio.bench.scenario.Scenario;
+import dev.vertio.bench.scenario.SlowConsumerScenario;
+import dev.vertio.bench.scenario.SoakScenario;
+import dev.vertio.bench.scenario.VanishingScenario;
 import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerSettings;
 import java.nio.file.Files;
@@ -23,7 +26,7 @@ import java.util.Map;
  * "default" scenario set, which takes about five minutes on a 2-core machine.
  *
  * <pre>
- * --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm
+ * --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance
  *                                         (default: default = the first five)
  * --servers vertio,node                   which servers, in this order
  * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
@@ -33,6 +36,12 @@ import java.util.Map;
  * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
  * --storm-clients 5000                    reconnect-storm (not in the default set): clients
+ * endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing
+ * (each may also be named alone):
+ * --soak-cycles 100000 --soak-concurrency 32 --soak-recovery 2000   (recovery window, ms)
+ * --soak-settle 90                        seconds to wait at most for the server to let go
+ * --slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20
+ * --vanishing 1000 --vanishing-polling-share 0.1 --vanishing-ping 2000
  * --warmup 2 --duration 8                 seconds per measured window
  * --ping-interval 25000 --ping-timeout 20000
  * --event-loops 2                         Vertio's event loops (Node has one)
@@ -107,10 +116,35 @@ public final class BenchOptions {
         }
         case "reconnect-storm" -> ints("storm-clients", "5000").forEach(n ->
             list.add(new ReconnectStormScenario(n)));
+        case "endurance" -> {
+          list.add(soak());
+          list.add(slowConsumers());
+          list.add(vanishing());
+        }
+        case "soak" -> list.add(soak());
+        case "slow-consumers" -> list.add(slowConsumers());
+        case "vanishing" -> list.add(vanishing());
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
     }
     return list;
+  }
+
+  private Scenario soak() {
+    return new SoakScenario((int) number("soak-cycles", 100_000),
+        (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000),
+        number("soak-settle", 90));
+  }
+
+  private Scenario slowConsumers() {
+    int[] slow = rooms("slow", "50x400").get(0);
+    return new SlowConsumerScenario(slow[0], slow[1], (int) number("slow-stalled", 10),
+        (long) number("slow-max-buffered-bytes", 1_048_576), number("slow-window", 20));
+  }
+
+  private Scenario vanishing() {
+    return new VanishingScenario((int) number("vanishing", 1000),
+        number("vanishing-polling-share", 0.1), (long) number("vanishing-ping", 2000));
   }
 
   private List<int[]> rooms(String name, String def) {

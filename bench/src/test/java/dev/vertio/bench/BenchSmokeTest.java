@@ -55,6 +55,35 @@ class BenchSmokeTest {
     assertTrue(Files.readAllLines(out.resolve("results.csv")).size() > 40);
   }
 
+  @Test
+  void enduranceScenariosMeasureBothServers(@TempDir Path out) throws Exception {
+    ResultSet results = new BenchRunner(new BenchOptions(new String[] {
+        "--scenarios", "endurance",
+        "--soak-cycles", "200", "--soak-concurrency", "4", "--soak-recovery", "300",
+        "--soak-settle", "1.5",
+        "--slow", "5x50", "--slow-stalled", "1", "--slow-window", "1",
+        "--vanishing", "20", "--vanishing-polling-share", "0.25", "--vanishing-ping", "300",
+        "--warmup", "0.3", "--duration", "0.5", "--out", out.toString()})).run();
+
+    assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
+    for (ServerKind server : ServerKind.values()) {
+      assertEquals(200, value(results, "soak 200 cycles", "cycles completed", server));
+      assertEquals(0, value(results, "soak 200 cycles", "sessions left", server));
+      assertEquals(0, value(results, "soak 200 cycles", "sockets left", server));
+      assertTrue(value(results, "soak 200 cycles", "heap after full GC, after", server) > 0);
+      assertTrue(value(results, "slow consumers 1 of 6",
+          "delivery latency p99, with stalled clients", server) > 0);
+      assertEquals(20, value(results, "vanishing 20", "clients connected and in the room",
+          server));
+      assertEquals(0, value(results, "vanishing 20", "sessions left", server));
+      assertTrue(value(results, "vanishing 20", "all closed and freed after", server) < 10);
+    }
+    String report = Files.readString(out.resolve("report.md"));
+    for (String scenario : List.of("soak 200 cycles", "slow consumers 1 of 6", "vanishing 20")) {
+      assertTrue(report.contains("## " + scenario), scenario);
+    }
+  }
+
   private static double value(ResultSet results, String scenario, String metric,
       ServerKind server) {
     return results.rows(scenario).stream().filter(r -> r.metric().equals(metric)).findFirst()

@@ -27,6 +27,15 @@ public final class BenchPackets {
   }
 
   /**
+   * @param stampMicros the send time stamp
+   * @param pad padding that sets the event's size
+   * @return {@code 2["broadcast",<stamp>,"<pad>"]}
+   */
+  public static String broadcast(long stampMicros, String pad) {
+    return "2[\"broadcast\"," + stampMicros + ",\"" + pad + "\"]";
+  }
+
+  /**
    * @param id the ack id
    * @return {@code 2<id>["join"]}
    */

@@ -104,8 +104,10 @@ public final class PollingSession implements BenchSession {
   private void onPacket(String packet) {
     switch (packet.charAt(0)) {
       case '2' -> {
-        counters.pings.increment();
-        sendRaw("3");
+        if (counters.answerPings) {
+          counters.pings.increment();
+          sendRaw("3");
+        }
       }
       case '4' -> {
         if (packet.startsWith("40")) {
@@ -168,8 +170,10 @@ public final class PollingSession implements BenchSession {
               ws.writeTextMessage("5");
               done.tryComplete();
             } else if (text.equals("2")) {
-              counters.pings.increment();
-              ws.writeTextMessage("3");
+              if (counters.answerPings) {
+                counters.pings.increment();
+                ws.writeTextMessage("3");
+              }
             } else if (text.startsWith("4")) {
               listener.onPacket(this, text.substring(1));
             }

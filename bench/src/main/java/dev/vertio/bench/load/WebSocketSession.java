@@ -48,8 +48,10 @@ final class WebSocketSession implements BenchSession {
     switch (text.charAt(0)) {
       case '0' -> ws.writeTextMessage("40");
       case '2' -> {
-        counters.pings.increment();
-        ws.writeTextMessage("3");
+        if (counters.answerPings) {
+          counters.pings.increment();
+          ws.writeTextMessage("3");
+        }
       }
       case '4' -> onMessage(text);
       default -> {

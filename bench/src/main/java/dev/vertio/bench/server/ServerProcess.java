@@ -72,6 +72,7 @@ public final class ServerProcess implements AutoCloseable {
     command.addAll(List.of("--port", String.valueOf(port),
         "--ping-interval", String.valueOf(settings.pingInterval()),
         "--ping-timeout", String.valueOf(settings.pingTimeout())));
+    command.addAll(settings.extraArgs());
     Files.createDirectories(logDir);
     Path log = logDir.resolve(kind.name().toLowerCase() + "-server.log");
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -178,6 +179,18 @@ public final class ServerProcess implements AutoCloseable {
     control.write("RESTART\n");
     control.flush();
     return Long.parseLong(expect("RESTARTED", 60));
+  }
+
+  /**
+   * @return what the server holds now, without a GC: {@code sessions} (engine sessions),
+   *     {@code sockets} (connected sockets of {@code /}), {@code rooms}, {@code stored} (sessions
+   *     stored for recovery), {@code logged} (events logged for recovery)
+   * @throws IOException when the server does not answer
+   */
+  public synchronized JsonNode state() throws IOException {
+    control.write("STATE\n");
+    control.flush();
+    return JSON.readTree(expect("STATE", 60));
   }
 
   @Override

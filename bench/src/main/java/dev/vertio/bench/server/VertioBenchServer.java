@@ -1,7 +1,10 @@
 package dev.vertio.bench.server;
 
+import dev.vertio.engineio.impl.EngineDiagnostics;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
+import dev.vertio.socketio.impl.SocketIoDiagnostics;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
@@ -12,6 +15,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The Vertio server the bench measures, run in its own JVM so that its heap and CPU are its own.
@@ -19,17 +23,24 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  *   <li>{@code ack}: acknowledged with its own arguments;</li>
  *   <li>{@code join}: joins the room {@code room}, then acknowledges;</li>
- *   <li>{@code broadcast}: emits {@code bcast} with the same arguments to the room.</li>
+ *   <li>{@code broadcast}: emits {@code bcast} with the same arguments to the room;</li>
+ *   <li>{@code ask-me}: emits {@code ask} to the socket with an acknowledgement awaited for 60 s
+ *   (answered or not: the endurance scenario checks nothing stays behind).</li>
  * </ul>
  * It prints {@code LISTENING <port>} once it listens, and answers the line {@code STATS} on its
- * standard input with {@code STATS {"heapUsed":..}} measured after a full GC, and the line
- * {@code RESTART} by closing the Socket.IO server (every session ends as {@code server shutting
- * down}) and listening again on the same port with a new one: {@code RESTARTED <ms>}.
+ * standard input with {@code STATS {"heapUsed":..}} measured after a full GC, {@code STATE}
+ * with what it holds: {@code STATE {"sessions":..,"sockets":..,"rooms":..,"stored":..,
+ * "logged":..}} (engine sessions, connected sockets, rooms, sessions stored for recovery, events
+ * logged for recovery), and the line {@code RESTART} by closing the Socket.IO server (every
+ * session ends as {@code server shutting down}) and listening again on the same port with a new
+ * one: {@code RESTARTED <ms>}.
  *
  * <pre>
  * java -cp vertio-bench.jar dev.vertio.bench.server.VertioBenchServer --port P --event-loops 2 \
- *     --ping-interval 25000 --ping-timeout 20000
+ *     --ping-interval 25000 --ping-timeout 20000 [--recovery MS] [--max-buffered-bytes N]
  * </pre>
+ * {@code --recovery MS} turns connection-state recovery on with that maxDisconnectionDuration;
+ * {@code --max-buffered-bytes} sets the engine's slow-consumer limit.
  */
 public final class VertioBenchServer {
   private VertioBenchServer() {
@@ -45,6 +56,15 @@ public final class VertioBenchServer {
     SocketIoOptions options = new SocketIoOptions();
     options.setPingInterval(intArg(args, "--ping-interval", 25_000))
         .setPingTimeout(intArg(args, "--ping-timeout", 20_000));
+    int recovery = intArg(args, "--recovery", 0);
+    if (recovery > 0) {
+      options.setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
+          .setMaxDisconnectionDuration(Duration.ofMillis(recovery)));
+    }
+    int maxBuffered = intArg(args, "--max-buffered-bytes", 0);
+    if (maxBuffered > 0) {
+      options.setMaxBufferedBytes(maxBuffered);
+    }
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
     SocketIoServer io = start(vertx, options, port, loops);
     System.out.println("LISTENING " + port);
@@ -59,6 +79,8 @@ public final class VertioBenchServer {
       socket.on("ack", (list, ack) -> ack.send(list.getList().toArray()));
       socket.on("join", (list, ack) -> socket.join("room").onComplete(done -> ack.send()));
       socket.on("broadcast", (list, ack) -> io.to("room").emit("bcast", list.getList().toArray()));
+      socket.on("ask-me", (list, ack) -> socket.timeout(Duration.ofSeconds(60))
+          .emitWithAck("ask").onFailure(err -> { }));
     });
     // one listener per event loop: Vert.x spreads the connections over them
     vertx.deployVerticle(() -> new AbstractVerticle() {
@@ -88,6 +110,12 @@ public final class VertioBenchServer {
         io.close().toCompletionStage().toCompletableFuture().get();
         io = start(vertx, options, port, loops);
         System.out.println("RESTARTED " + (System.nanoTime() - t0) / 1_000_000);
+      } else if (line.equals("STATE")) {
+        System.out.println("STATE {\"sessions\":" + EngineDiagnostics.sessions(io.engine())
+            + ",\"sockets\":" + SocketIoDiagnostics.sockets(io)
+            + ",\"rooms\":" + SocketIoDiagnostics.rooms(io)
+            + ",\"stored\":" + SocketIoDiagnostics.storedSessions(io)
+            + ",\"logged\":" + SocketIoDiagnostics.loggedEvents(io) + "}");
         System.out.flush();
       } else if (line.equals("EXIT")) {
         break;

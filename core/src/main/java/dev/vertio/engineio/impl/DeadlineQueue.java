@@ -85,6 +85,15 @@ final class DeadlineQueue {
     node.queue = null;
   }
 
+  /** @return how many nodes are queued (walks the queue: for diagnostics, not the hot path) */
+  int size() {
+    int n = 0;
+    for (Node node = head; node != null; node = node.next) {
+      n++;
+    }
+    return n;
+  }
+
   /** @return true when no node is queued */
   boolean isEmpty() {
     return head == null;

@@ -429,6 +429,11 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
         c -> new Heartbeats(c, options.getPingInterval(), options.getPingTimeout()));
   }
 
+  /** @return the heartbeat queues of each event loop that has had sessions (diagnostics) */
+  Map<ContextInternal, Heartbeats> heartbeatsByContext() {
+    return heartbeats;
+  }
+
   void onOpened(EngineSessionImpl session) {
     LOG.log(System.Logger.Level.DEBUG, "session {0} opened ({1}, {2})", session.id(),
         session.transportName(), session.handshake().remoteAddress());

@@ -46,7 +46,8 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     this.adapter = new InMemoryAdapter(this);
     this.operator = new BroadcastOperatorImpl(() -> List.of(this));
     var recovery = server.options().getConnectionStateRecovery();
-    this.log = recovery == null ? null : new EventLog(recovery.getMaxLogBytes());
+    this.log = recovery == null ? null : new EventLog(recovery.getMaxLogBytes(),
+        recovery.getMaxDisconnectionDuration());
   }
 
   /** @return the log of sent events, or null when recovery is off */
@@ -230,6 +231,11 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
 
   void remove(SocketImpl socket) {
     sockets.remove(socket.id(), socket);
+  }
+
+  /** @return the connected sockets of this node (diagnostics) */
+  java.util.Collection<SocketImpl> localSockets() {
+    return sockets.values();
   }
 
   /** @return the number of connected sockets on this node */

@@ -608,6 +608,11 @@ final class SocketImpl implements Socket, LocalSocket {
     });
   }
 
+  /** @return how many acknowledgements this socket awaits (diagnostics; on the context) */
+  int pendingAcks() {
+    return acks.size();
+  }
+
   /** The socket is gone: tell the app while rooms are known, then clean up. On the context. */
   void onClose(String reason) {
     if (!connected) {

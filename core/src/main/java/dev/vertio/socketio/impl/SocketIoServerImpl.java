@@ -71,6 +71,11 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     return sessionStore;
   }
 
+  /** @return every namespace, dynamic children included (diagnostics) */
+  java.util.Collection<NamespaceImpl> namespaceImpls() {
+    return namespaces.values();
+  }
+
   String nextSocketId() {
     return ids.next();
   }

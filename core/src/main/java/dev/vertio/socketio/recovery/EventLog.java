@@ -2,17 +2,23 @@ package dev.vertio.socketio.recovery;
 
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.adapter.BroadcastOptions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The events a namespace sent, kept so that recovering sockets can get those they missed. An
  * event is stored once, whatever the number of recipients, with its targets; the log is bounded
- * by the bytes of its packets, the oldest events going first. Thread-safe.
+ * by the bytes of its packets, the oldest events going first, and by age: events older than the
+ * recovery window were sent before any stored session disconnected, so they are dropped whenever
+ * an event is appended (the reference SessionAwareAdapter drops packets emitted before
+ * {@code now - maxDisconnectionDuration}, on a timer; unlike it, a socket whose last event was
+ * dropped for age still recovers). Thread-safe.
  */
 public final class EventLog {
 
@@ -29,13 +35,33 @@ public final class EventLog {
   }
 
   private final long maxBytes;
+  private final long maxAgeNanos;
+  private final LongSupplier clock;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  /** When each entry was appended ({@link System#nanoTime()}), in the order of entries. */
+  private final ArrayDeque<Long> appendedAt = new ArrayDeque<>();
   private long bytes;
   private long nextOffset;
+  /** The highest offset dropped to keep within {@code maxBytes}, -1 for none. */
+  private long evictedThrough = -1;
 
-  /** @param maxBytes the most packet bytes kept */
+  /** @param maxBytes the most packet bytes kept (events are kept however old) */
   public EventLog(long maxBytes) {
+    this(maxBytes, null);
+  }
+
+  /**
+   * @param maxBytes the most packet bytes kept
+   * @param maxAge events older than this are dropped (the recovery window), null for no limit
+   */
+  public EventLog(long maxBytes, Duration maxAge) {
+    this(maxBytes, maxAge, System::nanoTime);
+  }
+
+  EventLog(long maxBytes, Duration maxAge, LongSupplier clock) {
     this.maxBytes = maxBytes;
+    this.maxAgeNanos = maxAge == null ? Long.MAX_VALUE : maxAge.toNanos();
+    this.clock = clock;
   }
 
   /**
@@ -53,12 +79,15 @@ public final class EventLog {
   }
 
   /**
+   * Events dropped for size may have been for this socket, after its offset: it cannot be
+   * recovered. Events dropped for age were sent before it disconnected (a stored session is
+   * younger than the window), so it had them or they were not for it.
+   *
    * @param afterOffset the last offset a client saw
-   * @return true when every event after it is still in the log
+   * @return true when every event after it that it may have missed is still in the log
    */
   public synchronized boolean covers(long afterOffset) {
-    Entry first = entries.peekFirst();
-    return first == null || first.offset() <= afterOffset + 1;
+    return afterOffset >= evictedThrough;
   }
 
   /** @return the offset the next event will get */
@@ -79,11 +108,22 @@ public final class EventLog {
     for (EnginePacket p : packets) {
       size += p.payloadLength() + 16;
     }
+    long now = clock.getAsLong();
     entries.addLast(new Entry(offset, targets, packets, size));
+    appendedAt.addLast(now);
     bytes += size;
     nextOffset = Math.max(nextOffset, offset + 1);
-    while (bytes > maxBytes && !entries.isEmpty()) {
-      bytes -= entries.removeFirst().bytes();
+    while (!entries.isEmpty()) {
+      boolean tooBig = bytes > maxBytes;
+      if (!tooBig && now - appendedAt.peekFirst() <= maxAgeNanos) {
+        break;
+      }
+      Entry dropped = entries.removeFirst();
+      appendedAt.removeFirst();
+      bytes -= dropped.bytes();
+      if (tooBig) {
+        evictedThrough = Math.max(evictedThrough, dropped.offset());
+      }
     }
   }
 

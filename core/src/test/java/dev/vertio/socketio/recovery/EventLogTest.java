@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.adapter.BroadcastOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,27 @@ class EventLogTest {
     assertNull(log.missed(first, "s", Set.of()), "the client missed evicted events");
     long recent = log.nextOffset() - 2;
     assertEquals(1, log.missed(recent, "s", Set.of()).size());
+  }
+
+  @Test
+  void eventsOlderThanTheRecoveryWindowAreDroppedWhenTheNextIsAppended() {
+    long[] now = {0};
+    EventLog log = new EventLog(1_000_000, Duration.ofSeconds(2), () -> now[0]);
+    long first = log(log, BroadcastOptions.ALL, "old");
+    now[0] = 1_000_000_000L;
+    log(log, BroadcastOptions.ALL, "newer");
+    assertEquals(2, log.size());
+    now[0] = 2_500_000_000L;
+    log(log, BroadcastOptions.ALL, "newest");
+    assertEquals(2, log.size(), "the event older than 2 s is gone");
+    // A socket stored now disconnected less than 2 s ago: it had the old event (or it was not
+    // for it), so it still recovers, with the events it may not have had.
+    assertEquals(List.of("newer", "newest"), log.missed(first, "s", Set.of()).stream()
+        .map(e -> e.packets().get(0).text()).toList());
+    now[0] = 10_000_000_000L;
+    log(log, BroadcastOptions.ALL, "alone");
+    assertEquals(1, log.size());
+    assertEquals(List.of("alone"), log.missed(log.nextOffset() - 2, "s", Set.of()).stream()
+        .map(e -> e.packets().get(0).text()).toList());
   }
 }
