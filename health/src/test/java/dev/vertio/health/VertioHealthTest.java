@@ -3,11 +3,10 @@ package dev.vertio.health;
 import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.vertio.engineio.testing.TestHttp;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The health endpoints over HTTP: readiness follows start-up, draining and added checks. */
 class VertioHealthTest {
   private final Vertx vertx = Vertx.vertx();
-  private final HttpClient http = vertx.createHttpClient();
+  private final TestHttp http = new TestHttp(vertx);
   private SocketIoServer io;
   private VertioHealth health;
   private int port;
@@ -42,12 +41,10 @@ class VertioHealthTest {
   }
 
   private JsonObject get(String path) {
-    return await(http.request(HttpMethod.GET, port, "127.0.0.1", path)
-        .compose(req -> req.send())
-        .compose(res -> res.body().map(b -> new JsonObject()
-            .put("status", res.statusCode())
-            .put("type", res.getHeader("Content-Type"))
-            .put("body", b.toJsonObject()))));
+    TestHttp.Response res = await(http.get(port, path));
+    return new JsonObject().put("status", res.status())
+        .put("type", res.headers().get("Content-Type"))
+        .put("body", res.body().toJsonObject());
   }
 
   private static String check(JsonObject answer, String id) {

@@ -16,8 +16,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +29,8 @@ class MetricsCountTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  /** Held by the test: a Vert.x 5 HttpClient nobody holds may be closed when collected. */
-  private final io.vertx.core.http.HttpClient http = vertx.createHttpClient();
+  private final dev.vertio.engineio.testing.TestHttp http =
+      new dev.vertio.engineio.testing.TestHttp(vertx);
   private SocketIoServer io;
   private VertioMetrics metrics;
   private int port;
@@ -123,9 +121,7 @@ class MetricsCountTest {
     assertThrows(Exception.class, () -> await(refused.connect()));
     ClientSocket nowhere = socket("websocket", Map.of("token", "ok"), "/nowhere");
     assertThrows(Exception.class, () -> await(nowhere.connect()));
-    HttpClientResponse bad = await(http.request(HttpMethod.GET, port, "127.0.0.1", "/socket.io/?EIO=4&transport=bogus")
-        .compose(req -> req.send()));
-    assertEquals(400, bad.statusCode());
+    assertEquals(400, await(http.get(port, "/socket.io/?EIO=4&transport=bogus")).status());
 
     eventually(() -> assertEquals(5, count("vertio.events.received", "namespace", "/",
         "event", "echo")));

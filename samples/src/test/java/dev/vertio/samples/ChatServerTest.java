@@ -9,11 +9,11 @@ import dev.vertio.client.ClientSocket;
 import dev.vertio.client.ConnectErrorException;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.testing.Recorder;
+import dev.vertio.engineio.testing.TestHttp;
 import dev.vertio.samples.chat.ChatServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -27,11 +27,7 @@ import org.junit.jupiter.api.Test;
 class ChatServerTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
-  /**
-   * One client for the test: a Vert.x 5 HttpClient nobody holds may be closed when collected,
-   * failing its request in flight with "Pool closed".
-   */
-  private final HttpClient http = vertx.createHttpClient();
+  private final TestHttp http = new TestHttp(vertx);
   private int port;
 
   @BeforeEach
@@ -49,10 +45,10 @@ class ChatServerTest {
 
   private Future<JsonObject> post(String body) {
     return http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-            .setPort(port).setURI("/api/login").putHeader("Content-Type", "application/json"))
-        .compose(req -> req.send(body))
-        .compose(res -> res.body().map(b -> new JsonObject().put("status", res.statusCode())
-            .put("body", b.toJsonObject())));
+            .setPort(port).setURI("/api/login").putHeader("Content-Type", "application/json"),
+            body)
+        .map(res -> new JsonObject().put("status", res.status())
+            .put("body", res.body().toJsonObject()));
   }
 
   private ClientSocket connect(String nickname, Recorder<String> events) {
@@ -109,12 +105,9 @@ class ChatServerTest {
     ask(ann, "join", "general");
     ask(ann, "message", new JsonObject().put("room", "general").put("text", "one"));
     ask(ann, "message", new JsonObject().put("room", "general").put("text", "two"));
-    String text = await(http.request(HttpMethod.GET, port, "127.0.0.1", "/metrics")
-        .compose(req -> req.send())
-        .compose(res -> {
-          assertTrue(res.getHeader("Content-Type").startsWith("text/plain"));
-          return res.body();
-        })).toString();
+    TestHttp.Response res = await(http.get(port, "/metrics"));
+    assertTrue(res.headers().get("Content-Type").startsWith("text/plain"));
+    String text = res.text();
     assertTrue(text.contains("vertio_sockets{namespace=\"/chat\"} 1.0"), text);
     assertTrue(text.contains(
         "vertio_events_received_total{event=\"message\",namespace=\"/chat\"} 2.0"), text);
@@ -127,9 +120,8 @@ class ChatServerTest {
   @Test
   void healthEndpointsAnswerForLoadBalancers() {
     for (String path : new String[] {"/health/live", "/health/ready"}) {
-      JsonObject answer = await(http.request(HttpMethod.GET, port, "127.0.0.1", path)
-          .compose(req -> req.send())
-          .compose(res -> res.body().map(b -> b.toJsonObject().put("code", res.statusCode()))));
+      TestHttp.Response res = await(http.get(port, path));
+      JsonObject answer = res.body().toJsonObject().put("code", res.status());
       assertEquals(200, answer.getInteger("code"), path);
       assertEquals("UP", answer.getString("status"), path);
     }

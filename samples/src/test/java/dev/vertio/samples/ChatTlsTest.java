@@ -9,6 +9,7 @@ import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.engineio.testing.TestCertificate;
+import dev.vertio.engineio.testing.TestHttp;
 import dev.vertio.samples.chat.ChatServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -32,7 +33,7 @@ class ChatTlsTest {
   private final SocketIoClient client = SocketIoClient.create(vertx);
   /** Made once per class: {@code keytool} is a JVM of its own. */
   private static TestCertificate cert;
-  private HttpClient https;
+  private TestHttp https;
   private int port;
 
   @BeforeAll
@@ -50,7 +51,7 @@ class ChatTlsTest {
     port = await(ChatServer.start(vertx, ChatServer.commandLine("--port", "0", "--host",
         "127.0.0.1", "--tls-cert", cert.certPath().toString(), "--tls-key",
         cert.keyPath().toString()))).actualPort();
-    https = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
+    https = new TestHttp(vertx, new HttpClientOptions().setSsl(true)
         .setTrustOptions(cert.trustOptions()).setVerifyHost(true));
   }
 
@@ -61,11 +62,11 @@ class ChatTlsTest {
   }
 
   private JsonObject request(HttpMethod method, String uri, String body) {
-    return await(https.request(new RequestOptions().setMethod(method).setHost("127.0.0.1")
-            .setPort(port).setURI(uri).putHeader("Content-Type", "application/json"))
-        .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(res -> res.body().map(b -> new JsonObject().put("status", res.statusCode())
-            .put("type", res.getHeader("Content-Type")).put("body", b.toString()))));
+    TestHttp.Response res = await(https.request(new RequestOptions().setMethod(method)
+        .setHost("127.0.0.1").setPort(port).setURI(uri)
+        .putHeader("Content-Type", "application/json"), body));
+    return new JsonObject().put("status", res.status())
+        .put("type", res.headers().get("Content-Type")).put("body", res.text());
   }
 
   @ParameterizedTest

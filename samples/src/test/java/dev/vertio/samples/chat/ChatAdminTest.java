@@ -40,9 +40,7 @@ class ChatAdminTest {
   }
 
   private int status(int port, String path) {
-    return await(vertx.createHttpClient().request(new RequestOptions().setMethod(HttpMethod.GET)
-        .setHost("127.0.0.1").setPort(port).setURI(path))
-        .compose(req -> req.send()).map(res -> res.statusCode()));
+    return await(new dev.vertio.engineio.testing.TestHttp(vertx).get(port, path)).status();
   }
 
   private Future<Void> admin(int port, Map<String, ?> auth) {
