@@ -1,10 +1,14 @@
 package dev.vertio.bench.server;
 
 import dev.vertio.engineio.impl.EngineDiagnostics;
+import dev.vertio.micrometer.MetricsOptions;
+import dev.vertio.micrometer.VertioMetrics;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import dev.vertio.socketio.impl.SocketIoDiagnostics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
@@ -43,6 +47,12 @@ import java.time.Duration;
  * {@code --max-buffered-bytes} sets the engine's slow-consumer limit.
  */
 public final class VertioBenchServer {
+  /**
+   * With {@code -Dvertio.bench.metrics=true} (e.g. {@code --server-jvm-args
+   * -Dvertio.bench.metrics=true}) the server records Micrometer metrics: what they cost.
+   */
+  public static final String METRICS_PROPERTY = "vertio.bench.metrics";
+
   private VertioBenchServer() {
   }
 
@@ -75,6 +85,11 @@ public final class VertioBenchServer {
   private static SocketIoServer start(Vertx vertx, SocketIoOptions options, int port, int loops)
       throws Exception {
     SocketIoServer io = SocketIoServer.create(vertx, options);
+    if (Boolean.getBoolean(METRICS_PROPERTY)) {
+      // What a production deployment would run: every meter, in a registry Prometheus scrapes.
+      VertioMetrics.bind(io, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+          new MetricsOptions().addEvent("ack").addEvent("join").addEvent("broadcast"));
+    }
     io.onConnection(socket -> {
       socket.on("ack", (list, ack) -> ack.send(list.getList().toArray()));
       socket.on("join", (list, ack) -> socket.join("room").onComplete(done -> ack.send()));
