@@ -1,0 +1,190 @@
+package dev.vertio.socketio.impl.warmup;
+
+import dev.vertio.socketio.SocketIoOptions;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * The JIT warm-up that {@code SocketIoServer.listen(...)} runs before it opens the port: a
+ * private server (same classes and options, none of the user's hooks) on 127.0.0.1, port 0, is
+ * driven by built-in clients ({@link WarmupCycle}) through every hot path, until the JIT
+ * compiler has caught up or the time bound has passed. The JIT compiles classes, not instances,
+ * so the user's server then starts with compiled code and has seen none of the traffic.
+ *
+ * <p>Once per JVM: the first caller runs it, later ones share its result.
+ */
+public final class Warmup {
+  private static final System.Logger LOG = System.getLogger(Warmup.class.getName());
+  /** Clients connecting at the same time. */
+  static final int CONCURRENCY = 16;
+  /** Cycles run before the warm-up may end because the JIT is quiet. */
+  static final int MIN_CYCLES = 4_000;
+  /** How often the JIT's progress is sampled, ms. */
+  static final long TICK_MS = 500;
+  /** The JIT counts as quiet when it compiled less than this per tick, ms. */
+  static final long QUIET_COMPILE_MS = 20;
+
+  private static Future<Void> once;
+  private static volatile WarmupReport last;
+
+  private final Vertx vertx;
+  private final SocketIoOptions options;
+
+  private Warmup(Vertx vertx, SocketIoOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+  }
+
+  /**
+   * Runs the warm-up unless this JVM already ran or runs it.
+   *
+   * @param vertx the Vert.x instance of the server being started
+   * @param options its options: the private server copies them, hooks aside
+   * @return completes when warmed up; never fails
+   */
+  public static synchronized Future<Void> once(Vertx vertx, SocketIoOptions options) {
+    if (once == null) {
+      once = new Warmup(vertx, options).run();
+    }
+    return once;
+  }
+
+  /** @return what the warm-up of this JVM did, or null before it ended */
+  public static WarmupReport lastReport() {
+    return last;
+  }
+
+  private Future<Void> run() {
+    long start = System.nanoTime();
+    LOG.log(Level.INFO, "Vertio warm-up: started (at most {0} ms); the server listens after it",
+        String.valueOf(options.getWarmupMaxTime()));
+    WarmupServer server = new WarmupServer(vertx, options);
+    Promise<Void> done = Promise.promise();
+    vertx.deployVerticle(server).compose(serverDeployment -> {
+      Driver driver = new Driver(server.port(), start);
+      return vertx.deployVerticle(driver)
+          .compose(clientDeployment -> driver.finished.future()
+              .eventually(() -> vertx.undeploy(clientDeployment)))
+          .eventually(() -> server.io().close())
+          .eventually(() -> vertx.undeploy(serverDeployment));
+    }).onComplete(ar -> {
+      if (ar.succeeded()) {
+        last = ar.result();
+        LOG.log(Level.INFO, "Vertio warm-up: done in {0} ms, {1} connection cycles ({2} failed),"
+            + " JIT compile time {3} ms, stopped because {4}{5}", String.valueOf(last.elapsedMillis()),
+            String.valueOf(last.cycles()), String.valueOf(last.failedCycles()),
+            String.valueOf(last.compileMillis()), last.stopReason(),
+            last.firstFailure() == null ? "" : "; first failure: " + last.firstFailure());
+      } else {
+        last = new WarmupReport(elapsedMs(start), 0, 0, compileMillis(), "it failed", String.valueOf(ar.cause()));
+        LOG.log(Level.WARNING, "Vertio warm-up: failed after " + last.elapsedMillis()
+            + " ms, the server starts cold", ar.cause());
+      }
+      done.complete();
+    });
+    return done.future();
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static long compileMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() : -1;
+  }
+
+  /** Runs {@link #CONCURRENCY} clients in cycles on one event loop until it is time to stop. */
+  private final class Driver extends AbstractVerticle {
+    private final int port;
+    private final long start;
+    private final long compile0 = compileMillis();
+    private final Promise<WarmupReport> finished = Promise.promise();
+    private WarmupClients clients;
+    private long cycles;
+    private long failed;
+    private int inFlight;
+    private int quietTicks;
+    private long lastCompile = compile0;
+    private String stopReason;
+    private String firstFailure;
+    private long timer;
+
+    Driver(int port, long start) {
+      this.port = port;
+      this.start = start;
+    }
+
+    @Override
+    public void start() {
+      clients = new WarmupClients(vertx, port, options);
+      for (int i = 0; i < CONCURRENCY; i++) {
+        inFlight++;
+        next();
+      }
+      timer = vertx.setPeriodic(TICK_MS, id -> tick());
+    }
+
+    private void tick() {
+      long compile = compileMillis();
+      long elapsed = elapsedMs(start);
+      quietTicks = compile >= 0 && compile - lastCompile < QUIET_COMPILE_MS ? quietTicks + 1 : 0;
+      lastCompile = compile;
+      if (elapsed >= options.getWarmupMaxTime()) {
+        stop("its time bound (" + options.getWarmupMaxTime() + " ms) passed");
+      } else if (cycles >= MIN_CYCLES && quietTicks >= 2) {
+        stop("the JIT compiler caught up");
+      }
+    }
+
+    private void stop(String reason) {
+      if (stopReason == null) {
+        stopReason = reason;
+        vertx.cancelTimer(timer);
+      }
+    }
+
+    private void next() {
+      if (stopReason != null) {
+        if (--inFlight == 0) {
+          clients.close().onComplete(v -> finished.complete(new WarmupReport(elapsedMs(start),
+              cycles, failed, compileMillis() - compile0, stopReason, firstFailure)));
+        }
+        return;
+      }
+      long n = cycles++;
+      new WarmupCycle(clients, n).run().onComplete(ar -> {
+        if (ar.failed()) {
+          failed++;
+          if (firstFailure == null) {
+            firstFailure = String.valueOf(ar.cause());
+          }
+          if (failed > 100 && failed * 2 > cycles) {
+            stop("most cycles failed: " + ar.cause());
+          }
+        }
+        next();
+      });
+    }
+  }
+
+  /**
+   * What one warm-up did.
+   *
+   * @param elapsedMillis how long it took, ms
+   * @param cycles connection cycles run
+   * @param failedCycles cycles that failed (timed out or were refused)
+   * @param compileMillis the JIT's compile time during the warm-up, ms (-1 when unknown)
+   * @param stopReason why it stopped
+   * @param firstFailure the first cycle's failure, or null when none failed
+   */
+  public record WarmupReport(long elapsedMillis, long cycles, long failedCycles,
+      long compileMillis, String stopReason, String firstFailure) {
+  }
+}
