@@ -3,6 +3,8 @@ package dev.vertio.bench;
 import dev.vertio.bench.scenario.AckScenario;
 import dev.vertio.bench.scenario.BroadcastScenario;
 import dev.vertio.bench.scenario.ChurnScenario;
+import dev.vertio.bench.scenario.ColdBroadcastScenario;
+import dev.vertio.bench.scenario.ColdChurnScenario;
 import dev.vertio.bench.scenario.IdleScenario;
 import dev.vertio.bench.scenario.RunSettings;
 import dev.vertio.bench.scenario.Scenario;
@@ -22,7 +24,7 @@ import java.util.Map;
  * "default" scenario set, which takes about five minutes on a 2-core machine.
  *
  * <pre>
- * --scenarios default | all | idle,ack,broadcast,churn,mixed   (default: default = all five)
+ * --scenarios default | all | idle,ack,broadcast,churn,mixed,coldstart (default = first five)
  * --servers vertio,node                   which servers, in this order
  * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
  * --idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms
@@ -30,6 +32,10 @@ import java.util.Map;
  * --broadcast 1000x20,10000x2             receivers x broadcasts per second
  * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
+ * coldstart (not in the default set; runs Vertio, Vertio without warm-up and Node, fresh):
+ * --coldstart-receivers 100 --coldstart-rate 200 --coldstart-bytes 2048 --coldstart-seconds 15
+ * --coldstart-cycles 10000 --coldstart-slices 10 --coldstart-warm-cycles 15000
+ * --coldstart-warm-window 5000
  * --warmup 2 --duration 8                 seconds per measured window
  * --ping-interval 25000 --ping-timeout 20000
  * --event-loops 2                         Vertio's event loops (Node has one)
@@ -102,6 +108,17 @@ public final class BenchOptions {
           list.add(new ChurnScenario(c, false));
           list.add(new ChurnScenario(c, true));
         }
+        case "coldstart" -> {
+          int c = (int) number("churn-concurrency", 50);
+          list.add(new ColdBroadcastScenario((int) number("coldstart-receivers", 100),
+              (int) number("coldstart-rate", 200), (int) number("coldstart-bytes", 2048),
+              (int) number("coldstart-seconds", 15),
+              (int) number("coldstart-warm-cycles", 15_000), c));
+          list.add(new ColdChurnScenario((int) number("coldstart-cycles", 10_000),
+              (int) number("coldstart-slices", 10),
+              (int) number("coldstart-warm-cycles", 15_000),
+              (int) number("coldstart-warm-window", 5_000), c));
+        }
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
     }
@@ -116,7 +133,7 @@ public final class BenchOptions {
   /** @return the servers to compare, in order */
   public List<ServerKind> servers() {
     return Arrays.stream(get("servers", "vertio,node").split(","))
-        .map(s -> ServerKind.valueOf(s.trim().toUpperCase())).toList();
+        .map(s -> ServerKind.valueOf(s.trim().toUpperCase().replace('-', '_'))).toList();
   }
 
   /** @return how the servers are started */

@@ -26,8 +26,12 @@ public class SocketIoOptions extends EngineOptions {
    */
   public static final boolean DEFAULT_WARMUP =
       !"false".equalsIgnoreCase(System.getProperty("vertio.warmup"));
-  /** Default {@code warmupMaxTime}: the warm-up stops after {@value} ms at the latest. */
-  public static final long DEFAULT_WARMUP_MAX_TIME = 20_000;
+  /**
+   * Default {@code warmupMaxTime}: the warm-up stops after 20,000 ms at the latest, or after
+   * the system property {@code vertio.warmup.maxTime} (ms) when set.
+   */
+  public static final long DEFAULT_WARMUP_MAX_TIME =
+      Long.getLong("vertio.warmup.maxTime", 20_000);
 
   private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;

@@ -1,5 +1,6 @@
 package dev.vertio.bench.scenario;
 
+import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerProcess;
 import dev.vertio.bench.server.ServerSettings;
 import java.util.List;
@@ -18,6 +19,14 @@ public interface Scenario {
    */
   default ServerSettings serverSettings(ServerSettings base) {
     return base;
+  }
+
+  /**
+   * @param chosen the servers given on the command line
+   * @return the servers this scenario runs against, in order
+   */
+  default List<ServerKind> servers(List<ServerKind> chosen) {
+    return chosen;
   }
 
   /**

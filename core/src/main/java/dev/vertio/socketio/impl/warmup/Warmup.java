@@ -5,6 +5,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
 import java.lang.System.Logger.Level;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -26,6 +27,8 @@ public final class Warmup {
   static final int MIN_CYCLES = 4_000;
   /** How often the JIT's progress is sampled, ms. */
   static final long TICK_MS = 500;
+  /** How long cycles in flight may still run once the warm-up stops, ms. */
+  static final long STOP_GRACE_MS = 1_000;
   /** The JIT counts as quiet when it compiled less than this per tick, ms. */
   static final long QUIET_COMPILE_MS = 20;
 
@@ -107,6 +110,8 @@ public final class Warmup {
     private final long compile0 = compileMillis();
     private final Promise<WarmupReport> finished = Promise.promise();
     private WarmupClients clients;
+    private Future<WebSocket> stalled;
+    private long started;
     private long cycles;
     private long failed;
     private int inFlight;
@@ -124,6 +129,7 @@ public final class Warmup {
     @Override
     public void start() {
       clients = new WarmupClients(vertx, port, options);
+      stalled = WarmupCycle.stalledReceiver(clients);
       for (int i = 0; i < CONCURRENCY; i++) {
         inFlight++;
         next();
@@ -147,25 +153,33 @@ public final class Warmup {
       if (stopReason == null) {
         stopReason = reason;
         vertx.cancelTimer(timer);
+        // cycles in flight get a moment to end; then their connections are cut
+        vertx.setTimer(STOP_GRACE_MS, id -> end());
       }
+    }
+
+    private void end() {
+      stalled.onSuccess(WebSocket::resume);
+      clients.close().onComplete(v -> finished.tryComplete(new WarmupReport(elapsedMs(start),
+          cycles, failed, compileMillis() - compile0, stopReason, firstFailure)));
     }
 
     private void next() {
       if (stopReason != null) {
         if (--inFlight == 0) {
-          clients.close().onComplete(v -> finished.complete(new WarmupReport(elapsedMs(start),
-              cycles, failed, compileMillis() - compile0, stopReason, firstFailure)));
+          end();
         }
         return;
       }
-      long n = cycles++;
-      new WarmupCycle(clients, n).run().onComplete(ar -> {
-        if (ar.failed()) {
+      new WarmupCycle(clients, started++).run().onComplete(ar -> {
+        if (ar.succeeded()) {
+          cycles++;
+        } else if (stopReason == null) {
           failed++;
           if (firstFailure == null) {
             firstFailure = String.valueOf(ar.cause());
           }
-          if (failed > 100 && failed * 2 > cycles) {
+          if (failed > 100 && failed > cycles) {
             stop("most cycles failed: " + ar.cause());
           }
         }
@@ -178,7 +192,7 @@ public final class Warmup {
    * What one warm-up did.
    *
    * @param elapsedMillis how long it took, ms
-   * @param cycles connection cycles run
+   * @param cycles connection cycles completed
    * @param failedCycles cycles that failed (timed out or were refused)
    * @param compileMillis the JIT's compile time during the warm-up, ms (-1 when unknown)
    * @param stopReason why it stopped

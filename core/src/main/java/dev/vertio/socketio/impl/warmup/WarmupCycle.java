@@ -28,6 +28,7 @@ final class WarmupCycle {
   private final List<String> outbox = new ArrayList<>();
   private String sid;
   private WebSocket ws;
+  private boolean probing;
   private boolean upgraded;
   private boolean posting;
   private boolean ended;
@@ -56,6 +57,28 @@ final class WarmupCycle {
     return done.future();
   }
 
+  /**
+   * A receiver that joins the room and then stops reading, so broadcasts to it pile up: the
+   * slow-consumer paths (unwritable connection, buffered bytes, its close) get warm too.
+   *
+   * @param clients the clients
+   * @return the receiver's WebSocket: resume it before closing, or its close handshake waits
+   */
+  static Future<WebSocket> stalledReceiver(WarmupClients clients) {
+    return clients.webSocket("EIO=4&transport=websocket")
+        .onSuccess(ws -> ws.textMessageHandler(text -> {
+          if (text.startsWith("0")) {
+            ws.writeTextMessage("40");
+          } else if (text.startsWith("40")) {
+            ws.writeTextMessage("421[\"" + WarmupServer.JOIN + "\",{}]");
+          } else if (text.startsWith("431[")) {
+            ws.pause();
+          } else if (text.equals("2")) {
+            ws.writeTextMessage("3");
+          }
+        }));
+  }
+
   private void onHandshake(String body) {
     sid = new JsonObject(body.substring(1)).getString("sid");
     send("40");
@@ -71,11 +94,13 @@ final class WarmupCycle {
           onEngine(packet);
         }
       }
-      if (!upgraded && !ended && !done.future().isComplete()) {
+      // like the reference client, no new poll once the upgrade has begun (the server answers
+      // a poll of an upgraded session with 400)
+      if (!probing && !done.future().isComplete()) {
         poll();
       }
     }).onFailure(err -> {
-      if (!upgraded && !ended) {
+      if (!probing) {
         fail(err);
       }
     });
@@ -142,6 +167,7 @@ final class WarmupCycle {
   private void onAttachment() {
     if (awaitingAttachment == 2) {
       awaitingAttachment = 0;
+      probing = true;
       clients.webSocket("EIO=4&transport=websocket&sid=" + sid).onSuccess(this::onWebSocket)
           .onFailure(this::fail);
     } else if (awaitingAttachment == 3) {
