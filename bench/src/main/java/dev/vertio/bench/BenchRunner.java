@@ -45,6 +45,11 @@ public final class BenchRunner {
     ResultSet results = new ResultSet();
     for (Scenario scenario : options.scenarios()) {
       results.describe(scenario.name(), scenario.description());
+      try {
+        scenario.prepare(base, options.runSettings());
+      } catch (Exception e) {
+        log("%s: preparing failed: %s", scenario.name(), e);
+      }
       for (ServerKind kind : scenario.servers(options.servers())) {
         log("%s: %s ...", scenario.name(), kind.label());
         try (ServerProcess server = ServerProcess.start(kind, scenario.serverSettings(base),

@@ -7,6 +7,9 @@ import dev.vertio.bench.load.Pacer;
 import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerProcess;
+import dev.vertio.bench.server.ServerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +72,22 @@ public final class ColdBroadcastScenario implements Scenario {
   @Override
   public List<ServerKind> servers(List<ServerKind> chosen) {
     return ColdChurnScenario.withNoWarmup(chosen);
+  }
+
+  /**
+   * Warms the generator (this JVM) up against a throw-away Node server, so that the first
+   * server measured does not pay for the generator's own JIT warm-up.
+   */
+  @Override
+  public void prepare(ServerSettings base, RunSettings run) throws Exception {
+    Path logs = Files.createTempDirectory("coldstart-generator-warmup");
+    try (ServerProcess node = ServerProcess.start(ServerKind.NODE, base, logs)) {
+      window(node, run, "generator warm-up");
+      try (LoadGenerator generator = new LoadGenerator(node.port(), run.eventLoops(),
+          concurrency * 4 + 100)) {
+        new ConnectCycles(generator, concurrency).runUntil(Math.min(warmCycles, 5_000));
+      }
+    }
   }
 
   @Override

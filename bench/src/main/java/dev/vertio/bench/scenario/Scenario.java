@@ -22,6 +22,16 @@ public interface Scenario {
   }
 
   /**
+   * Called once before the scenario's servers are started, e.g. to warm the generator up.
+   *
+   * @param base the settings given on the command line
+   * @param run the generator settings
+   * @throws Exception when the run cannot go on
+   */
+  default void prepare(ServerSettings base, RunSettings run) throws Exception {
+  }
+
+  /**
    * @param chosen the servers given on the command line
    * @return the servers this scenario runs against, in order
    */

@@ -137,7 +137,10 @@ public final class ServerProcess implements AutoCloseable {
     return port;
   }
 
-  /** @return ms from starting the process to its {@code LISTENING} line (Vertio: warm-up included) */
+  /**
+   * @return ms from starting the process to its {@code LISTENING} line (Vertio: its JIT
+   *     warm-up included)
+   */
   public long startupMillis() {
     return startupMillis;
   }

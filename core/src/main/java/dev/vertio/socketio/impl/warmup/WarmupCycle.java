@@ -39,8 +39,9 @@ final class WarmupCycle {
 
   WarmupCycle(WarmupClients clients, long n) {
     this.clients = clients;
-    this.polling = n % 2 == 1;
-    this.ending = (int) ((n / 2) % 3);
+    // one in four the way browsers connect (polling, then upgrade), the rest straight WebSocket
+    this.polling = n % 4 == 3;
+    this.ending = (int) (n % 3);
   }
 
   /** @return completes when the connection is closed; fails on a timeout or an error */
