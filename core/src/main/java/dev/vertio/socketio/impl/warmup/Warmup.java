@@ -9,6 +9,8 @@ import io.vertx.core.http.WebSocket;
 import java.lang.System.Logger.Level;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JIT warm-up that {@code SocketIoServer.listen(...)} runs before it opens the port: a
@@ -22,7 +24,9 @@ import java.lang.management.ManagementFactory;
 public final class Warmup {
   private static final System.Logger LOG = System.getLogger(Warmup.class.getName());
   /** Clients connecting at the same time. */
-  static final int CONCURRENCY = 48;
+  static final int CONCURRENCY = Integer.getInteger("vertio.warmup.clients", 32);
+  /** Event loops the clients are spread over (the client side runs cold code too). */
+  static final int DRIVERS = Integer.getInteger("vertio.warmup.drivers", 2);
   /** Cycles run before the warm-up may end because the JIT is quiet. */
   static final int MIN_CYCLES = 4_000;
   /** How often the JIT's progress is sampled, ms. */
@@ -75,11 +79,18 @@ public final class Warmup {
         String.valueOf(options.getWarmupMaxTime()));
     WarmupServer server = new WarmupServer(vertx, options);
     Promise<Void> done = Promise.promise();
+    List<Driver> drivers = new ArrayList<>();
+    for (int i = 0; i < DRIVERS; i++) {
+      drivers.add(new Driver(i == 0, Math.max(1, CONCURRENCY / DRIVERS), start));
+    }
     vertx.deployVerticle(server).compose(serverDeployment -> {
-      Driver driver = new Driver(server.port(), start);
-      return vertx.deployVerticle(driver)
-          .compose(clientDeployment -> driver.finished.future()
-              .eventually(() -> vertx.undeploy(clientDeployment)))
+      List<Future<WarmupReport>> reports = new ArrayList<>();
+      for (Driver driver : drivers) {
+        driver.port = server.port();
+        reports.add(vertx.deployVerticle(driver).compose(deployment -> driver.finished.future()
+            .eventually(() -> vertx.undeploy(deployment))));
+      }
+      return Future.join(reports).map(all -> sum(reports))
           .eventually(() -> server.io().close())
           .eventually(() -> vertx.undeploy(serverDeployment));
     }).compose(traffic -> drain(start).map(drained -> new WarmupReport(elapsedMs(start),
@@ -132,6 +143,24 @@ public final class Warmup {
     return drained.future();
   }
 
+  private static WarmupReport sum(List<Future<WarmupReport>> reports) {
+    long cycles = 0;
+    long failed = 0;
+    String reason = null;
+    String failure = null;
+    for (Future<WarmupReport> f : reports) {
+      WarmupReport r = f.result();
+      if (r == null) {
+        throw new IllegalStateException("a warm-up driver failed", f.cause());
+      }
+      cycles += r.cycles();
+      failed += r.failedCycles();
+      reason = reason == null ? r.stopReason() : reason;
+      failure = failure == null ? r.firstFailure() : failure;
+    }
+    return new WarmupReport(0, cycles, failed, 0, reason, failure);
+  }
+
   private static long elapsedMs(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
@@ -142,10 +171,12 @@ public final class Warmup {
         ? jit.getTotalCompilationTime() : -1;
   }
 
-  /** Runs {@link #CONCURRENCY} clients in cycles on one event loop until it is time to stop. */
+  /** Runs clients in cycles on one event loop until it is time to stop. */
   private final class Driver extends AbstractVerticle {
-    private final int port;
+    private final boolean first;
+    private final int concurrency;
     private final long start;
+    private int port;
     private final long compile0 = compileMillis();
     private final Promise<WarmupReport> finished = Promise.promise();
     private WarmupClients clients;
@@ -160,16 +191,17 @@ public final class Warmup {
     private String firstFailure;
     private long timer;
 
-    Driver(int port, long start) {
-      this.port = port;
+    Driver(boolean first, int concurrency, long start) {
+      this.first = first;
+      this.concurrency = concurrency;
       this.start = start;
     }
 
     @Override
     public void start() {
       clients = new WarmupClients(vertx, port, options);
-      stalled = WarmupCycle.stalledReceiver(clients);
-      for (int i = 0; i < CONCURRENCY; i++) {
+      stalled = first ? WarmupCycle.stalledReceiver(clients) : Future.failedFuture("none");
+      for (int i = 0; i < concurrency; i++) {
         inFlight++;
         next();
       }
@@ -183,7 +215,7 @@ public final class Warmup {
       lastCompile = compile;
       if (elapsed >= options.getWarmupMaxTime() * LOAD_SHARE_PERCENT / 100) {
         stop(LOAD_SHARE_PERCENT + "% of its time bound passed");
-      } else if (cycles >= MIN_CYCLES && quietTicks >= 2) {
+      } else if (cycles >= MIN_CYCLES / DRIVERS && quietTicks >= 2) {
         stop("the JIT compiler caught up");
       }
     }

@@ -18,12 +18,18 @@ import java.util.List;
 final class WarmupCycle {
   private static final char SEPARATOR = '\u001e';
   private static final long TIMEOUT_MS = 10_000;
-  private static final String PAYLOAD = "\"" + "w".repeat(2048) + "\"";
+  /** Acknowledged events each client sends at once: the per-message paths get most calls. */
+  private static final int BURST = 16;
+  /** Broadcasts each client sends. */
+  private static final int BROADCASTS = 2;
+  private static final int POLLING_EVERY = Integer.getInteger("vertio.warmup.pollingEvery", 4);
+  private static final String PAYLOAD = "\"" + "w".repeat(1024) + "\"";
   private static final Buffer ATTACHMENT = Buffer.buffer(new byte[] {1, 2, 3});
 
   private final WarmupClients clients;
   private final boolean polling;
   private final int ending;
+  private final String room;
   private final Promise<Void> done = Promise.promise();
   private final List<String> outbox = new ArrayList<>();
   private String sid;
@@ -34,14 +40,16 @@ final class WarmupCycle {
   private boolean ended;
   private boolean gotBroadcast;
   private boolean gotBinaryAck;
+  private int echoAcks;
   private int awaitingAttachment;
   private long timer;
 
   WarmupCycle(WarmupClients clients, long n) {
     this.clients = clients;
     // one in four the way browsers connect (polling, then upgrade), the rest straight WebSocket
-    this.polling = n % 4 == 3;
+    this.polling = POLLING_EVERY > 0 && n % POLLING_EVERY == POLLING_EVERY - 1;
     this.ending = (int) (n % 3);
+    this.room = "r" + (n % WarmupServer.ROOMS);
   }
 
   /** @return completes when the connection is closed; fails on a timeout or an error */
@@ -71,8 +79,11 @@ final class WarmupCycle {
           if (text.startsWith("0")) {
             ws.writeTextMessage("40");
           } else if (text.startsWith("40")) {
-            ws.writeTextMessage("421[\"" + WarmupServer.JOIN + "\",{}]");
-          } else if (text.startsWith("431[")) {
+            for (int room = 0; room < WarmupServer.ROOMS; room++) {
+              ws.writeTextMessage("42" + (room + 1) + "[\"" + WarmupServer.JOIN + "\",\"r"
+                  + room + "\",{}]");
+            }
+          } else if (text.startsWith("43" + WarmupServer.ROOMS + "[")) {
             ws.pause();
           } else if (text.equals("2")) {
             ws.writeTextMessage("3");
@@ -140,7 +151,8 @@ final class WarmupCycle {
 
   private void onSocketPacket(String packet) {
     if (packet.startsWith("0")) {
-      send("421[\"" + WarmupServer.JOIN + "\",{\"n\":1,\"s\":\"warm\"}]");
+      send("421[\"" + WarmupServer.JOIN + "\",\"" + room
+          + "\",{\"n\":1,\"s\":\"warm\"}]");
       send("42[\"" + WarmupServer.TYPED + "\",{\"name\":\"a\",\"count\":1}]");
     } else if (packet.startsWith("31[")) {
       if (polling) {
@@ -150,6 +162,9 @@ final class WarmupCycle {
       } else {
         emitBroadcastAndBinary();
       }
+    } else if (packet.startsWith("3")) {
+      echoAcks++;
+      maybeEnd();
     } else if (packet.startsWith("61-2[")) {
       awaitingAttachment = 2;
     } else if (packet.startsWith("61-3[")) {
@@ -180,13 +195,19 @@ final class WarmupCycle {
   }
 
   private void emitBroadcastAndBinary() {
-    send("42[\"" + WarmupServer.BROADCAST + "\"," + PAYLOAD + "]");
+    for (int i = 0; i < BROADCASTS; i++) {
+      send("42[\"" + WarmupServer.BROADCAST + "\",\"" + room + "\"," + PAYLOAD + "]");
+    }
+    for (int i = 0; i < BURST; i++) {
+      send("42" + (10 + i) + "[\"" + WarmupServer.ECHO + "\"," + i
+          + ",{\"k\":\"v\",\"a\":[1,2.5,true,null]}]");
+    }
     ws.writeTextMessage("451-3[\"" + WarmupServer.BINARY + "\",{\"_placeholder\":true,\"num\":0}]");
     ws.writeBinaryMessage(ATTACHMENT);
   }
 
   private void maybeEnd() {
-    if (!gotBroadcast || !gotBinaryAck || ended) {
+    if (!gotBroadcast || !gotBinaryAck || echoAcks < BURST || ended) {
       return;
     }
     ended = true;

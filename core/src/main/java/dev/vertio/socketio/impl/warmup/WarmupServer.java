@@ -21,9 +21,11 @@ final class WarmupServer extends AbstractVerticle {
   static final String TYPED = "typed";
   static final String BROADCAST = "b";
   static final String BINARY = "bin";
+  static final String ECHO = "e";
   static final String BYE = "bye";
   static final String QUERY = "q";
-  static final String ROOM = "warmup";
+  /** Rooms the clients spread over, so that a broadcast reaches a few of them, not all. */
+  static final int ROOMS = 8;
 
   private final SocketIoServer io;
   private int port;
@@ -45,10 +47,15 @@ final class WarmupServer extends AbstractVerticle {
         .setConnectTimeout(10_000);
     this.io = SocketIoServer.create(vertx, options);
     io.onConnection(socket -> {
-      socket.on(JOIN, (args, ack) -> socket.join(ROOM).onComplete(v -> ack.send(args.getValue(0))));
+      // ["w", room, {...}]: join the room, acknowledge with the object
+      socket.on(JOIN, (args, ack) -> socket.join(args.getString(0))
+          .onComplete(v -> ack.send(args.getValue(1))));
       socket.on(TYPED, Typed.class, typed -> socket.data().put("count", typed.count()));
-      socket.on(BROADCAST, (args, ack) -> io.to(ROOM).emit(BROADCAST, args.getValue(0)));
+      // ["b", room, payload]: to everyone in the room
+      socket.on(BROADCAST, (args, ack) -> io.to(args.getString(0))
+          .emit(BROADCAST, args.getValue(1)));
       socket.on(BINARY, (args, ack) -> ack.send(args.getBuffer(0)));
+      socket.on(ECHO, (args, ack) -> ack.send(args.getValue(0), args.getValue(1)));
       socket.on(BYE, (args, ack) -> socket.disconnect(true));
       socket.timeout(Duration.ofSeconds(10)).emitWithAck(QUERY, 1, Buffer.buffer(new byte[] {1}))
           .onFailure(ignored -> { });
