@@ -61,7 +61,7 @@ class WarmupTest {
     AtomicInteger connectionErrors = new AtomicInteger();
     Recorder<Socket> connected = new Recorder<>();
     SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
-        .setWarmup(true).setWarmupMaxTime(3_000)
+        .setWarmup(true).setWarmupMaxTime(6_000)
         .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
             .setMaxDisconnectionDuration(Duration.ofMinutes(2)))
         .setAllowRequest(request -> {
