@@ -3,6 +3,8 @@ package dev.vertio.bench;
 import dev.vertio.bench.scenario.AckScenario;
 import dev.vertio.bench.scenario.BroadcastScenario;
 import dev.vertio.bench.scenario.ChurnScenario;
+import dev.vertio.bench.scenario.ColdBroadcastScenario;
+import dev.vertio.bench.scenario.ColdChurnScenario;
 import dev.vertio.bench.scenario.IdleScenario;
 import dev.vertio.bench.scenario.ReconnectStormScenario;
 import dev.vertio.bench.scenario.RunSettings;
@@ -26,7 +28,7 @@ import java.util.Map;
  * "default" scenario set, which takes about five minutes on a 2-core machine.
  *
  * <pre>
- * --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance
+ * --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance,coldstart
  *                                         (default: default = the first five)
  * --servers vertio,node                   which servers, in this order
  * --idle-sessions 10000                   comma list, e.g. 10000,50000,100000
@@ -42,6 +44,10 @@ import java.util.Map;
  * --soak-settle 90                        seconds to wait at most for the server to let go
  * --slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20
  * --vanishing 1000 --vanishing-polling-share 0.1 --vanishing-ping 2000
+ * coldstart (not in the default set; runs Vertio, Vertio without warm-up and Node, fresh):
+ * --coldstart-receivers 100 --coldstart-rate 200 --coldstart-bytes 2048 --coldstart-seconds 15
+ * --coldstart-cycles 10000 --coldstart-slices 10 --coldstart-warm-cycles 15000
+ * --coldstart-warm-window 5000
  * --warmup 2 --duration 8                 seconds per measured window
  * --ping-interval 25000 --ping-timeout 20000
  * --event-loops 2                         Vertio's event loops (Node has one)
@@ -124,6 +130,17 @@ public final class BenchOptions {
         case "soak" -> list.add(soak());
         case "slow-consumers" -> list.add(slowConsumers());
         case "vanishing" -> list.add(vanishing());
+        case "coldstart" -> {
+          int c = (int) number("churn-concurrency", 50);
+          list.add(new ColdBroadcastScenario((int) number("coldstart-receivers", 100),
+              (int) number("coldstart-rate", 200), (int) number("coldstart-bytes", 2048),
+              (int) number("coldstart-seconds", 15),
+              (int) number("coldstart-warm-cycles", 15_000), c));
+          list.add(new ColdChurnScenario((int) number("coldstart-cycles", 10_000),
+              (int) number("coldstart-slices", 10),
+              (int) number("coldstart-warm-cycles", 15_000),
+              (int) number("coldstart-warm-window", 5_000), c));
+        }
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
     }
@@ -155,7 +172,7 @@ public final class BenchOptions {
   /** @return the servers to compare, in order */
   public List<ServerKind> servers() {
     return Arrays.stream(get("servers", "vertio,node").split(","))
-        .map(s -> ServerKind.valueOf(s.trim().toUpperCase())).toList();
+        .map(s -> ServerKind.valueOf(s.trim().toUpperCase().replace('-', '_'))).toList();
   }
 
   /** @return how the servers are started */

@@ -45,7 +45,12 @@ public final class BenchRunner {
     ResultSet results = new ResultSet();
     for (Scenario scenario : options.scenarios()) {
       results.describe(scenario.name(), scenario.description());
-      for (ServerKind kind : options.servers()) {
+      try {
+        scenario.prepare(base, options.runSettings());
+      } catch (Exception e) {
+        log("%s: preparing failed: %s", scenario.name(), e);
+      }
+      for (ServerKind kind : scenario.servers(options.servers())) {
         log("%s: %s ...", scenario.name(), kind.label());
         try (ServerProcess server = ServerProcess.start(kind, scenario.serverSettings(base),
             logs)) {

@@ -26,10 +26,11 @@ class BenchSmokeTest {
         "--ack-clients", "5", "--ack-rates", "200,400",
         "--broadcast", "20x20", "--mixed", "20x20", "--mixed-polling-share", "0.25",
         "--churn-concurrency", "4", "--warmup", "0.5", "--duration", "1",
+        "--server-jvm-args", "-Dvertio.warmup.maxTime=1000",
         "--out", out.toString()})).run();
 
     assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
-    for (ServerKind server : ServerKind.values()) {
+    for (ServerKind server : List.of(ServerKind.VERTIO, ServerKind.NODE)) {
       assertEquals(100, value(results, "idle 100", "sessions connected", server));
       assertTrue(value(results, "idle 100", "heartbeats answered in the window", server) > 0);
       // measured (a difference of two heaps after GC: with 100 sessions it may be noise-sized)
@@ -63,10 +64,11 @@ class BenchSmokeTest {
         "--soak-settle", "1.5",
         "--slow", "5x50", "--slow-stalled", "1", "--slow-window", "1",
         "--vanishing", "20", "--vanishing-polling-share", "0.25", "--vanishing-ping", "300",
-        "--warmup", "0.3", "--duration", "0.5", "--out", out.toString()})).run();
+        "--warmup", "0.3", "--duration", "0.5",
+        "--server-jvm-args", "-Dvertio.warmup.maxTime=1000", "--out", out.toString()})).run();
 
     assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
-    for (ServerKind server : ServerKind.values()) {
+    for (ServerKind server : List.of(ServerKind.VERTIO, ServerKind.NODE)) {
       assertEquals(200, value(results, "soak 200 cycles", "cycles completed", server));
       assertEquals(0, value(results, "soak 200 cycles", "sessions left", server));
       assertEquals(0, value(results, "soak 200 cycles", "sockets left", server));
@@ -82,6 +84,40 @@ class BenchSmokeTest {
     for (String scenario : List.of("soak 200 cycles", "slow consumers 1 of 6", "vanishing 20")) {
       assertTrue(report.contains("## " + scenario), scenario);
     }
+  }
+
+  @Test
+  void coldstartMeasuresFreshServersWithAndWithoutWarmup(@TempDir Path out) throws Exception {
+    ResultSet results = new BenchRunner(new BenchOptions(new String[] {
+        "--scenarios", "coldstart", "--coldstart-receivers", "5", "--coldstart-rate", "20",
+        "--coldstart-bytes", "500", "--coldstart-seconds", "2", "--coldstart-cycles", "100",
+        "--coldstart-slices", "2", "--coldstart-warm-cycles", "150",
+        "--coldstart-warm-window", "50", "--churn-concurrency", "4",
+        "--server-jvm-args", "-Dvertio.warmup.maxTime=1500",
+        "--out", out.toString()})).run();
+
+    assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
+    for (ServerKind server : ServerKind.values()) {
+      assertTrue(value(results, "coldstart broadcast", "startup: process start to listening",
+          server) > 0);
+      assertTrue(value(results, "coldstart broadcast", "cold: others' deliveries / expected",
+          server) > 50, server::label);
+      assertTrue(value(results, "coldstart broadcast", "warm: others' deliveries / expected",
+          server) > 50, server::label);
+      assertFalse(Double.isNaN(value(results, "coldstart broadcast", "cold, second 02: p99",
+          server)));
+      assertFalse(Double.isNaN(value(results, "coldstart broadcast", "warm, second 01: p99",
+          server)));
+      assertTrue(value(results, "coldstart churn", "first 100 cycles: server CPU per cycle",
+          server) > 0);
+      assertTrue(value(results, "coldstart churn",
+          "warm (cycles 151-200): server CPU per cycle", server) > 0);
+      assertEquals(0, value(results, "coldstart churn", "failed cycles", server));
+    }
+    String report = Files.readString(out.resolve("report.md"));
+    assertTrue(report.contains("| metric | unit | Vertio | Vertio, no warm-up | Node |"), report);
+    assertTrue(Files.readAllLines(out.resolve("results.csv")).get(0).endsWith(
+        ",vertio_no_warmup"));
   }
 
   private static double value(ResultSet results, String scenario, String metric,

@@ -20,12 +20,26 @@ public class SocketIoOptions extends EngineOptions {
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
   /** Default {@code maxPendingAcks}: {@value} acknowledgements a socket may wait for at once. */
   public static final int DEFAULT_MAX_PENDING_ACKS = 10_000;
+  /**
+   * Default {@code warmup}: on, unless the system property {@code vertio.warmup} is
+   * {@code false} (test suites set it so that every test server starts at once).
+   */
+  public static final boolean DEFAULT_WARMUP =
+      !"false".equalsIgnoreCase(System.getProperty("vertio.warmup"));
+  /**
+   * Default {@code warmupMaxTime}: the warm-up stops after 20,000 ms at the latest, or after
+   * the system property {@code vertio.warmup.maxTime} (ms) when set.
+   */
+  public static final long DEFAULT_WARMUP_MAX_TIME =
+      Long.getLong("vertio.warmup.maxTime", 20_000);
 
   private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
   private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
   private int maxPendingAcks = DEFAULT_MAX_PENDING_ACKS;
   private ConnectionStateRecoveryOptions connectionStateRecovery;
+  private boolean warmup = DEFAULT_WARMUP;
+  private long warmupMaxTime = DEFAULT_WARMUP_MAX_TIME;
 
   /** Options with every default. */
   public SocketIoOptions() {
@@ -39,6 +53,46 @@ public class SocketIoOptions extends EngineOptions {
     this.maxNestingDepth = other.maxNestingDepth;
     this.maxPendingAcks = other.maxPendingAcks;
     this.connectionStateRecovery = other.connectionStateRecovery;
+    this.warmup = other.warmup;
+    this.warmupMaxTime = other.warmupMaxTime;
+  }
+
+  /** @return whether {@code listen(...)} warms the JIT up before it listens */
+  public boolean isWarmup() {
+    return warmup;
+  }
+
+  /**
+   * Whether {@link SocketIoServer#listen(int, String)} first drives the server's hot paths
+   * (handshake, both transports, upgrade, parsers, events, acknowledgements, broadcasts, close)
+   * on a private throw-away server on loopback, so that the first real clients meet compiled
+   * code instead of a cold JIT. Nothing of it is visible on this server. Once per JVM: later
+   * servers in the same JVM listen at once. See {@link SocketIoServer#warmup()}.
+   *
+   * @param warmup false to listen at once (tests)
+   * @return this
+   */
+  public SocketIoOptions setWarmup(boolean warmup) {
+    this.warmup = warmup;
+    return this;
+  }
+
+  /** @return the longest the warm-up may take, ms */
+  public long getWarmupMaxTime() {
+    return warmupMaxTime;
+  }
+
+  /**
+   * @param warmupMaxTime the longest the warm-up may take, ms; it ends earlier once the JIT
+   *     compiler has caught up
+   * @return this
+   */
+  public SocketIoOptions setWarmupMaxTime(long warmupMaxTime) {
+    if (warmupMaxTime <= 0) {
+      throw new IllegalArgumentException("warmupMaxTime must be positive");
+    }
+    this.warmupMaxTime = warmupMaxTime;
+    return this;
   }
 
   /** @return the connection-state recovery options, or null when off (the default) */

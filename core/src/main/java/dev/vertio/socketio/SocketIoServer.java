@@ -102,21 +102,38 @@ public interface SocketIoServer extends BroadcastOperator {
   EngineServer engine();
 
   /**
+   * Listens on every address, after the warm-up (see {@link #listen(int, String)}).
+   *
    * @param port the port, 0 for any
    * @return the listening HTTP server
    */
   default Future<HttpServer> listen(int port) {
-    return engine().listen(port);
+    return listen(port, "0.0.0.0");
   }
 
   /**
+   * Listens once the {@linkplain #warmup() warm-up} is done (on by default, see
+   * {@link SocketIoOptions#setWarmup(boolean)}): until then the port is not open, so a load
+   * balancer or readiness probe sees the server as not ready.
+   *
    * @param port the port
    * @param host the address
    * @return the listening HTTP server
    */
-  default Future<HttpServer> listen(int port, String host) {
-    return engine().listen(port, host);
-  }
+  Future<HttpServer> listen(int port, String host);
+
+  /**
+   * Warms the JIT up for this JVM: a private server on 127.0.0.1, port 0, with these options
+   * and the same classes, is driven by built-in clients through handshakes, both transports,
+   * upgrades, events, acknowledgements, binary packets, broadcasts and closes, until the JIT
+   * compiler has caught up or {@link SocketIoOptions#getWarmupMaxTime()} has passed; then it is
+   * closed. This server sees none of it: no sockets, rooms, sessions or calls of its hooks.
+   * {@link #listen} calls it; call it yourself before serving through {@link #attach} or
+   * {@link #mount}. Done once per JVM; completes at once when warm-up is off or already done.
+   *
+   * @return completes when warmed up (never fails: a failed warm-up is logged and ignored)
+   */
+  Future<Void> warmup();
 
   /**
    * @param router a vertx-web router to add the endpoint to

@@ -46,7 +46,8 @@ public final class WebSample {
   /**
    * Mounts the Socket.IO endpoint on the router, serves the classpath folder {@code webroot}
    * after the router's own routes, and listens on {@code --host} and {@code --port}, with TLS
-   * when {@code --tls-cert} and {@code --tls-key} are given.
+   * when {@code --tls-cert} and {@code --tls-key} are given, once the JIT warm-up
+   * ({@link SocketIoServer#warmup()}, on by default) is done.
    *
    * @param vertx the Vert.x instance
    * @param io the Socket.IO server
@@ -69,7 +70,8 @@ public final class WebSample {
     router.route().handler(StaticHandler.create(webroot).setCachingEnabled(false));
     HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(options))
         .requestHandler(router);
-    return server.listen((int) cli.getLong("port", defaultPort), cli.get("host", "0.0.0.0"))
+    return io.warmup().compose(v -> server.listen((int) cli.getLong("port", defaultPort),
+        cli.get("host", "0.0.0.0")))
         .map(http -> new Started(io, http, options.isSsl()));
   }
 

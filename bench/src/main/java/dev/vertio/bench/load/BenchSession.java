@@ -18,6 +18,16 @@ public interface BenchSession {
   /** @return the event loop context the session's handlers run on */
   Context context();
 
+  /**
+   * Stops reading from the connection: the server's writes pile up in the TCP buffers and then
+   * in the server, like a client on a stalled network.
+   *
+   * @throws UnsupportedOperationException on a transport that cannot
+   */
+  default void pause() {
+    throw new UnsupportedOperationException("pause");
+  }
+
   /** Closes the session's connection(s). */
   void close();
 }

@@ -81,6 +81,11 @@ final class WebSocketSession implements BenchSession {
   }
 
   @Override
+  public void pause() {
+    ws.pause();
+  }
+
+  @Override
   public void close() {
     ws.close();
   }

@@ -33,12 +33,16 @@ public final class ReportWriter {
         + "after a full GC requested in the process); the generator's own CPU is listed so it "
         + "can be judged.\n\n![chart](chart.png)\n");
     for (Map.Entry<String, String> scenario : results.descriptions().entrySet()) {
+      boolean third = hasNoWarmup(results.rows(scenario.getKey()));
       md.append("\n## ").append(scenario.getKey()).append("\n\n").append(scenario.getValue())
-          .append(".\n\n| metric | unit | Vertio | Node | ratio | better |\n"
-              + "|---|---|---:|---:|---:|---|\n");
+          .append(".\n\n| metric | unit | Vertio | ")
+          .append(third ? ServerKind.VERTIO_NO_WARMUP.label() + " | " : "")
+          .append("Node | ratio | better |\n|---|---|---:|").append(third ? "---:|" : "")
+          .append("---:|---:|---|\n");
       for (ResultSet.Row row : results.rows(scenario.getKey())) {
         md.append("| ").append(row.metric()).append(" | ").append(row.unit()).append(" | ")
             .append(format(row.values().get(ServerKind.VERTIO))).append(" | ")
+            .append(third ? format(row.values().get(ServerKind.VERTIO_NO_WARMUP)) + " | " : "")
             .append(format(row.values().get(ServerKind.NODE))).append(" | ")
             .append(!row.compared() || Double.isNaN(row.ratio()) ? "" : format(row.ratio())).append(" | ")
             .append(row.verdict()).append(" |\n");
@@ -52,15 +56,23 @@ public final class ReportWriter {
     return md.toString();
   }
 
+  /** @return whether a Vertio server without warm-up was measured (a third column) */
+  private static boolean hasNoWarmup(List<ResultSet.Row> rows) {
+    return rows.stream().anyMatch(r -> r.values().containsKey(ServerKind.VERTIO_NO_WARMUP));
+  }
+
   static String csv(ResultSet results) {
+    boolean third = hasNoWarmup(results.rows());
     StringBuilder csv = new StringBuilder("scenario,metric,unit,higher_is_better,vertio,node,"
-        + "ratio\n");
+        + "ratio" + (third ? ",vertio_no_warmup" : "") + "\n");
     for (ResultSet.Row row : results.rows()) {
       csv.append(quote(row.scenario())).append(',').append(quote(row.metric())).append(',')
           .append(quote(row.unit())).append(',').append(row.higherIsBetter()).append(',')
           .append(raw(row.values().get(ServerKind.VERTIO))).append(',')
           .append(raw(row.values().get(ServerKind.NODE))).append(',')
-          .append(raw(row.ratio())).append('\n');
+          .append(raw(row.ratio()))
+          .append(third ? "," + raw(row.values().get(ServerKind.VERTIO_NO_WARMUP)) : "")
+          .append('\n');
     }
     return csv.toString();
   }

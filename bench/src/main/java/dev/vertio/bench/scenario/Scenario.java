@@ -1,5 +1,6 @@
 package dev.vertio.bench.scenario;
 
+import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerProcess;
 import dev.vertio.bench.server.ServerSettings;
 import java.util.List;
@@ -18,6 +19,24 @@ public interface Scenario {
    */
   default ServerSettings serverSettings(ServerSettings base) {
     return base;
+  }
+
+  /**
+   * Called once before the scenario's servers are started, e.g. to warm the generator up.
+   *
+   * @param base the settings given on the command line
+   * @param run the generator settings
+   * @throws Exception when the run cannot go on
+   */
+  default void prepare(ServerSettings base, RunSettings run) throws Exception {
+  }
+
+  /**
+   * @param chosen the servers given on the command line
+   * @return the servers this scenario runs against, in order
+   */
+  default List<ServerKind> servers(List<ServerKind> chosen) {
+    return chosen;
   }
 
   /**

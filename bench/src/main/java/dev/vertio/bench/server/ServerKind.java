@@ -4,6 +4,11 @@ package dev.vertio.bench.server;
 public enum ServerKind {
   /** Vertio, in its own JVM. */
   VERTIO("Vertio"),
+  /**
+   * Vertio with its JIT warm-up turned off ({@code -Dvertio.warmup=false}): what a fresh server
+   * costs without it. Only the {@code coldstart} scenario runs it.
+   */
+  VERTIO_NO_WARMUP("Vertio, no warm-up"),
   /** The official Node.js socket.io 4.8 server. */
   NODE("Node socket.io");
 

@@ -31,6 +31,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Writer control;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final Path log;
+  private long startupMillis;
 
   private ServerProcess(ServerKind kind, Process process, int port, Path log) {
     this.kind = kind;
@@ -56,9 +57,12 @@ public final class ServerProcess implements AutoCloseable {
       throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
-    if (kind == ServerKind.VERTIO) {
+    if (kind != ServerKind.NODE) {
       command.add(ProcessHandle.current().info().command().orElse("java"));
       command.addAll(settings.jvmArgs());
+      if (kind == ServerKind.VERTIO_NO_WARMUP) {
+        command.add("-Dvertio.warmup=false");
+      }
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(VertioBenchServer.class.getName());
@@ -77,10 +81,12 @@ public final class ServerProcess implements AutoCloseable {
     Path log = logDir.resolve(kind.name().toLowerCase() + "-server.log");
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    long started = System.nanoTime();
     Process process = builder.start();
     FileLimits.raise(process.pid(), settings.fileLimit());
     ServerProcess server = new ServerProcess(kind, process, port, log);
-    server.expect("LISTENING", 60);
+    server.expect("LISTENING", 90);
+    server.startupMillis = (System.nanoTime() - started) / 1_000_000;
     return server;
   }
 
@@ -130,6 +136,14 @@ public final class ServerProcess implements AutoCloseable {
   /** @return the port it listens on (127.0.0.1) */
   public int port() {
     return port;
+  }
+
+  /**
+   * @return ms from starting the process to its {@code LISTENING} line (Vertio: its JIT
+   *     warm-up included)
+   */
+  public long startupMillis() {
+    return startupMillis;
   }
 
   /** @return the process id */

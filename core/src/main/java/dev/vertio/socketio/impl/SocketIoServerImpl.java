@@ -13,9 +13,13 @@ import dev.vertio.socketio.SocketIoServer;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.recovery.InMemorySessionStore;
 import dev.vertio.socketio.recovery.SessionStore;
+import dev.vertio.socketio.impl.warmup.Warmup;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +181,30 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
   @Override
   BroadcastOperator operator() {
     return main.operator();
+  }
+
+  @Override
+  public Future<HttpServer> listen(int port, String host) {
+    return warmup().compose(v -> engine.listen(port, host));
+  }
+
+  @Override
+  public Future<Void> warmup() {
+    if (!options.isWarmup()) {
+      return Future.succeededFuture();
+    }
+    // what follows runs where the caller would have run it: a verticle's listener stays on its
+    // own event loop
+    Context caller = vertx.getOrCreateContext();
+    Promise<Void> warm = Promise.promise();
+    Warmup.once(vertx, options).onComplete(v -> {
+      if (Vertx.currentContext() == caller) {
+        warm.complete();
+      } else {
+        caller.runOnContext(x -> warm.complete());
+      }
+    });
+    return warm.future();
   }
 
   @Override

@@ -1,0 +1,104 @@
+package dev.vertio.it.socketio;
+
+import static dev.vertio.engineio.testing.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vertio.engineio.testing.Recorder;
+import dev.vertio.it.OfficialJavaClients;
+import dev.vertio.it.OfficialJavaClients.Client;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
+import dev.vertio.socketio.Socket;
+import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoServer;
+import dev.vertio.socketio.impl.warmup.Warmup;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JIT warm-up of {@code listen(...)}: it really drives traffic, the user's server sees none
+ * of it (no sockets, rooms, sessions, stored sessions, deployments or calls of its hooks), and
+ * turned off the server listens at once. The build turns it off for every other test with
+ * {@code -Dvertio.warmup=false}.
+ */
+class WarmupTest {
+  private final Vertx vertx = Vertx.vertx();
+  private OfficialJavaClients clients;
+
+  @AfterEach
+  void close() {
+    if (clients != null) {
+      clients.close();
+    }
+    await(vertx.close());
+  }
+
+  @Test
+  void theBuildTurnsTheDefaultOffForTests() {
+    assertEquals("false", System.getProperty("vertio.warmup"));
+    assertFalse(new SocketIoOptions().isWarmup());
+  }
+
+  @Test
+  void warmupOffListensAtOnce() {
+    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions().setWarmup(false));
+    Future<Void> warmup = io.warmup();
+    assertTrue(warmup.succeeded(), "completed before returning: nothing was run");
+    assertTrue(await(io.listen(0, "127.0.0.1")).actualPort() > 0);
+    assertTrue(vertx.deploymentIDs().isEmpty());
+  }
+
+  @Test
+  void warmedUpServerShowsNothingOfTheWarmup() {
+    AtomicInteger handshakesSeen = new AtomicInteger();
+    AtomicInteger middlewareCalls = new AtomicInteger();
+    AtomicInteger connectionErrors = new AtomicInteger();
+    Recorder<Socket> connected = new Recorder<>();
+    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
+        .setWarmup(true).setWarmupMaxTime(6_000)
+        .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
+            .setMaxDisconnectionDuration(Duration.ofMinutes(2)))
+        .setAllowRequest(request -> {
+          handshakesSeen.incrementAndGet();
+          return Future.succeededFuture();
+        }));
+    io.engine().connectionErrorHandler(error -> connectionErrors.incrementAndGet());
+    io.use(socket -> {
+      middlewareCalls.incrementAndGet();
+      return Future.succeededFuture();
+    });
+    io.onConnection(connected::record);
+
+    int port = await(io.listen(0, "127.0.0.1"), 60).actualPort();
+
+    Warmup.WarmupReport report = Warmup.lastReport();
+    assertNotNull(report, "the warm-up ran before listen completed");
+    assertTrue(report.cycles() > report.failedCycles() && report.cycles() > 0, report::toString);
+    assertEquals(0, io.engine().sessionCount());
+    assertTrue(io.sockets().sockets().isEmpty());
+    assertTrue(io.sockets().adapter().rooms().isEmpty());
+    assertTrue(await(io.fetchSockets()).isEmpty());
+    assertTrue(vertx.deploymentIDs().isEmpty(), "the warm-up's verticles are gone");
+    assertEquals(0, handshakesSeen.get());
+    assertEquals(0, middlewareCalls.get());
+    assertEquals(0, connectionErrors.get());
+    connected.assertExhausted();
+
+    // the first real client is the server's first and only socket
+    clients = new OfficialJavaClients(port);
+    Client client = clients.create("/", new String[] {"websocket"}, null).open();
+    client.events().expect("connect");
+    Socket socket = connected.next();
+    assertFalse(socket.recovered(), "no stored session of the warm-up was offered");
+    assertEquals(1, io.engine().sessionCount());
+    assertEquals(1, handshakesSeen.get());
+    assertEquals(1, middlewareCalls.get());
+    connected.assertExhausted();
+  }
+}
