@@ -26,7 +26,10 @@ final class SampleProcess implements AutoCloseable {
   SampleProcess(String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-Xmx256m",
+        // as the tests' own JVM (set by the build): no JIT warm-up before listening
+        "-Dvertio.warmup=" + System.getProperty("vertio.warmup", "false"),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     try {
       process = new ProcessBuilder(command).start();
