@@ -67,6 +67,8 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private volatile HeadersHook initialHeadersHook;
   private volatile HeadersHook headersHook;
   private volatile boolean closed;
+  /** The outcome of the first {@link #close()}; guarded by this. */
+  private Future<Void> closing;
   private volatile boolean draining;
   /** Completes the futures {@link #drain} returned; set once, on the first call. */
   private final Promise<Void> drained = Promise.promise();
@@ -574,8 +576,21 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     }
   }
 
+  /**
+   * Closes once: a second call (the drain's end, then the application's close, say) gets the
+   * first call's future, which completes when the sessions are gone and the port is free. It
+   * used to complete at once, before the first close had let the port go, so that listening
+   * again on the same port failed.
+   */
   @Override
-  public Future<Void> close() {
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      closing = closeOnce();
+    }
+    return closing;
+  }
+
+  private Future<Void> closeOnce() {
     if (!closed) {
       ((VertxInternal) vertx).removeCloseHook(closeHook);
     }
