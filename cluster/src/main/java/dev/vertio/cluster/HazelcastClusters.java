@@ -1,0 +1,106 @@
+package dev.vertio.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Safe Hazelcast settings for a Vertio cluster, and a way to start a clustered Vert.x with them.
+ *
+ * <p>The defaults suit tests and single-host demos: members bind to {@code 127.0.0.1} and find
+ * each other by TCP join on the given member addresses (no multicast, no auto-detection, no cloud
+ * discovery), and Hazelcast's phone-home is off. On a real network, pass the hosts' addresses as
+ * {@code members} and {@code bindHost}, or build your own {@link Config} from
+ * {@link ConfigUtil#loadConfig()} and give it to a {@link HazelcastClusterManager}: Vertio's
+ * cluster module works with any Vert.x {@code ClusterManager}.
+ */
+public final class HazelcastClusters {
+
+  /** The first port members try; each member takes the next free one. */
+  public static final int DEFAULT_PORT = 5701;
+
+  private HazelcastClusters() {
+  }
+
+  /**
+   * Hazelcast settings for members on this host only.
+   *
+   * @param clusterName members join only members of the same name (use a unique one per test)
+   * @return a configuration with the maps Vert.x needs, TCP join on 127.0.0.1, no phone-home
+   */
+  public static Config localConfig(String clusterName) {
+    return config(clusterName, "127.0.0.1", List.of("127.0.0.1"));
+  }
+
+  /**
+   * Hazelcast settings for members that find each other by TCP on the given addresses.
+   *
+   * @param clusterName members join only members of the same name
+   * @param bindHost the interface this member binds to and announces
+   * @param members addresses of the members to join ({@code host} or {@code host:port})
+   * @return a configuration with the maps Vert.x needs, TCP join, no multicast, no phone-home
+   */
+  public static Config config(String clusterName, String bindHost, List<String> members) {
+    Objects.requireNonNull(clusterName, "clusterName");
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // Members that leave or crash are noticed within seconds, not Hazelcast's default minute.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(DEFAULT_PORT).setPortAutoIncrement(true).setPortCount(100);
+    network.setPublicAddress(null);
+    network.getInterfaces().setEnabled(true).clear().addInterface(bindHost);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getAwsConfig().setEnabled(false);
+    join.getGcpConfig().setEnabled(false);
+    join.getAzureConfig().setEnabled(false);
+    join.getKubernetesConfig().setEnabled(false);
+    join.getEurekaConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(List.copyOf(members));
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    return config;
+  }
+
+  /**
+   * Starts a clustered Vert.x whose event bus binds to {@code bindHost} on a free port.
+   *
+   * @param options Vert.x options (their event bus options are completed here)
+   * @param config Hazelcast settings, e.g. from {@link #localConfig(String)}
+   * @param bindHost the event bus host
+   * @return the clustered Vert.x
+   */
+  public static Future<Vertx> start(VertxOptions options, Config config, String bindHost) {
+    EventBusOptions bus = options.getEventBusOptions();
+    bus.setHost(bindHost).setPort(0).setClusterPublicHost(bindHost);
+    return Vertx.builder()
+        .with(options)
+        .withClusterManager(new HazelcastClusterManager(config))
+        .buildClustered();
+  }
+
+  /**
+   * Starts a clustered Vert.x on this host only.
+   *
+   * @param clusterName the cluster name
+   * @return the clustered Vert.x
+   */
+  public static Future<Vertx> startLocal(String clusterName) {
+    return start(new VertxOptions(), localConfig(clusterName), "127.0.0.1");
+  }
+}
