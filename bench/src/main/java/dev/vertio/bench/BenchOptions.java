@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The load run's command line. Every scenario parameter has an option; the defaults are the
@@ -61,6 +62,17 @@ public final class BenchOptions {
   private static final List<String> DEFAULT_SET =
       List.of("idle", "ack", "broadcast", "churn", "mixed");
 
+  /** Every option name the run understands; anything else is refused. */
+  static final Set<String> NAMES = Set.of("scenarios", "servers", "idle-sessions",
+      "idle-ping-interval", "ack-clients", "ack-rates", "broadcast", "mixed",
+      "mixed-polling-share", "churn-concurrency", "storm-clients", "soak-cycles",
+      "soak-concurrency", "soak-recovery", "soak-settle", "slow", "slow-stalled",
+      "slow-max-buffered-bytes", "slow-window", "vanishing", "vanishing-polling-share",
+      "vanishing-ping", "coldstart-receivers", "coldstart-rate", "coldstart-bytes",
+      "coldstart-seconds", "coldstart-cycles", "coldstart-slices", "coldstart-warm-cycles",
+      "coldstart-warm-window", "warmup", "duration", "ping-interval", "ping-timeout",
+      "event-loops", "generator-event-loops", "server-jvm-args", "node-dir", "out");
+
   private final Map<String, String> values = new HashMap<>();
   private final List<String> args;
 
@@ -74,8 +86,28 @@ public final class BenchOptions {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("expected --name value, got: " + args[i]);
       }
-      values.put(args[i].substring(2), args[++i]);
+      String name = args[i].substring(2);
+      if (!NAMES.contains(name)) {
+        throw new IllegalArgumentException("unknown option: --" + name);
+      }
+      if (values.put(name, args[++i]) != null) {
+        throw new IllegalArgumentException("option given twice: --" + name);
+      }
     }
+  }
+
+  /**
+   * Reads every option once, so that a malformed value is refused before any server starts.
+   *
+   * @return this
+   * @throws IllegalArgumentException naming the option whose value is malformed
+   */
+  public BenchOptions validate() {
+    scenarios();
+    servers();
+    runSettings();
+    serverSettings();
+    return this;
   }
 
   /** @return the command line as given */
@@ -88,12 +120,21 @@ public final class BenchOptions {
   }
 
   private double number(String name, double def) {
-    return Double.parseDouble(get(name, String.valueOf(def)));
+    String v = get(name, String.valueOf(def));
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + ": not a number: " + v);
+    }
   }
 
   private List<Integer> ints(String name, String def) {
-    return Arrays.stream(get(name, def).split(",")).map(String::trim)
-        .map(Integer::parseInt).toList();
+    String v = get(name, def);
+    try {
+      return Arrays.stream(v.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + ": not a comma list of integers: " + v);
+    }
   }
 
   /** @return the scenario names chosen */
@@ -165,14 +206,27 @@ public final class BenchOptions {
   }
 
   private List<int[]> rooms(String name, String def) {
-    return Arrays.stream(get(name, def).split(",")).map(s -> s.trim().split("x"))
-        .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])}).toList();
+    String v = get(name, def);
+    try {
+      return Arrays.stream(v.split(",")).map(s -> s.trim().split("x"))
+          .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])}).toList();
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("--" + name + ": expected a comma list of "
+          + "RECEIVERSxRATE, got: " + v);
+    }
   }
 
   /** @return the servers to compare, in order */
   public List<ServerKind> servers() {
-    return Arrays.stream(get("servers", "vertio,node").split(","))
-        .map(s -> ServerKind.valueOf(s.trim().toUpperCase().replace('-', '_'))).toList();
+    String v = get("servers", "vertio,node");
+    try {
+      return Arrays.stream(v.split(","))
+          .map(s -> ServerKind.valueOf(s.trim().toUpperCase().replace('-', '_'))).toList();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--servers: expected a comma list of "
+          + Arrays.stream(ServerKind.values()).map(k -> k.name().toLowerCase().replace('_', '-'))
+          .toList() + ", got: " + v);
+    }
   }
 
   /** @return how the servers are started */
