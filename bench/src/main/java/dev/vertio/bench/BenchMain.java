@@ -20,7 +20,7 @@ public final class BenchMain {
              java -jar bench/target/vertio-bench.jar jmh [--out DIR] [--quick]
       options of run (see bench/README.md):
         --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance,
-                    soak,slow-consumers,vanishing,coldstart
+                    soak,slow-consumers,vanishing,coldstart,coldstart-broadcast,coldstart-churn
         --servers vertio,node[,vertio-no-warmup]   --out DIR   --server-jvm-args "ARGS"
         --event-loops N  --generator-event-loops N  --warmup S  --duration S
         --ping-interval MS  --ping-timeout MS  --node-dir DIR

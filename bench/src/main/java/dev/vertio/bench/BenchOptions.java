@@ -45,7 +45,8 @@ import java.util.Set;
  * --soak-settle 90                        seconds to wait at most for the server to let go
  * --slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20
  * --vanishing 1000 --vanishing-polling-share 0.1 --vanishing-ping 2000
- * coldstart (not in the default set; runs Vertio, Vertio without warm-up and Node, fresh):
+ * coldstart (not in the default set; runs Vertio, Vertio without warm-up and Node, fresh;
+ * its two halves may be named alone: coldstart-broadcast, coldstart-churn):
  * --coldstart-receivers 100 --coldstart-rate 200 --coldstart-bytes 2048 --coldstart-seconds 15
  * --coldstart-cycles 10000 --coldstart-slices 10 --coldstart-warm-cycles 15000
  * --coldstart-warm-window 5000
@@ -172,20 +173,28 @@ public final class BenchOptions {
         case "slow-consumers" -> list.add(slowConsumers());
         case "vanishing" -> list.add(vanishing());
         case "coldstart" -> {
-          int c = (int) number("churn-concurrency", 50);
-          list.add(new ColdBroadcastScenario((int) number("coldstart-receivers", 100),
-              (int) number("coldstart-rate", 200), (int) number("coldstart-bytes", 2048),
-              (int) number("coldstart-seconds", 15),
-              (int) number("coldstart-warm-cycles", 15_000), c));
-          list.add(new ColdChurnScenario((int) number("coldstart-cycles", 10_000),
-              (int) number("coldstart-slices", 10),
-              (int) number("coldstart-warm-cycles", 15_000),
-              (int) number("coldstart-warm-window", 5_000), c));
+          list.add(coldBroadcast());
+          list.add(coldChurn());
         }
+        case "coldstart-broadcast" -> list.add(coldBroadcast());
+        case "coldstart-churn" -> list.add(coldChurn());
         default -> throw new IllegalArgumentException("unknown scenario: " + name);
       }
     }
     return list;
+  }
+
+  private Scenario coldBroadcast() {
+    return new ColdBroadcastScenario((int) number("coldstart-receivers", 100),
+        (int) number("coldstart-rate", 200), (int) number("coldstart-bytes", 2048),
+        (int) number("coldstart-seconds", 15), (int) number("coldstart-warm-cycles", 15_000),
+        (int) number("churn-concurrency", 50));
+  }
+
+  private Scenario coldChurn() {
+    return new ColdChurnScenario((int) number("coldstart-cycles", 10_000),
+        (int) number("coldstart-slices", 10), (int) number("coldstart-warm-cycles", 15_000),
+        (int) number("coldstart-warm-window", 5_000), (int) number("churn-concurrency", 50));
   }
 
   private Scenario soak() {

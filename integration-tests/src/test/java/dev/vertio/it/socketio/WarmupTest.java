@@ -80,6 +80,8 @@ class WarmupTest {
     Warmup.WarmupReport report = Warmup.lastReport();
     assertNotNull(report, "the warm-up ran before listen completed");
     assertTrue(report.cycles() > report.failedCycles() && report.cycles() > 0, report::toString);
+    assertTrue(report.fullCycles() > 0 && report.cycles() > report.fullCycles(),
+        "both full and light cycles ran: " + report);
     assertEquals(0, io.engine().sessionCount());
     assertTrue(io.sockets().sockets().isEmpty());
     assertTrue(io.sockets().adapter().rooms().isEmpty());

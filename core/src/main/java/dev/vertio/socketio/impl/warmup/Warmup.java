@@ -28,7 +28,13 @@ public final class Warmup {
   /** Event loops the clients are spread over (the client side runs cold code too). */
   static final int DRIVERS = Integer.getInteger("vertio.warmup.drivers", 2);
   /** Cycles run before the warm-up may end because the JIT is quiet. */
-  static final int MIN_CYCLES = 4_000;
+  static final int MIN_CYCLES = Integer.getInteger("vertio.warmup.minCycles", 12_000);
+  /**
+   * One cycle in this many is a full {@link WarmupCycle} (every path); the others are
+   * {@link WarmupLightCycle}s (connect, join, ack, close), many times cheaper, so the
+   * per-connection code is called often enough for the optimizing compiler.
+   */
+  static final int FULL_EVERY = Integer.getInteger("vertio.warmup.fullEvery", 4);
   /** How often the JIT's progress is sampled, ms. */
   static final long TICK_MS = 500;
   /**
@@ -94,19 +100,20 @@ public final class Warmup {
           .eventually(() -> server.io().close())
           .eventually(() -> vertx.undeploy(serverDeployment));
     }).compose(traffic -> drain(start).map(drained -> new WarmupReport(elapsedMs(start),
-        traffic.cycles(), traffic.failedCycles(), compileMillis() - compile0,
+        traffic.cycles(), traffic.fullCycles(), traffic.failedCycles(), compileMillis() - compile0,
         traffic.stopReason() + ", then " + drained, traffic.firstFailure())))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             last = ar.result();
-            LOG.log(Level.INFO, "Vertio warm-up: done in {0} ms: {1} connection cycles ({2} "
-                + "failed), JIT compile time {3} ms; traffic stopped because {4}{5}",
+            LOG.log(Level.INFO, "Vertio warm-up: done in {0} ms: {1} connection cycles ({6} of "
+                + "them full, {2} failed), JIT compile time {3} ms; traffic stopped because {4}{5}",
                 String.valueOf(last.elapsedMillis()), String.valueOf(last.cycles()),
                 String.valueOf(last.failedCycles()), String.valueOf(last.compileMillis()),
                 last.stopReason(),
-                last.firstFailure() == null ? "" : "; first failure: " + last.firstFailure());
+                last.firstFailure() == null ? "" : "; first failure: " + last.firstFailure(),
+                String.valueOf(last.fullCycles()));
           } else {
-            last = new WarmupReport(elapsedMs(start), 0, 0, compileMillis() - compile0,
+            last = new WarmupReport(elapsedMs(start), 0, 0, 0, compileMillis() - compile0,
                 "it failed", String.valueOf(ar.cause()));
             LOG.log(Level.WARNING, "Vertio warm-up: failed after " + last.elapsedMillis()
                 + " ms, the server starts cold", ar.cause());
@@ -145,6 +152,7 @@ public final class Warmup {
 
   private static WarmupReport sum(List<Future<WarmupReport>> reports) {
     long cycles = 0;
+    long full = 0;
     long failed = 0;
     String reason = null;
     String failure = null;
@@ -154,11 +162,12 @@ public final class Warmup {
         throw new IllegalStateException("a warm-up driver failed", f.cause());
       }
       cycles += r.cycles();
+      full += r.fullCycles();
       failed += r.failedCycles();
       reason = reason == null ? r.stopReason() : reason;
       failure = failure == null ? r.firstFailure() : failure;
     }
-    return new WarmupReport(0, cycles, failed, 0, reason, failure);
+    return new WarmupReport(0, cycles, full, failed, 0, reason, failure);
   }
 
   private static long elapsedMs(long startNanos) {
@@ -182,7 +191,9 @@ public final class Warmup {
     private WarmupClients clients;
     private Future<WebSocket> stalled;
     private long started;
+    private long fullStarted;
     private long cycles;
+    private long fullCycles;
     private long failed;
     private int inFlight;
     private int quietTicks;
@@ -232,7 +243,7 @@ public final class Warmup {
     private void end() {
       stalled.onSuccess(WebSocket::resume);
       clients.close().onComplete(v -> finished.tryComplete(new WarmupReport(elapsedMs(start),
-          cycles, failed, compileMillis() - compile0, stopReason, firstFailure)));
+          cycles, fullCycles, failed, compileMillis() - compile0, stopReason, firstFailure)));
     }
 
     private void next() {
@@ -242,9 +253,14 @@ public final class Warmup {
         }
         return;
       }
-      new WarmupCycle(clients, started++).run().onComplete(ar -> {
+      boolean full = FULL_EVERY <= 1 || started % FULL_EVERY == 0;
+      Future<Void> cycle = full ? new WarmupCycle(clients, fullStarted++).run()
+          : new WarmupLightCycle(clients, started).run();
+      started++;
+      cycle.onComplete(ar -> {
         if (ar.succeeded()) {
           cycles++;
+          fullCycles += full ? 1 : 0;
         } else if (stopReason == null) {
           failed++;
           if (firstFailure == null) {
@@ -264,12 +280,13 @@ public final class Warmup {
    *
    * @param elapsedMillis how long it took, ms
    * @param cycles connection cycles completed
+   * @param fullCycles how many of them were full cycles (the others are light ones)
    * @param failedCycles cycles that failed (timed out or were refused)
    * @param compileMillis the JIT's compile time during the warm-up, ms (-1 when unknown)
    * @param stopReason why it stopped
    * @param firstFailure the first cycle's failure, or null when none failed
    */
-  public record WarmupReport(long elapsedMillis, long cycles, long failedCycles,
+  public record WarmupReport(long elapsedMillis, long cycles, long fullCycles, long failedCycles,
       long compileMillis, String stopReason, String firstFailure) {
   }
 }
