@@ -1,5 +1,6 @@
 import { Emitter } from "./emitter.js";
 import { PollingTransport, WebSocketTransport } from "./transports.js";
+import { CloseReason } from "./close-reason.js";
 
 /**
  * An Engine.IO v4 connection: handshake on the first usable transport, heartbeat, upgrade from
@@ -37,7 +38,7 @@ export class EngineSocket extends Emitter {
         this.openWith("polling");
         return;
       }
-      this.onClose("transport error", err);
+      this.onClose(CloseReason.TRANSPORT_ERROR, err);
     });
     t.open();
   }
@@ -49,7 +50,7 @@ export class EngineSocket extends Emitter {
     }
     this.transport = t;
     t.on("packet", (p) => this.onPacket(p));
-    t.on("close", (reason) => this.onClose(reason || "transport close"));
+    t.on("close", (reason, description) => this.onClose(reason || CloseReason.TRANSPORT_CLOSE, description));
     t.on("drain", () => this.flush());
   }
 
@@ -68,10 +69,10 @@ export class EngineSocket extends Emitter {
         this.emitReserved("message", p.data);
         break;
       case "close":
-        this.onClose("transport close");
+        this.onClose(CloseReason.TRANSPORT_CLOSE);
         break;
       case "error":
-        this.onClose("parse error");
+        this.onClose(CloseReason.PARSE_ERROR);
         break;
       default:
         break;
@@ -82,13 +83,13 @@ export class EngineSocket extends Emitter {
     this.id = data.sid;
     this.pingInterval = data.pingInterval;
     this.pingTimeout = data.pingTimeout;
-    if (this.transport.setSid) this.transport.setSid(data.sid);
+    this.transport.setSid(data.sid);
     this.readyState = "open";
     EngineSocket.priorWebsocketSuccess = this.transport.name === "websocket";
     this.emitReserved("open");
     this.resetPingTimeout();
     this.flush();
-    if (this.opts.upgrade !== false && this.transport.name === "polling"
+    if (this.opts.upgrade !== false && this.transport.upgradable
         && (data.upgrades || []).includes("websocket") && this.transports.includes("websocket")) {
       this.probe();
     }
@@ -102,7 +103,7 @@ export class EngineSocket extends Emitter {
       done = true;
       ws.close();
       // polling may already be paused for this upgrade: it goes on
-      if (this.upgrading && this.transport.resume) this.transport.resume();
+      if (this.upgrading) this.transport.resume();
       this.upgrading = false;
       this.flush();
       this.emitReserved("upgradeError");
@@ -120,7 +121,7 @@ export class EngineSocket extends Emitter {
           ws.off("packet");
           ws.off("error");
           this.setTransport(ws);
-          ws.on("error", () => this.onClose("transport error"));
+          ws.on("error", (err) => this.onClose(CloseReason.TRANSPORT_ERROR, err));
           this.upgrading = false;
           EngineSocket.priorWebsocketSuccess = true;
           this.emitReserved("upgrade", "websocket");
@@ -137,14 +138,14 @@ export class EngineSocket extends Emitter {
 
   resetPingTimeout() {
     clearTimeout(this.pingTimer);
-    this.pingTimer = setTimeout(() => this.onClose("ping timeout"), this.pingInterval + this.pingTimeout);
+    this.pingTimer = setTimeout(() => this.onClose(CloseReason.PING_TIMEOUT), this.pingInterval + this.pingTimeout);
     if (this.pingTimer.unref && this.opts.autoUnref) this.pingTimer.unref();
   }
 
   /** True when a message sent now goes out at once (volatile messages are dropped otherwise). */
   get writable() {
     return this.readyState === "open" && !this.upgrading && this.transport.writable
-      && !(this.transport.posting) && this.writeBuffer.length === 0;
+      && !this.transport.busy && this.writeBuffer.length === 0;
   }
 
   send(data) {
@@ -169,7 +170,7 @@ export class EngineSocket extends Emitter {
 
   close() {
     if (this.readyState === "closed") return;
-    this.onClose("forced close");
+    this.onClose(CloseReason.FORCED_CLOSE);
   }
 
   onClose(reason, description) {

@@ -38,7 +38,23 @@ export interface ManagerOptions {
 export interface SocketOptions {
   /** CONNECT payload: an object, or a function called at each (re)connection. */
   auth?: Auth;
+  /**
+   * Re-send emits until the server acknowledges them, at most this many more times, one at a time
+   * and in order (default 0: no queue). Acknowledgement callbacks then receive an error first.
+   */
+  retries?: number;
+  /** Default timeout in ms of acknowledgements (each try, with retries); like timeout(ms). */
+  ackTimeout?: number;
 }
+
+/** Why a connection closed, as the official clients word it. */
+export declare const CloseReason: {
+  readonly FORCED_CLOSE: "forced close";
+  readonly TRANSPORT_CLOSE: "transport close";
+  readonly TRANSPORT_ERROR: "transport error";
+  readonly PING_TIMEOUT: "ping timeout";
+  readonly PARSE_ERROR: "parse error";
+};
 
 export type Listener = (...args: any[]) => void;
 

@@ -44,5 +44,6 @@ export function io(uri, opts) {
 }
 
 export { Manager, Socket };
+export { CloseReason } from "./close-reason.js";
 export const connect = io;
 export default io;

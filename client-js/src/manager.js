@@ -1,4 +1,5 @@
 import { Emitter } from "./emitter.js";
+import { CloseReason } from "./close-reason.js";
 import { EngineSocket } from "./engine.js";
 import { Backoff } from "./backoff.js";
 import { Decoder, encode } from "./parser.js";
@@ -102,7 +103,7 @@ export class Manager extends Emitter {
       try {
         this.decoder.add(data);
       } catch (e) {
-        this.onclose("parse error");
+        this.onclose(CloseReason.PARSE_ERROR);
       }
     });
     engine.on("close", (reason) => this.onclose(reason));
@@ -154,7 +155,7 @@ export class Manager extends Emitter {
     this.skipReconnect = true;
     this.reconnecting = false;
     clearTimeout(this.reconnectTimer);
-    this.onclose("forced close");
+    this.onclose(CloseReason.FORCED_CLOSE);
     if (this.engine) this.engine.close();
   }
 

@@ -4,7 +4,8 @@ import { Emitter } from "./emitter.js";
 export const PacketType = {
   CONNECT: 0, DISCONNECT: 1, EVENT: 2, ACK: 3, CONNECT_ERROR: 4, BINARY_EVENT: 5, BINARY_ACK: 6,
 };
-const RESERVED = ["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"];
+/** Event names an application may not emit: they name the socket's own events. */
+export const RESERVED_EVENTS = Object.freeze(["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"]);
 const MAX_ATTACHMENTS = 10;
 
 const isBlob = (o) => typeof Blob !== "undefined" && o instanceof Blob;
@@ -72,7 +73,7 @@ function isPayloadValid(type, payload) {
     case PacketType.EVENT:
     case PacketType.BINARY_EVENT:
       return Array.isArray(payload) && payload.length > 0 && (typeof payload[0] === "number"
-        || (typeof payload[0] === "string" && !RESERVED.includes(payload[0])));
+        || (typeof payload[0] === "string" && !RESERVED_EVENTS.includes(payload[0])));
     default: return Array.isArray(payload);
   }
 }

@@ -1,11 +1,12 @@
 import { Emitter } from "./emitter.js";
-import { PacketType } from "./parser.js";
-
-const RESERVED = ["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"];
+import { PacketType, RESERVED_EVENTS } from "./parser.js";
 
 /**
  * A namespace socket. Events are buffered while disconnected (volatile ones dropped);
  * acknowledgements still pending when the connection drops fail with "socket has been disconnected".
+ * With `retries`, acknowledged and unacknowledged emits alike go through a queue, one at a time, each
+ * re-sent until the server acknowledges it (at most `retries` more times, each try bounded by
+ * `ackTimeout`), as socket.io-client does: the server sees every event at least once, in order.
  */
 export class Socket extends Emitter {
   constructor(io, nsp, opts = {}) {
@@ -21,6 +22,9 @@ export class Socket extends Emitter {
     this.acks = {};
     this.flags = {};
     this.auth = opts.auth;
+    this._opts = { retries: opts.retries, ackTimeout: opts.ackTimeout };
+    this._queue = [];
+    this._queueSeq = 0;
     this._anyListeners = [];
     this._anyOutgoingListeners = [];
     this.subs = null;
@@ -84,8 +88,12 @@ export class Socket extends Emitter {
   }
 
   emit(ev, ...args) {
-    if (RESERVED.includes(ev)) throw new Error('"' + String(ev) + '" is a reserved event name');
+    if (RESERVED_EVENTS.includes(ev)) throw new Error('"' + String(ev) + '" is a reserved event name');
     args.unshift(ev);
+    if (this._opts.retries && !this.flags.fromQueue && !this.flags.volatile) {
+      this._addToQueue(args);
+      return this;
+    }
     const packet = { type: PacketType.EVENT, data: args };
     if (typeof args[args.length - 1] === "function") {
       const id = this.ids++;
@@ -105,7 +113,7 @@ export class Socket extends Emitter {
   }
 
   registerAck(id, ack) {
-    const timeout = this.flags.timeout;
+    const timeout = this.flags.timeout ?? this._opts.ackTimeout;
     if (timeout === undefined) {
       this.acks[id] = ack;
       return;
@@ -126,13 +134,58 @@ export class Socket extends Emitter {
   }
 
   emitWithAck(ev, ...args) {
-    const withErr = this.flags.timeout !== undefined;
+    // the retry queue always answers error-first
+    const withErr = this.flags.timeout !== undefined || this._opts.ackTimeout !== undefined
+      || !!this._opts.retries;
     return new Promise((resolve, reject) => {
       const fn = (arg1, arg2) => (withErr ? (arg1 ? reject(arg1) : resolve(arg2)) : resolve(arg1));
       fn.withError = withErr;
       args.push(fn);
       this.emit(ev, ...args);
     });
+  }
+
+  /** Queues an emit of the retry queue; its callback always receives an error first. */
+  _addToQueue(args) {
+    let ack;
+    if (typeof args[args.length - 1] === "function") ack = args.pop();
+    const packet = {
+      id: this._queueSeq++,
+      tryCount: 0,
+      pending: false,
+      args,
+      flags: Object.assign({ fromQueue: true }, this.flags),
+    };
+    this.flags = {};
+    const callback = (err, ...responseArgs) => {
+      if (packet !== this._queue[0]) return; // already acknowledged
+      if (err) {
+        if (packet.tryCount > this._opts.retries) {
+          this._queue.shift();
+          if (ack) ack(err);
+        }
+      } else {
+        this._queue.shift();
+        if (ack) ack(null, ...responseArgs);
+      }
+      packet.pending = false;
+      this._drainQueue();
+    };
+    callback.withError = true;
+    args.push(callback);
+    this._queue.push(packet);
+    this._drainQueue();
+  }
+
+  /** Sends the head of the retry queue when connected and not already in flight (or forced). */
+  _drainQueue(force = false) {
+    if (!this.connected || this._queue.length === 0) return;
+    const packet = this._queue[0];
+    if (packet.pending && !force) return;
+    packet.pending = true;
+    packet.tryCount++;
+    this.flags = packet.flags;
+    this.emit(...packet.args);
   }
 
   timeout(ms) {
@@ -224,6 +277,7 @@ export class Socket extends Emitter {
     this.connected = true;
     this.emitBuffered();
     this.emitReserved("connect");
+    this._drainQueue(true);
   }
 
   emitBuffered() {

@@ -1,5 +1,6 @@
 import { Emitter } from "./emitter.js";
 import { decodePacket, decodePayload, encodePacket, encodePayload, isBinary, asUint8 } from "./engine-parser.js";
+import { CloseReason } from "./close-reason.js";
 
 function query(params) {
   return Object.entries(params)
@@ -27,14 +28,72 @@ async function webSocketImpl(opts) {
   }
 }
 
-/** One packet per frame; binary packets as binary frames. */
-export class WebSocketTransport extends Emitter {
-  constructor(opts, sid) {
+/**
+ * What every transport does for {@link EngineSocket}, which drives them through this contract
+ * alone. Events: `open`, `packet` (an Engine.IO packet), `error` (an Error), `close` (reason,
+ * description), `drain` (a write finished). What only some transports do has a default here.
+ */
+export class Transport extends Emitter {
+  /**
+   * @param {string} name the transport's name on the wire
+   * @param {object} opts the connection's options
+   * @param {string} [sid] the session id, when the transport joins a known session
+   */
+  constructor(name, opts, sid) {
     super();
-    this.name = "websocket";
+    this.name = name;
     this.opts = opts;
     this.sid = sid;
+    /** True when send() may be called. */
     this.writable = false;
+  }
+
+  /** Connects; emits `open` (or `error`). */
+  open() {
+    throw new Error(this.name + ": open() is not implemented");
+  }
+
+  /** @param {Array<object>} packets Engine.IO packets to send, in order */
+  send(packets) {
+    throw new Error(this.name + ": send() is not implemented");
+  }
+
+  /** @returns {boolean} true while a write is in flight: new packets wait in the engine */
+  get busy() {
+    return false;
+  }
+
+  /** @returns {boolean} true when the engine may try to upgrade this transport to WebSocket */
+  get upgradable() {
+    return false;
+  }
+
+  /** @param {string} sid the session id the handshake gave */
+  setSid(sid) {
+    this.sid = sid;
+  }
+
+  /** Stops reading; calls back once nothing is in flight (before an upgrade). */
+  pause(done) {
+    done();
+  }
+
+  /** Reads again after a pause whose upgrade was given up. */
+  resume() {}
+
+  /** Lets go of the transport after an upgrade, without closing the session it carried. */
+  discard() {
+    this.close();
+  }
+
+  /** Closes the transport. */
+  close() {}
+}
+
+/** One packet per frame; binary packets as binary frames. */
+export class WebSocketTransport extends Transport {
+  constructor(opts, sid) {
+    super("websocket", opts, sid);
   }
 
   async open() {
@@ -61,9 +120,10 @@ export class WebSocketTransport extends Emitter {
     };
     ws.onmessage = (ev) => this.emitReserved("packet", decodePacket(ev.data));
     ws.onerror = () => this.emitReserved("error", new Error("websocket error"));
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       this.writable = false;
-      this.emitReserved("close", "transport close");
+      this.emitReserved("close", CloseReason.TRANSPORT_CLOSE,
+        { description: "websocket connection closed", context: ev });
     };
   }
 
@@ -72,10 +132,6 @@ export class WebSocketTransport extends Emitter {
       if (isBinary(p.data)) this.ws.send(asUint8(p.data));
       else this.ws.send(encodePacket(p));
     }
-  }
-
-  pause(done) {
-    done();
   }
 
   close() {
@@ -94,13 +150,9 @@ export class WebSocketTransport extends Emitter {
 }
 
 /** HTTP long-polling with fetch: one GET in flight, one POST in flight, payloads with \x1e. */
-export class PollingTransport extends Emitter {
+export class PollingTransport extends Transport {
   constructor(opts, sid) {
-    super();
-    this.name = "polling";
-    this.opts = opts;
-    this.sid = sid;
-    this.writable = false;
+    super("polling", opts, sid);
     this.polling = false;
     this.posting = false;
     this.queue = [];
@@ -153,6 +205,14 @@ export class PollingTransport extends Emitter {
     this.writable = true;
   }
 
+  get busy() {
+    return this.posting;
+  }
+
+  get upgradable() {
+    return true;
+  }
+
   send(packets) {
     this.queue.push(...packets);
     this.flushPosts();
@@ -196,6 +256,7 @@ export class PollingTransport extends Emitter {
     this.poll();
   }
 
+  /** After an upgrade: no close packet, the session goes on over the WebSocket. */
   discard() {
     this.closed = true;
     this.writable = false;

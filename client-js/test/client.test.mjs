@@ -24,6 +24,8 @@ function startReference(port = 0) {
       socket.emit("room", socket.handshake.query.room || null);
       socket.on("echo", (...args) => socket.emit("echo", ...args));
       socket.on("ack-me", (...args) => { const ack = args.pop(); ack(...args); });
+      let calls = 0;
+      socket.on("ack-every-second", (...args) => { const ack = args.pop(); if (++calls % 2 === 0) ack(...args); });
       socket.on("ask", async () => socket.emit("answered", await socket.timeout(3000).emitWithAck("question", "q")));
       socket.on("restart-server", () => {
         const port = http.address().port;
@@ -135,5 +137,46 @@ test("reconnects after the server restarts and sends buffered emits in order", a
   await once(s.io, "reconnect");
   await allEchoed;
   assert.deepEqual(got, [0, 1, 2, 3, 4].map((i) => "buffered-" + i));
+  s.disconnect();
+});
+
+test("ackTimeout and retries: an emit is re-sent until acknowledged, in order, and fails after its retries", async () => {
+  const s = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" },
+    retries: 2, ackTimeout: 300 });
+  await once(s, "connect");
+  const sent = [];
+  s.onAnyOutgoing((ev, ...args) => sent.push(args[0]));
+  // the server ignores odd calls: each emit is acknowledged on its second try, in order
+  const first = s.emitWithAck("ack-every-second", 1);
+  const second = s.emitWithAck("ack-every-second", 2);
+  assert.deepEqual(await first, 1);
+  assert.deepEqual(await second, 2);
+  assert.deepEqual(sent, [1, 1, 2, 2], "one at a time, each re-sent once");
+  // with the callback form, an acknowledgement that never comes fails after 1 + retries tries
+  const s2 = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" },
+    retries: 1, ackTimeout: 200 });
+  await once(s2, "connect");
+  let tries = 0;
+  s2.onAnyOutgoing(() => tries++);
+  const err = await new Promise((resolve) => s2.emit("no-such-handler", "x", (e) => resolve(e)));
+  assert.equal(err.message, "operation has timed out");
+  assert.equal(tries, 2);
+  // ackTimeout alone: emitWithAck rejects on timeout, as with timeout(ms)
+  const s3 = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" }, ackTimeout: 200 });
+  await once(s3, "connect");
+  await assert.rejects(s3.emitWithAck("no-such-handler"), /operation has timed out/);
+  s.disconnect();
+  s2.disconnect();
+  s3.disconnect();
+});
+
+test("close reasons are the official ones, exported as constants", async () => {
+  const { CloseReason } = await import("../src/index.js");
+  assert.equal(CloseReason.TRANSPORT_CLOSE, "transport close");
+  const s = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" } });
+  await once(s, "connect");
+  const reason = once(s, "disconnect");
+  s.io.engine.close();
+  assert.deepEqual((await reason)[0], CloseReason.FORCED_CLOSE);
   s.disconnect();
 });

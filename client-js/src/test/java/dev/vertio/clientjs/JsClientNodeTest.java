@@ -40,6 +40,13 @@ class JsClientNodeTest {
       s.emit("room", s.handshake().query().get("room"));
       s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
       s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
+      // acknowledges every second call only: the retry tests see their first try time out
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      s.on("ack-every-second", (args, ack) -> {
+        if (calls.incrementAndGet() % 2 == 0) {
+          ack.send(args.getList().toArray());
+        }
+      });
       s.on("ask", (args, ack) -> s.timeout(Duration.ofSeconds(3)).emitWithAck("question", "q")
           .onSuccess(answer -> s.emit("answered", answer.getList().toArray())));
       s.on("restart-server", (args, ack) -> io.close().onComplete(v ->

@@ -101,7 +101,7 @@ public final class EngineClient {
     if (EngineProtocol.WEBSOCKET.equals(first)) {
       WebSocketClientTransport.connect(wsClient, options, null, listenerFor(null))
           .onSuccess(t -> transport = t)
-          .onFailure(err -> fail("transport error", err));
+          .onFailure(err -> fail(ClientCloseReason.TRANSPORT_ERROR, err));
     } else {
       PollingClientTransport polling = new PollingClientTransport(http, options,
           listenerFor(null));
@@ -121,7 +121,7 @@ public final class EngineClient {
       }
 
       @Override
-      public void onClose(String reason) {
+      public void onClose(ClientCloseReason reason) {
         fail(reason, null);
       }
     };
@@ -147,7 +147,7 @@ public final class EngineClient {
         }
         break;
       case CLOSE:
-        fail("transport close", null);
+        fail(ClientCloseReason.TRANSPORT_CLOSE, null);
         break;
       default:
         break;
@@ -158,14 +158,12 @@ public final class EngineClient {
     sid = open.getString("sid");
     pingInterval = open.getLong("pingInterval", 25_000L);
     pingTimeout = open.getLong("pingTimeout", 20_000L);
-    if (transport instanceof PollingClientTransport) {
-      ((PollingClientTransport) transport).sid(sid);
-    }
+    transport.sessionId(sid);
     state = State.OPEN;
     resetPingTimer();
     opened.tryComplete();
     flush();
-    boolean canUpgrade = options.upgrade() && transport instanceof PollingClientTransport
+    boolean canUpgrade = options.upgrade() && transport.upgradable()
         && open.getJsonArray("upgrades", new io.vertx.core.json.JsonArray())
         .contains(EngineProtocol.WEBSOCKET)
         && options.transports().contains(EngineProtocol.WEBSOCKET);
@@ -182,7 +180,7 @@ public final class EngineClient {
       }
 
       @Override
-      public void onClose(String reason) {
+      public void onClose(ClientCloseReason reason) {
       }
     };
     WebSocketClientTransport.connect(wsClient, options, sid, probeListener).onSuccess(ws -> {
@@ -196,13 +194,13 @@ public final class EngineClient {
           for (EnginePacket p : packets) {
             if (p.type() == EnginePacketType.PONG && "probe".equals(p.text()) && !upgrading) {
               upgrading = true;
-              ((PollingClientTransport) transport).pause(() -> finishUpgrade(ws));
+              transport.pause(() -> finishUpgrade(ws));
             }
           }
         }
 
         @Override
-        public void onClose(String reason) {
+        public void onClose(ClientCloseReason reason) {
           // The probe failed: stay on polling, which may be paused for the upgrade already.
           abandonUpgrade();
         }
@@ -220,7 +218,7 @@ public final class EngineClient {
       abandonUpgrade();
       return;
     }
-    ((PollingClientTransport) transport).discard();
+    transport.discard();
     ws.listener(listenerFor(ws));
     ws.send(List.of(EnginePacket.UPGRADE));
     transport = ws;
@@ -231,11 +229,11 @@ public final class EngineClient {
 
   /** The probe WebSocket closed: polling goes on, and what waited for the upgrade is sent. */
   private void abandonUpgrade() {
-    if (!upgrading || !(transport instanceof PollingClientTransport)) {
+    if (!upgrading || !transport.upgradable()) {
       return;
     }
     upgrading = false;
-    ((PollingClientTransport) transport).resume();
+    transport.resume();
     flush();
   }
 
@@ -245,7 +243,7 @@ public final class EngineClient {
     }
     pingTimer = context.setTimer(pingInterval + pingTimeout, t -> {
       pingTimer = -1;
-      fail("ping timeout", null);
+      fail(ClientCloseReason.PING_TIMEOUT, null);
     });
   }
 
@@ -279,10 +277,10 @@ public final class EngineClient {
 
   /** Closes the connection as the application asked: reason {@code forced close}. */
   public void close() {
-    fail("forced close", null);
+    fail(ClientCloseReason.FORCED_CLOSE, null);
   }
 
-  private void fail(String reason, Throwable cause) {
+  private void fail(ClientCloseReason reason, Throwable cause) {
     if (state == State.CLOSED) {
       return;
     }
@@ -296,9 +294,9 @@ public final class EngineClient {
       transport.close();
     }
     if (!wasOpen) {
-      opened.tryFail(cause != null ? cause : new IllegalStateException(reason));
+      opened.tryFail(cause != null ? cause : new IllegalStateException(reason.text()));
       return;
     }
-    closeHandler.handle(reason);
+    closeHandler.handle(reason.text());
   }
 }

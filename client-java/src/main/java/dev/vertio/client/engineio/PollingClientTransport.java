@@ -40,7 +40,8 @@ final class PollingClientTransport implements ClientTransport {
   }
 
   /** @param sid the session id, once the handshake is known */
-  void sid(String sid) {
+  @Override
+  public void sessionId(String sid) {
     this.sid = sid;
   }
 
@@ -74,14 +75,14 @@ final class PollingClientTransport implements ClientTransport {
         return;
       }
       if (ar.failed()) {
-        fail("transport error");
+        fail(ClientCloseReason.TRANSPORT_ERROR);
         return;
       }
       List<EnginePacket> packets;
       try {
         packets = EngineCodec.decodePayload(ar.result());
       } catch (EngineParseException e) {
-        fail("parse error");
+        fail(ClientCloseReason.PARSE_ERROR);
         return;
       }
       listener.onPackets(packets);
@@ -93,7 +94,7 @@ final class PollingClientTransport implements ClientTransport {
     });
   }
 
-  private void fail(String reason) {
+  private void fail(ClientCloseReason reason) {
     if (!closed) {
       closed = true;
       listener.onClose(reason);
@@ -127,7 +128,7 @@ final class PollingClientTransport implements ClientTransport {
     request(HttpMethod.POST, payload).onComplete(ar -> {
       posting = false;
       if (ar.failed()) {
-        fail("transport error");
+        fail(ClientCloseReason.TRANSPORT_ERROR);
         return;
       }
       // Whatever was queued meanwhile goes next, also while pausing for an upgrade.
@@ -152,15 +153,22 @@ final class PollingClientTransport implements ClientTransport {
   }
 
   /** Polls again after a {@link #pause} whose upgrade was given up. */
-  void resume() {
+  @Override
+  public void resume() {
     paused = false;
     onPaused = null;
     poll();
   }
 
   /** Drops the transport after an upgrade, without telling the server anything. */
-  void discard() {
+  @Override
+  public void discard() {
     closed = true;
+  }
+
+  @Override
+  public boolean upgradable() {
+    return true;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.spi.WebSockets;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -25,12 +26,18 @@ final class WebSocketClientTransport implements ClientTransport {
       try {
         deliver(EngineCodec.decodePacket(text));
       } catch (EngineParseException e) {
-        fail("parse error");
+        fail(ClientCloseReason.PARSE_ERROR);
       }
     });
     ws.binaryMessageHandler(b -> deliver(EnginePacket.binary(b.getBytes())));
-    ws.exceptionHandler(t -> fail("transport error"));
-    ws.closeHandler(v -> fail("transport close"));
+    // A connection lost without a close frame (reset, broken pipe) is reported when the socket
+    // closes, as "transport close", as the official clients do; a protocol error is an error.
+    ws.exceptionHandler(t -> {
+      if (!(t instanceof java.io.IOException || t instanceof HttpClosedException)) {
+        fail(ClientCloseReason.TRANSPORT_ERROR);
+      }
+    });
+    ws.closeHandler(v -> fail(ClientCloseReason.TRANSPORT_CLOSE));
   }
 
   static Future<WebSocketClientTransport> connect(WebSocketClient client,
@@ -53,7 +60,7 @@ final class WebSocketClientTransport implements ClientTransport {
     }
   }
 
-  private void fail(String reason) {
+  private void fail(ClientCloseReason reason) {
     if (!closed) {
       closed = true;
       listener.onClose(reason);

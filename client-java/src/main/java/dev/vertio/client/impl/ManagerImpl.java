@@ -267,7 +267,7 @@ final class ManagerImpl implements ClientManager {
       state = State.CLOSED;
       e.close();
       for (ClientSocketImpl s : new ArrayList<>(sockets.values())) {
-        s.onClose("parse error");
+        s.onClose(dev.vertio.client.engineio.ClientCloseReason.PARSE_ERROR.text());
       }
       reconnect();
     }
