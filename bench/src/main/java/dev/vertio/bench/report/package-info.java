@@ -1,0 +1,4 @@
+/**
+ * The bench's report: Markdown with ratios, CSV and a chart.
+ */
+package dev.vertio.bench.report;

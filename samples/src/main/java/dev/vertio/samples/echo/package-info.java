@@ -1,0 +1,4 @@
+/**
+ * The echo sample: the smallest server.
+ */
+package dev.vertio.samples.echo;
