@@ -15,9 +15,8 @@ import java.util.List;
  * event, a binary event and a broadcast, see its broadcast come back, then end in one of three
  * ways (namespace disconnect, transport close, disconnected by the server).
  */
-final class WarmupCycle {
+final class WarmupCycle extends WarmupClientLife {
   private static final char SEPARATOR = '\u001e';
-  private static final long TIMEOUT_MS = 10_000;
   /** Acknowledged events each client sends at once: the per-message paths get most calls. */
   private static final int BURST = 16;
   /** Broadcasts each client sends. */
@@ -26,14 +25,11 @@ final class WarmupCycle {
   private static final String PAYLOAD = "\"" + "w".repeat(1024) + "\"";
   private static final Buffer ATTACHMENT = Buffer.buffer(new byte[] {1, 2, 3});
 
-  private final WarmupClients clients;
   private final boolean polling;
   private final int ending;
   private final String room;
-  private final Promise<Void> done = Promise.promise();
   private final List<String> outbox = new ArrayList<>();
   private String sid;
-  private WebSocket ws;
   private boolean probing;
   private boolean upgraded;
   private boolean posting;
@@ -42,20 +38,17 @@ final class WarmupCycle {
   private boolean gotBinaryAck;
   private int echoAcks;
   private int awaitingAttachment;
-  private long timer;
 
   WarmupCycle(WarmupClients clients, long n) {
-    this.clients = clients;
+    super(clients);
     // one in four the way browsers connect (polling, then upgrade), the rest straight WebSocket
     this.polling = POLLING_EVERY > 0 && n % POLLING_EVERY == POLLING_EVERY - 1;
     this.ending = (int) (n % 3);
     this.room = "r" + (n % WarmupServer.ROOMS);
   }
 
-  /** @return completes when the connection is closed; fails on a timeout or an error */
-  Future<Void> run() {
-    timer = clients.vertx().setTimer(TIMEOUT_MS, id -> fail(new IllegalStateException(
-        "warm-up cycle timed out")));
+  @Override
+  void start() {
     if (polling) {
       clients.request("EIO=4&transport=polling", null).onSuccess(this::onHandshake)
           .onFailure(this::fail);
@@ -63,7 +56,11 @@ final class WarmupCycle {
       clients.webSocket("EIO=4&transport=websocket").onSuccess(this::onWebSocket)
           .onFailure(this::fail);
     }
-    return done.future();
+  }
+
+  @Override
+  boolean ended() {
+    return ended;
   }
 
   /**
@@ -245,21 +242,5 @@ final class WarmupCycle {
         flush();
       }
     });
-  }
-
-  private void finish() {
-    clients.vertx().cancelTimer(timer);
-    if (ended) {
-      done.tryComplete();
-    } else {
-      done.tryFail("closed before the cycle ended");
-    }
-  }
-
-  private void fail(Throwable err) {
-    clients.vertx().cancelTimer(timer);
-    if (done.tryFail(err) && ws != null) {
-      ws.close();
-    }
   }
 }

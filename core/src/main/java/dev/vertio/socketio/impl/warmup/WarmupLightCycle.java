@@ -1,8 +1,5 @@
 package dev.vertio.socketio.impl.warmup;
 
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.http.WebSocket;
 
 /**
  * The short life most real clients of a busy server have, and the one a restarted server sees by
@@ -12,32 +9,28 @@ import io.vertx.core.http.WebSocket;
  * socket set-up, join, close and clean-up) are called often enough for the JIT's optimizing
  * compiler, not only its first tier.
  */
-final class WarmupLightCycle {
-  private static final long TIMEOUT_MS = 10_000;
-
-  private final WarmupClients clients;
+final class WarmupLightCycle extends WarmupClientLife {
   private final String room;
-  private final Promise<Void> done = Promise.promise();
-  private WebSocket ws;
   private boolean acked;
-  private long timer;
 
   WarmupLightCycle(WarmupClients clients, long n) {
-    this.clients = clients;
+    super(clients);
     this.room = "r" + (n % WarmupServer.ROOMS);
   }
 
-  /** @return completes when the connection is closed; fails on a timeout or an error */
-  Future<Void> run() {
-    timer = clients.vertx().setTimer(TIMEOUT_MS, id -> fail(new IllegalStateException(
-        "warm-up cycle timed out")));
+  @Override
+  void start() {
     clients.webSocket("EIO=4&transport=websocket").onSuccess(socket -> {
       ws = socket;
       socket.textMessageHandler(this::onText);
       socket.exceptionHandler(this::fail);
       socket.closeHandler(v -> finish());
     }).onFailure(this::fail);
-    return done.future();
+  }
+
+  @Override
+  boolean ended() {
+    return acked;
   }
 
   private void onText(String packet) {
@@ -54,21 +47,5 @@ final class WarmupLightCycle {
       ws.close();
     }
     // the server's acknowledgement request (51-...) and its attachment are left unanswered
-  }
-
-  private void finish() {
-    clients.vertx().cancelTimer(timer);
-    if (acked) {
-      done.tryComplete();
-    } else {
-      done.tryFail("closed before the cycle ended");
-    }
-  }
-
-  private void fail(Throwable err) {
-    clients.vertx().cancelTimer(timer);
-    if (done.tryFail(err) && ws != null) {
-      ws.close();
-    }
   }
 }
