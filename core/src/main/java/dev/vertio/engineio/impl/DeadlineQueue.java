@@ -35,7 +35,7 @@ final class DeadlineQueue {
     }
   }
 
-  private final ContextInternal context;
+  private final Scheduler scheduler;
   private final long delayMs;
   private Node head;
   private Node tail;
@@ -43,7 +43,15 @@ final class DeadlineQueue {
 
 
   DeadlineQueue(ContextInternal context, long delayMs) {
-    this.context = context;
+    this(Scheduler.of(context), delayMs);
+  }
+
+  /**
+   * @param scheduler the clock and timers of the queue's context
+   * @param delayMs the delay of every deadline, ms
+   */
+  DeadlineQueue(Scheduler scheduler, long delayMs) {
+    this.scheduler = scheduler;
     this.delayMs = delayMs;
   }
 
@@ -54,7 +62,7 @@ final class DeadlineQueue {
    */
   void add(Node node) {
     node.dequeue();
-    node.deadline = System.nanoTime() + delayMs * 1_000_000L;
+    node.deadline = scheduler.nanoTime() + delayMs * 1_000_000L;
     node.queue = this;
     node.prev = tail;
     node.next = null;
@@ -100,14 +108,13 @@ final class DeadlineQueue {
   }
 
   private void arm(long deadline) {
-    long delay = Math.max(1, (deadline - System.nanoTime() + 999_999) / 1_000_000);
-
-    timerId = context.setTimer(delay, id -> fire());
+    long delay = Math.max(1, (deadline - scheduler.nanoTime() + 999_999) / 1_000_000);
+    timerId = scheduler.schedule(delay, this::fire);
   }
 
   private void fire() {
     timerId = -1;
-    long now = System.nanoTime();
+    long now = scheduler.nanoTime();
     // Nodes due within a millisecond are handled in this pass rather than by another timer.
     long horizon = now + 1_000_000L;
     Node n = head;
@@ -116,7 +123,7 @@ final class DeadlineQueue {
       try {
         n.onDeadline();
       } catch (Throwable t) {
-        context.reportException(t);
+        scheduler.reportException(t);
       }
       n = head;
     }
@@ -128,7 +135,7 @@ final class DeadlineQueue {
   /** Cancels the timer and forgets every node. */
   void clear() {
     if (timerId >= 0) {
-      context.owner().cancelTimer(timerId);
+      scheduler.cancel(timerId);
       timerId = -1;
     }
     while (head != null) {
