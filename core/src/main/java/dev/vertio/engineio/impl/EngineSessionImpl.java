@@ -23,7 +23,7 @@ import java.util.List;
  * One Engine.IO session: outgoing buffer, heartbeat, upgrade and close. Its state is touched only
  * on its context; calls from other threads are handed over as one task.
  */
-final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSession, TransportListener {
+final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSession, UpgradeHost {
 
   private enum State { OPENING, OPEN, CLOSING, CLOSED }
 
@@ -491,14 +491,15 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         candidate.close();
         return;
       }
-      upgrade = new WebSocketUpgrade(this, candidate, context,
+      upgrade = new WebSocketUpgrade(this, candidate, Scheduler.of(context),
           server.options().getUpgradeTimeout());
       upgrade.start();
     });
   }
 
   /** The client probed: answer a pending poll so that it can pause polling. */
-  void onProbed() {
+  @Override
+  public void onProbed() {
     if (transport.isWritable()) {
       flushNow();
       if (transport.isWritable()) {
@@ -508,7 +509,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   }
 
   /** The client sent the upgrade packet: switch transports and flush on the new one. */
-  void onUpgraded(Transport next) {
+  @Override
+  public void onUpgraded(Transport next) {
     upgrade = null;
     Transport previous = transport;
     transport = next;
@@ -527,7 +529,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     }
   }
 
-  void onUpgradeFailed() {
+  @Override
+  public void onUpgradeFailed() {
     upgrade = null;
     server.listeners().upgradeFailed(this);
   }

@@ -1,5 +1,6 @@
 package dev.vertio.engineio.impl;
 
+import dev.vertio.engineio.spi.OnContext;
 import io.vertx.core.internal.ContextInternal;
 
 /**
@@ -28,6 +29,14 @@ public interface Scheduler {
   void reportException(Throwable failure);
 
   /**
+   * Runs a task on the context: at once when already there, else handed over as one task (see
+   * {@link dev.vertio.engineio.spi.OnContext#run}).
+   *
+   * @param task the task
+   */
+  void execute(Runnable task);
+
+  /**
    * @param context an event-loop context
    * @return the context's own clock and timers
    */
@@ -51,6 +60,11 @@ public interface Scheduler {
       @Override
       public void reportException(Throwable failure) {
         context.reportException(failure);
+      }
+
+      @Override
+      public void execute(Runnable task) {
+        OnContext.run(context, task);
       }
     };
   }

@@ -2,10 +2,8 @@ package dev.vertio.engineio.impl;
 
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.parser.EnginePacketType;
-import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
-import io.vertx.core.internal.ContextInternal;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,20 +20,26 @@ import java.util.function.Consumer;
  * (a close right after {@code 5} ends the session, a message right after it is delivered).
  */
 final class WebSocketUpgrade implements TransportListener {
-  private final EngineSessionImpl session;
+  private final UpgradeHost session;
   private final Transport candidate;
-  private final ContextInternal context;
+  private final Scheduler scheduler;
   private final long timeoutMs;
   private long timer = -1;
   private boolean probed;
   private boolean done;
   private boolean upgraded;
 
-  WebSocketUpgrade(EngineSessionImpl session, Transport candidate, ContextInternal context,
+  /**
+   * @param session the session being upgraded
+   * @param candidate the WebSocket it may move to
+   * @param scheduler the clock, timers and thread of the session's context
+   * @param timeoutMs {@code upgradeTimeout}
+   */
+  WebSocketUpgrade(UpgradeHost session, Transport candidate, Scheduler scheduler,
                    long timeoutMs) {
     this.session = session;
     this.candidate = candidate;
-    this.context = context;
+    this.scheduler = scheduler;
     this.timeoutMs = timeoutMs;
   }
 
@@ -44,7 +48,7 @@ final class WebSocketUpgrade implements TransportListener {
    * WebSocket may have closed already, and then reports it at once.
    */
   void start() {
-    timer = context.setTimer(timeoutMs, t -> fail());
+    timer = scheduler.schedule(timeoutMs, this::fail);
     candidate.listener(this);
   }
 
@@ -54,7 +58,7 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onPacket(EnginePacket packet) {
-    OnContext.run(context, () -> {
+    scheduler.execute(() -> {
       if (upgraded) {
         session.onPacket(packet);
         return;
@@ -69,7 +73,7 @@ final class WebSocketUpgrade implements TransportListener {
       } else if (packet.type() == EnginePacketType.UPGRADE) {
         done = true;
         upgraded = true;
-        context.owner().cancelTimer(timer);
+        scheduler.cancel(timer);
         session.onUpgraded(candidate);
       } else {
         fail();
@@ -79,7 +83,7 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onDrain() {
-    OnContext.run(context, () -> {
+    scheduler.execute(() -> {
       if (upgraded) {
         session.onDrain();
       }
@@ -103,7 +107,7 @@ final class WebSocketUpgrade implements TransportListener {
 
   /** After the upgrade the event is the session's; before it, it abandons the upgrade. */
   private void toSessionOrAbandon(Consumer<TransportListener> event) {
-    OnContext.run(context, () -> {
+    scheduler.execute(() -> {
       if (upgraded) {
         event.accept(session);
       } else {
@@ -124,7 +128,7 @@ final class WebSocketUpgrade implements TransportListener {
     if (!done) {
       done = true;
       if (timer >= 0) {
-        context.owner().cancelTimer(timer);
+        scheduler.cancel(timer);
       }
       candidate.close();
     }
