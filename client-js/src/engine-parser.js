@@ -1,5 +1,13 @@
 /** Engine.IO revision 4 packets and long-polling payloads. */
-export const PACKET_TYPES = { open: "0", close: "1", ping: "2", pong: "3", message: "4", upgrade: "5", noop: "6" };
+export const PACKET_TYPES = {
+  open: "0",
+  close: "1",
+  ping: "2",
+  pong: "3",
+  message: "4",
+  upgrade: "5",
+  noop: "6",
+};
 const TYPE_NAMES = Object.fromEntries(Object.entries(PACKET_TYPES).map(([k, v]) => [v, k]));
 export const SEPARATOR = "\x1e";
 
@@ -8,7 +16,8 @@ export function isBinary(data) {
 }
 
 function toBase64(bytes) {
-  if (typeof Buffer !== "undefined") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  if (typeof Buffer !== "undefined")
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   let s = "";
   for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
   return btoa(s);
@@ -26,7 +35,9 @@ function fromBase64(text) {
 }
 
 export function asUint8(data) {
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data instanceof ArrayBuffer
+    ? new Uint8Array(data)
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** A text packet as a string; binary packets are left to the transport (frame or base64). */

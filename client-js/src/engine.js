@@ -20,8 +20,11 @@ export class EngineSocket extends Emitter {
   open() {
     this.readyState = "opening";
     let name = this.transports[0];
-    if (this.opts.rememberUpgrade && EngineSocket.priorWebsocketSuccess
-        && this.transports.includes("websocket")) {
+    if (
+      this.opts.rememberUpgrade &&
+      EngineSocket.priorWebsocketSuccess &&
+      this.transports.includes("websocket")
+    ) {
       name = "websocket";
     }
     this.openWith(name);
@@ -89,8 +92,12 @@ export class EngineSocket extends Emitter {
     this.emitReserved("open");
     this.resetPingTimeout();
     this.flush();
-    if (this.opts.upgrade !== false && this.transport.upgradable
-        && (data.upgrades || []).includes("websocket") && this.transports.includes("websocket")) {
+    if (
+      this.opts.upgrade !== false &&
+      this.transport.upgradable &&
+      (data.upgrades || []).includes("websocket") &&
+      this.transports.includes("websocket")
+    ) {
       this.probe();
     }
   }
@@ -138,14 +145,22 @@ export class EngineSocket extends Emitter {
 
   resetPingTimeout() {
     clearTimeout(this.pingTimer);
-    this.pingTimer = setTimeout(() => this.onClose(CloseReason.PING_TIMEOUT), this.pingInterval + this.pingTimeout);
+    this.pingTimer = setTimeout(
+      () => this.onClose(CloseReason.PING_TIMEOUT),
+      this.pingInterval + this.pingTimeout,
+    );
     if (this.pingTimer.unref && this.opts.autoUnref) this.pingTimer.unref();
   }
 
   /** True when a message sent now goes out at once (volatile messages are dropped otherwise). */
   get writable() {
-    return this.readyState === "open" && !this.upgrading && this.transport.writable
-      && !this.transport.busy && this.writeBuffer.length === 0;
+    return (
+      this.readyState === "open" &&
+      !this.upgrading &&
+      this.transport.writable &&
+      !this.transport.busy &&
+      this.writeBuffer.length === 0
+    );
   }
 
   send(data) {
@@ -159,8 +174,12 @@ export class EngineSocket extends Emitter {
   }
 
   flush() {
-    if (this.readyState !== "open" || this.upgrading || !this.transport.writable
-        || this.writeBuffer.length === 0) {
+    if (
+      this.readyState !== "open" ||
+      this.upgrading ||
+      !this.transport.writable ||
+      this.writeBuffer.length === 0
+    ) {
       return;
     }
     const packets = this.writeBuffer;

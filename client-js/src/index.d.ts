@@ -110,10 +110,14 @@ export declare class Socket {
 }
 
 /** Connects to a namespace: the URL's path, "/" by default. */
-export declare function io(uri?: string, opts?: ManagerOptions & SocketOptions & {
-  forceNew?: boolean;
-  multiplex?: boolean;
-}): Socket;
+export declare function io(
+  uri?: string,
+  opts?: ManagerOptions &
+    SocketOptions & {
+      forceNew?: boolean;
+      multiplex?: boolean;
+    },
+): Socket;
 export declare function io(opts: ManagerOptions & SocketOptions & { forceNew?: boolean }): Socket;
 export declare const connect: typeof io;
 export default io;

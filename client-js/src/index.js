@@ -13,8 +13,13 @@ function parseUri(uri) {
   const u = new URL(uri === undefined ? base : uri, base);
   const secure = u.protocol === "https:" || u.protocol === "wss:";
   const port = u.port || (secure ? "443" : "80");
-  return { hostname: u.hostname, port, secure, path: u.pathname || "/",
-    id: (secure ? "https" : "http") + "://" + u.hostname + ":" + port };
+  return {
+    hostname: u.hostname,
+    port,
+    secure,
+    path: u.pathname || "/",
+    id: (secure ? "https" : "http") + "://" + u.hostname + ":" + port,
+  };
 }
 
 /**
@@ -32,7 +37,8 @@ export function io(uri, opts) {
   const path = opts.path || "/socket.io";
   const id = parsed.id + path;
   const sameNamespace = cache[id] && parsed.path in cache[id].nsps;
-  const newConnection = opts.forceNew || opts["force new connection"] || opts.multiplex === false || sameNamespace;
+  const newConnection =
+    opts.forceNew || opts["force new connection"] || opts.multiplex === false || sameNamespace;
   let manager;
   if (newConnection) {
     manager = new Manager(parsed, opts);

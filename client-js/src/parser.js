@@ -2,10 +2,23 @@
 import { Emitter } from "./emitter.js";
 
 export const PacketType = {
-  CONNECT: 0, DISCONNECT: 1, EVENT: 2, ACK: 3, CONNECT_ERROR: 4, BINARY_EVENT: 5, BINARY_ACK: 6,
+  CONNECT: 0,
+  DISCONNECT: 1,
+  EVENT: 2,
+  ACK: 3,
+  CONNECT_ERROR: 4,
+  BINARY_EVENT: 5,
+  BINARY_ACK: 6,
 };
 /** Event names an application may not emit: they name the socket's own events. */
-export const RESERVED_EVENTS = Object.freeze(["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"]);
+export const RESERVED_EVENTS = Object.freeze([
+  "connect",
+  "connect_error",
+  "disconnect",
+  "disconnecting",
+  "newListener",
+  "removeListener",
+]);
 const MAX_ATTACHMENTS = 10;
 
 const isBlob = (o) => typeof Blob !== "undefined" && o instanceof Blob;
@@ -36,7 +49,8 @@ function deconstruct(data, buffers) {
 function reconstruct(data, buffers) {
   if (data && typeof data === "object") {
     if (data._placeholder === true) {
-      if (typeof data.num === "number" && data.num >= 0 && data.num < buffers.length) return buffers[data.num];
+      if (typeof data.num === "number" && data.num >= 0 && data.num < buffers.length)
+        return buffers[data.num];
       throw new Error("illegal attachments");
     }
     if (Array.isArray(data)) {
@@ -67,14 +81,24 @@ export function encode(packet) {
 
 function isPayloadValid(type, payload) {
   switch (type) {
-    case PacketType.CONNECT: return payload === undefined || (typeof payload === "object" && payload !== null && !Array.isArray(payload));
-    case PacketType.DISCONNECT: return payload === undefined;
-    case PacketType.CONNECT_ERROR: return typeof payload === "string" || (typeof payload === "object" && payload !== null);
+    case PacketType.CONNECT:
+      return (
+        payload === undefined || (typeof payload === "object" && payload !== null && !Array.isArray(payload))
+      );
+    case PacketType.DISCONNECT:
+      return payload === undefined;
+    case PacketType.CONNECT_ERROR:
+      return typeof payload === "string" || (typeof payload === "object" && payload !== null);
     case PacketType.EVENT:
     case PacketType.BINARY_EVENT:
-      return Array.isArray(payload) && payload.length > 0 && (typeof payload[0] === "number"
-        || (typeof payload[0] === "string" && !RESERVED_EVENTS.includes(payload[0])));
-    default: return Array.isArray(payload);
+      return (
+        Array.isArray(payload) &&
+        payload.length > 0 &&
+        (typeof payload[0] === "number" ||
+          (typeof payload[0] === "string" && !RESERVED_EVENTS.includes(payload[0])))
+      );
+    default:
+      return Array.isArray(payload);
   }
 }
 

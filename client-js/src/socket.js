@@ -135,8 +135,8 @@ export class Socket extends Emitter {
 
   emitWithAck(ev, ...args) {
     // the retry queue always answers error-first
-    const withErr = this.flags.timeout !== undefined || this._opts.ackTimeout !== undefined
-      || !!this._opts.retries;
+    const withErr =
+      this.flags.timeout !== undefined || this._opts.ackTimeout !== undefined || !!this._opts.retries;
     return new Promise((resolve, reject) => {
       const fn = (arg1, arg2) => (withErr ? (arg1 ? reject(arg1) : resolve(arg2)) : resolve(arg1));
       fn.withError = withErr;
@@ -209,7 +209,12 @@ export class Socket extends Emitter {
         if (packet.data && packet.data.sid) {
           this.onconnect(packet.data.sid, packet.data.pid);
         } else {
-          this.emitReserved("connect_error", new Error("It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible"));
+          this.emitReserved(
+            "connect_error",
+            new Error(
+              "It seems you are trying to reach a Socket.IO server in v2.x with a v3.x client, but they are not compatible",
+            ),
+          );
         }
         break;
       case PacketType.EVENT:

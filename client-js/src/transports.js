@@ -1,5 +1,12 @@
 import { Emitter } from "./emitter.js";
-import { decodePacket, decodePayload, encodePacket, encodePayload, isBinary, asUint8 } from "./engine-parser.js";
+import {
+  decodePacket,
+  decodePayload,
+  encodePacket,
+  encodePayload,
+  isBinary,
+  asUint8,
+} from "./engine-parser.js";
 import { CloseReason } from "./close-reason.js";
 
 function query(params) {
@@ -105,9 +112,10 @@ export class WebSocketTransport extends Transport {
     const url = engineUrl(this.opts, this.opts.secure ? "wss" : "ws", "websocket", this.sid);
     let ws;
     try {
-      ws = this.opts.extraHeaders && typeof window === "undefined"
-        ? new Impl(url, { headers: this.opts.extraHeaders })
-        : new Impl(url);
+      ws =
+        this.opts.extraHeaders && typeof window === "undefined"
+          ? new Impl(url, { headers: this.opts.extraHeaders })
+          : new Impl(url);
     } catch (e) {
       this.emitReserved("error", e);
       return;
@@ -122,8 +130,10 @@ export class WebSocketTransport extends Transport {
     ws.onerror = () => this.emitReserved("error", new Error("websocket error"));
     ws.onclose = (ev) => {
       this.writable = false;
-      this.emitReserved("close", CloseReason.TRANSPORT_CLOSE,
-        { description: "websocket connection closed", context: ev });
+      this.emitReserved("close", CloseReason.TRANSPORT_CLOSE, {
+        description: "websocket connection closed",
+        context: ev,
+      });
     };
   }
 
@@ -160,8 +170,12 @@ export class PollingTransport extends Transport {
   }
 
   url() {
-    return engineUrl(this.opts, this.opts.secure ? "https" : "http", "polling", this.sid)
-      + "&t=" + Date.now().toString(36) + (PollingTransport.n++).toString(36);
+    return (
+      engineUrl(this.opts, this.opts.secure ? "https" : "http", "polling", this.sid) +
+      "&t=" +
+      Date.now().toString(36) +
+      (PollingTransport.n++).toString(36)
+    );
   }
 
   request(method, body) {
@@ -173,7 +187,8 @@ export class PollingTransport extends Transport {
     }
     return fetch(this.url(), init).then(async (res) => {
       const text = await res.text();
-      if (res.status !== 200) throw new Error("xhr " + (method === "GET" ? "poll" : "post") + " error " + res.status);
+      if (res.status !== 200)
+        throw new Error("xhr " + (method === "GET" ? "poll" : "post") + " error " + res.status);
       return text;
     });
   }
@@ -185,19 +200,22 @@ export class PollingTransport extends Transport {
   poll() {
     if (this.closed || this.paused || this.polling) return;
     this.polling = true;
-    this.request("GET").then((text) => {
-      this.polling = false;
-      if (this.closed) return;
-      for (const p of decodePayload(text)) {
+    this.request("GET").then(
+      (text) => {
+        this.polling = false;
         if (this.closed) return;
-        this.emitReserved("packet", p);
-      }
-      if (this.paused) this.checkPaused();
-      else this.poll();
-    }, (err) => {
-      this.polling = false;
-      if (!this.closed) this.emitReserved("error", err);
-    });
+        for (const p of decodePayload(text)) {
+          if (this.closed) return;
+          this.emitReserved("packet", p);
+        }
+        if (this.paused) this.checkPaused();
+        else this.poll();
+      },
+      (err) => {
+        this.polling = false;
+        if (!this.closed) this.emitReserved("error", err);
+      },
+    );
   }
 
   setSid(sid) {
@@ -223,15 +241,18 @@ export class PollingTransport extends Transport {
     this.posting = true;
     const payload = encodePayload(this.queue);
     this.queue = [];
-    this.request("POST", payload).then(() => {
-      this.posting = false;
-      this.flushPosts();
-      this.checkPaused();
-      this.emitReserved("drain");
-    }, (err) => {
-      this.posting = false;
-      if (!this.closed) this.emitReserved("error", err);
-    });
+    this.request("POST", payload).then(
+      () => {
+        this.posting = false;
+        this.flushPosts();
+        this.checkPaused();
+        this.emitReserved("drain");
+      },
+      (err) => {
+        this.posting = false;
+        if (!this.closed) this.emitReserved("error", err);
+      },
+    );
   }
 
   /** Stops polling; calls back once no request is in flight (before an upgrade). */

@@ -14,12 +14,15 @@ test("jitter follows the reference formula", () => {
   const minus = new Backoff({ min: 1000, max: 5000, jitter: 0.5, random: () => 0.25 });
   assert.deepEqual([minus.duration(), minus.duration()], [875, 1750]);
   const plus = new Backoff({ min: 1000, max: 5000, jitter: 0.5, random: () => 0.35 });
-  assert.deepEqual([plus.duration(), plus.duration(), plus.duration(), plus.duration()], [1175, 2350, 4700, 5000]);
+  assert.deepEqual(
+    [plus.duration(), plus.duration(), plus.duration(), plus.duration()],
+    [1175, 2350, 4700, 5000],
+  );
 });
 
 test("a seeded random source stays within the bounds", () => {
   let seed = 42;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const b = new Backoff({ min: 1000, max: 5000, jitter: 0.5, random });
   for (let i = 0; i < 20; i++) {
     const d = b.duration();

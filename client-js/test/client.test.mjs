@@ -10,32 +10,45 @@ let url = process.env.VERTIO_URL;
 let reference;
 
 function startReference(port = 0) {
-  return import("socket.io").then(({ Server }) => new Promise((resolve) => {
-    const http = createServer();
-    const server = new Server(http, { pingInterval: 300, pingTimeout: 600 });
-    server.use((socket, next) => {
-      if (socket.handshake.auth && socket.handshake.auth.token === "abc") return next();
-      const err = new Error("Not authorized");
-      err.data = { code: 42 };
-      next(err);
-    });
-    server.on("connection", (socket) => {
-      socket.emit("auth", socket.handshake.auth);
-      socket.emit("room", socket.handshake.query.room || null);
-      socket.on("echo", (...args) => socket.emit("echo", ...args));
-      socket.on("ack-me", (...args) => { const ack = args.pop(); ack(...args); });
-      let calls = 0;
-      socket.on("ack-every-second", (...args) => { const ack = args.pop(); if (++calls % 2 === 0) ack(...args); });
-      socket.on("ask", async () => socket.emit("answered", await socket.timeout(3000).emitWithAck("question", "q")));
-      socket.on("restart-server", () => {
-        const port = http.address().port;
-        server.close();
-        setTimeout(async () => { reference = await startReference(port); }, 300);
-      });
-    });
-    server.of("/admin").on("connection", (socket) => socket.emit("hello", "admin"));
-    http.listen(port, "127.0.0.1", () => resolve({ server, http }));
-  }));
+  return import("socket.io").then(
+    ({ Server }) =>
+      new Promise((resolve) => {
+        const http = createServer();
+        const server = new Server(http, { pingInterval: 300, pingTimeout: 600 });
+        server.use((socket, next) => {
+          if (socket.handshake.auth && socket.handshake.auth.token === "abc") return next();
+          const err = new Error("Not authorized");
+          err.data = { code: 42 };
+          next(err);
+        });
+        server.on("connection", (socket) => {
+          socket.emit("auth", socket.handshake.auth);
+          socket.emit("room", socket.handshake.query.room || null);
+          socket.on("echo", (...args) => socket.emit("echo", ...args));
+          socket.on("ack-me", (...args) => {
+            const ack = args.pop();
+            ack(...args);
+          });
+          let calls = 0;
+          socket.on("ack-every-second", (...args) => {
+            const ack = args.pop();
+            if (++calls % 2 === 0) ack(...args);
+          });
+          socket.on("ask", async () =>
+            socket.emit("answered", await socket.timeout(3000).emitWithAck("question", "q")),
+          );
+          socket.on("restart-server", () => {
+            const port = http.address().port;
+            server.close();
+            setTimeout(async () => {
+              reference = await startReference(port);
+            }, 300);
+          });
+        });
+        server.of("/admin").on("connection", (socket) => socket.emit("hello", "admin"));
+        http.listen(port, "127.0.0.1", () => resolve({ server, http }));
+      }),
+  );
 }
 
 before(async () => {
@@ -98,8 +111,12 @@ test("namespaces share one connection and refusals carry message and data", asyn
 });
 
 test("auth as a function, query parameters, and fallback to polling when WebSocket is blocked", async () => {
-  const s = io(url, { forceNew: true, transports: ["websocket"], query: { room: "r1" },
-    auth: (cb) => cb({ token: "abc", via: "function" }) });
+  const s = io(url, {
+    forceNew: true,
+    transports: ["websocket"],
+    query: { room: "r1" },
+    auth: (cb) => cb({ token: "abc", via: "function" }),
+  });
   const [[auth], [room]] = await Promise.all([once(s, "auth"), once(s, "room")]);
   assert.deepEqual(auth, { token: "abc", via: "function" });
   assert.equal(room, "r1");
@@ -111,16 +128,25 @@ test("auth as a function, query parameters, and fallback to polling when WebSock
     }
     close() {}
   }
-  const fallback = io(url, { forceNew: true, transports: ["websocket", "polling"],
-    WebSocket: BlockedWebSocket, auth: { token: "abc" } });
+  const fallback = io(url, {
+    forceNew: true,
+    transports: ["websocket", "polling"],
+    WebSocket: BlockedWebSocket,
+    auth: { token: "abc" },
+  });
   await once(fallback, "auth");
   assert.equal(fallback.io.engine.transport.name, "polling");
   fallback.disconnect();
 });
 
 test("reconnects after the server restarts and sends buffered emits in order", async () => {
-  const s = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" },
-    reconnectionDelay: 100, reconnectionDelayMax: 300 });
+  const s = io(url, {
+    forceNew: true,
+    transports: ["websocket"],
+    auth: { token: "abc" },
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 300,
+  });
   await once(s, "auth");
   s.emit("restart-server");
   const [reason] = await once(s, "disconnect");
@@ -130,19 +156,29 @@ test("reconnects after the server restarts and sends buffered emits in order", a
   // One listener for all the echoes: several may arrive in one read, before a new once() could
   // be registered between them.
   const got = [];
-  const allEchoed = new Promise((resolve) => s.on("echo", (m) => {
-    got.push(m);
-    if (got.length === 5) resolve();
-  }));
+  const allEchoed = new Promise((resolve) =>
+    s.on("echo", (m) => {
+      got.push(m);
+      if (got.length === 5) resolve();
+    }),
+  );
   await once(s.io, "reconnect");
   await allEchoed;
-  assert.deepEqual(got, [0, 1, 2, 3, 4].map((i) => "buffered-" + i));
+  assert.deepEqual(
+    got,
+    [0, 1, 2, 3, 4].map((i) => "buffered-" + i),
+  );
   s.disconnect();
 });
 
 test("ackTimeout and retries: an emit is re-sent until acknowledged, in order, and fails after its retries", async () => {
-  const s = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" },
-    retries: 2, ackTimeout: 300 });
+  const s = io(url, {
+    forceNew: true,
+    transports: ["websocket"],
+    auth: { token: "abc" },
+    retries: 2,
+    ackTimeout: 300,
+  });
   await once(s, "connect");
   const sent = [];
   s.onAnyOutgoing((ev, ...args) => sent.push(args[0]));
@@ -153,8 +189,13 @@ test("ackTimeout and retries: an emit is re-sent until acknowledged, in order, a
   assert.deepEqual(await second, 2);
   assert.deepEqual(sent, [1, 1, 2, 2], "one at a time, each re-sent once");
   // with the callback form, an acknowledgement that never comes fails after 1 + retries tries
-  const s2 = io(url, { forceNew: true, transports: ["websocket"], auth: { token: "abc" },
-    retries: 1, ackTimeout: 200 });
+  const s2 = io(url, {
+    forceNew: true,
+    transports: ["websocket"],
+    auth: { token: "abc" },
+    retries: 1,
+    ackTimeout: 200,
+  });
   await once(s2, "connect");
   let tries = 0;
   s2.onAnyOutgoing(() => tries++);

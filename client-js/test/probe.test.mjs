@@ -12,28 +12,42 @@ function scriptedServer(events) {
   const http = createServer((req, res) => {
     const sid = new URL(req.url, "http://x").searchParams.get("sid");
     if (!sid) {
-      res.end('0{"sid":"s1","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}');
+      res.end(
+        '0{"sid":"s1","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}',
+      );
     } else if (req.method === "GET") {
       events.push("poll");
       held.push(res);
     } else {
       let body = "";
-      req.on("data", (c) => { body += c; });
-      req.on("end", () => { events.push("post " + body); res.end("ok"); });
+      req.on("data", (c) => {
+        body += c;
+      });
+      req.on("end", () => {
+        events.push("post " + body);
+        res.end("ok");
+      });
     }
   });
   const wss = new WebSocketServer({ server: http });
-  wss.on("connection", (ws) => ws.on("message", (data) => {
-    events.push("ws " + data);
-    if (String(data) === "2probe") {
-      ws.send("3probe");
-      ws.close();
-      ws.on("close", () => setTimeout(() => {
-        const res = held.shift();
-        if (res) { res.end("6"); events.push("poll released"); }
-      }, 100));
-    }
-  }));
+  wss.on("connection", (ws) =>
+    ws.on("message", (data) => {
+      events.push("ws " + data);
+      if (String(data) === "2probe") {
+        ws.send("3probe");
+        ws.close();
+        ws.on("close", () =>
+          setTimeout(() => {
+            const res = held.shift();
+            if (res) {
+              res.end("6");
+              events.push("poll released");
+            }
+          }, 100),
+        );
+      }
+    }),
+  );
   return new Promise((resolve) => http.listen(0, "127.0.0.1", () => resolve({ http, wss, held })));
 }
 
@@ -49,8 +63,14 @@ test("a probe closed while polling is paused: the upgrade is given up, polling g
   const events = [];
   const server = await scriptedServer(events);
   const engine = new EngineSocket({
-    hostname: "127.0.0.1", port: server.http.address().port, secure: false, path: "/engine.io/",
-    query: {}, transports: ["polling", "websocket"], upgrade: true, rememberUpgrade: false,
+    hostname: "127.0.0.1",
+    port: server.http.address().port,
+    secure: false,
+    path: "/engine.io/",
+    query: {},
+    transports: ["polling", "websocket"],
+    upgrade: true,
+    rememberUpgrade: false,
   });
   try {
     engine.open();

@@ -9,8 +9,12 @@ const url = process.env.VERTIO_RECOVERY_URL;
 const once = (s, e) => new Promise((resolve) => s.once(e, (...a) => resolve(a)));
 
 test("recovers id, rooms and missed events in order", { skip: !url && "no server" }, async () => {
-  const s = io(url, { forceNew: true, transports: ["websocket"], reconnectionDelay: 50,
-    reconnectionDelayMax: 100 });
+  const s = io(url, {
+    forceNew: true,
+    transports: ["websocket"],
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 100,
+  });
   await once(s, "hello");
   const firstId = s.id;
   assert.equal(s.recovered, false);
@@ -31,15 +35,23 @@ test("recovers id, rooms and missed events in order", { skip: !url && "no server
   s.disconnect();
 });
 
-test("after the window it is a new socket", { skip: !process.env.VERTIO_RECOVERY_SHORT_URL && "no server" }, async () => {
-  const s = io(process.env.VERTIO_RECOVERY_SHORT_URL, { forceNew: true, transports: ["websocket"],
-    reconnectionDelay: 50, reconnectionDelayMax: 100 });
-  await once(s, "hello");
-  const firstId = s.id;
-  s.emit("drop-me");
-  await once(s, "disconnect");
-  await once(s, "connect");
-  assert.equal(s.recovered, false);
-  assert.notEqual(s.id, firstId);
-  s.disconnect();
-});
+test(
+  "after the window it is a new socket",
+  { skip: !process.env.VERTIO_RECOVERY_SHORT_URL && "no server" },
+  async () => {
+    const s = io(process.env.VERTIO_RECOVERY_SHORT_URL, {
+      forceNew: true,
+      transports: ["websocket"],
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 100,
+    });
+    await once(s, "hello");
+    const firstId = s.id;
+    s.emit("drop-me");
+    await once(s, "disconnect");
+    await once(s, "connect");
+    assert.equal(s.recovered, false);
+    assert.notEqual(s.id, firstId);
+    s.disconnect();
+  },
+);
