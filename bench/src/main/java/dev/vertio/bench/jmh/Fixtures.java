@@ -29,19 +29,19 @@ final class Fixtures {
 
   /** @return {@code ["chat", {...}]} on the main namespace, no ack id */
   static SocketPacket chatEvent() {
-    return new SocketPacket(SocketPacketType.EVENT, SocketPacket.MAIN_NAMESPACE,
+    return new SocketPacket(SocketPacketType.EVENT, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
         SocketPacket.NO_ID, new JsonArray().add("chat").add(chatMessage()));
   }
 
   /** @return the ack of id 42 with {@code [{"ok":true,"id":123}]} */
   static SocketPacket ack() {
-    return new SocketPacket(SocketPacketType.ACK, SocketPacket.MAIN_NAMESPACE, 42,
+    return new SocketPacket(SocketPacketType.ACK, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE, 42,
         new JsonArray().add(new JsonObject().put("ok", true).put("id", 123)));
   }
 
   /** @return {@code ["upload", {"name":..., "data":<binary>}]}, a BINARY_EVENT on the wire */
   static SocketPacket binaryEvent() {
-    return new SocketPacket(SocketPacketType.EVENT, SocketPacket.MAIN_NAMESPACE,
+    return new SocketPacket(SocketPacketType.EVENT, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
         SocketPacket.NO_ID, new JsonArray().add("upload")
         .add(new JsonObject().put("name", "file.bin").put("data", Buffer.buffer(bytes()))));
   }

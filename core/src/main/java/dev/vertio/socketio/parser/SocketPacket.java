@@ -15,8 +15,6 @@ import java.util.Objects;
 public record SocketPacket(SocketPacketType type, String namespace, long id, Object data) {
   /** The id of a packet that asks for no acknowledgement. */
   public static final long NO_ID = -1;
-  /** The main namespace. */
-  public static final String MAIN_NAMESPACE = "/";
 
   /** Checks the fields. */
   public SocketPacket {

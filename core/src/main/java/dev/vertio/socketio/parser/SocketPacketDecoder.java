@@ -1,11 +1,11 @@
 package dev.vertio.socketio.parser;
 
+import dev.vertio.socketio.SocketIoProtocol;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decodes Socket.IO packets from one connection: a text message, then for BINARY_EVENT and
@@ -20,8 +20,6 @@ public final class SocketPacketDecoder {
   /** Default bound on the nesting depth of received JSON. */
   public static final int DEFAULT_MAX_DEPTH = 64;
   /** Event names the protocol reserves; peers may not send them as events. */
-  public static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error",
-      "disconnect", "disconnecting", "newListener", "removeListener");
 
   private static final int MAX_ID_DIGITS = 15;
 
@@ -79,7 +77,7 @@ public final class SocketPacketDecoder {
       }
       i = dash + 1;
     }
-    String namespace = SocketPacket.MAIN_NAMESPACE;
+    String namespace = SocketIoProtocol.MAIN_NAMESPACE;
     if (i < len && text.charAt(i) == '/') {
       int comma = text.indexOf(',', i);
       int end = comma < 0 ? len : comma;
@@ -183,6 +181,6 @@ public final class SocketPacketDecoder {
     if (name instanceof Number) {
       return true;
     }
-    return name instanceof String && !RESERVED_EVENTS.contains(name);
+    return name instanceof String && !SocketIoProtocol.RESERVED_EVENTS.contains(name);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vertio.socketio.parser;
 
+import dev.vertio.socketio.SocketIoProtocol;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,7 @@ public final class SocketPacketEncoder {
     if (type.isBinary()) {
       sb.append(attachments.size()).append('-');
     }
-    if (!SocketPacket.MAIN_NAMESPACE.equals(packet.namespace())) {
+    if (!SocketIoProtocol.MAIN_NAMESPACE.equals(packet.namespace())) {
       sb.append(packet.namespace()).append(',');
     }
     if (packet.hasId()) {
