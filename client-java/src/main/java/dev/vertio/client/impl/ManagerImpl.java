@@ -6,7 +6,6 @@ import dev.vertio.client.ConnectErrorException;
 import dev.vertio.client.engineio.EngineClient;
 import dev.vertio.client.engineio.EngineClientOptions;
 import dev.vertio.engineio.spi.OnContext;
-import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketDecoder;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
@@ -289,7 +288,7 @@ final class ManagerImpl implements ClientManager {
     if (volatile_ && !e.writable()) {
       return true;
     }
-    e.write(BroadcastPacket.encode(encoder, packet));
+    e.write(encoder.encodeForEngine(packet));
     return true;
   }
 

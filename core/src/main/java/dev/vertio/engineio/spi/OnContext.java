@@ -1,5 +1,6 @@
 package dev.vertio.engineio.spi;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
@@ -18,7 +19,8 @@ public final class OnContext {
    * @param context the target context (an event-loop context)
    * @param action the work
    */
-  public static void run(ContextInternal context, Runnable action) {
+  public static void run(Context target, Runnable action) {
+    ContextInternal context = (ContextInternal) target;
     if (context.inThread()) {
       ContextInternal current = ContextInternal.current();
       if (current != null && current.unwrap() == context) {
@@ -41,8 +43,8 @@ public final class OnContext {
    * @param <T> its result type
    * @return a future with the same outcome whose continuations run on {@code context}
    */
-  public static <T> Future<T> anchor(ContextInternal context, Future<T> future) {
-    if (future.isComplete() && context.inThread()) {
+  public static <T> Future<T> anchor(Context context, Future<T> future) {
+    if (future.isComplete() && ((ContextInternal) context).inThread()) {
       return future;
     }
     Promise<T> anchored = Promise.promise();
@@ -54,7 +56,7 @@ public final class OnContext {
    * @param context a context
    * @return true on the context's thread
    */
-  public static boolean isOn(ContextInternal context) {
-    return context.inThread();
+  public static boolean isOn(Context context) {
+    return ((ContextInternal) context).inThread();
   }
 }

@@ -4,7 +4,6 @@ import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import io.vertx.core.json.JsonArray;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,15 +67,7 @@ public final class BroadcastPacket {
    * @return its Engine.IO message packets: the text, then each attachment
    */
   public static List<EnginePacket> encode(SocketPacketEncoder encoder, SocketPacket packet) {
-    SocketPacketEncoder.Encoded enc = encoder.encode(packet);
-    if (enc.attachments().isEmpty()) {
-      return List.of(EnginePacket.message(enc.text()));
-    }
-    List<EnginePacket> list = new ArrayList<>(1 + enc.attachments().size());
-    list.add(EnginePacket.message(enc.text()));
-    for (byte[] a : enc.attachments()) {
-      list.add(EnginePacket.binary(a));
-    }
-    return List.copyOf(list);
+    return encoder.encodeForEngine(packet);
   }
+
 }

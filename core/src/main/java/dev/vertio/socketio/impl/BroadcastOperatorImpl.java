@@ -1,5 +1,6 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.RemoteSocket;

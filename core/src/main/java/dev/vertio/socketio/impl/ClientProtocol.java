@@ -1,5 +1,6 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.parser.SocketPacket;

@@ -1,5 +1,7 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.shared.AckRegistry;
+import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.SocketEmitter;
 import io.vertx.core.Future;

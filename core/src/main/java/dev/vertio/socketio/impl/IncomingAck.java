@@ -1,5 +1,6 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketType;

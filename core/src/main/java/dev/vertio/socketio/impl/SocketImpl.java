@@ -1,5 +1,8 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.shared.AckRegistry;
+import dev.vertio.socketio.shared.EventListeners;
+import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.Ack;

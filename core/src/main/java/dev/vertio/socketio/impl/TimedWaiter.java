@@ -1,5 +1,6 @@
 package dev.vertio.socketio.impl;
 
+import dev.vertio.socketio.shared.AckRegistry;
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.Namespace;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,6 @@
 package dev.vertio.socketio.parser;
 
+import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.SocketIoProtocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,5 +66,25 @@ public final class SocketPacketEncoder {
       sb.append(body);
     }
     return new Encoded(sb.toString(), attachments);
+  }
+
+  /**
+   * Encodes a packet into the Engine.IO message packets that carry it: the text, then each
+   * binary attachment.
+   *
+   * @param packet a Socket.IO packet
+   * @return its Engine.IO message packets
+   */
+  public List<EnginePacket> encodeForEngine(SocketPacket packet) {
+    Encoded enc = encode(packet);
+    if (enc.attachments().isEmpty()) {
+      return List.of(EnginePacket.message(enc.text()));
+    }
+    List<EnginePacket> list = new ArrayList<>(1 + enc.attachments().size());
+    list.add(EnginePacket.message(enc.text()));
+    for (byte[] a : enc.attachments()) {
+      list.add(EnginePacket.binary(a));
+    }
+    return List.copyOf(list);
   }
 }

@@ -1,4 +1,4 @@
-package dev.vertio.socketio.impl;
+package dev.vertio.socketio.shared;
 
 import dev.vertio.socketio.SocketIoProtocol;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package dev.vertio.socketio.impl;
+package dev.vertio.socketio.shared;
 
 import dev.vertio.socketio.AckTimeoutException;
 import io.vertx.core.Handler;
@@ -68,7 +68,7 @@ public final class AckRegistry {
   }
 
   /** Registers a broadcast's answer handler, whose timer the broadcast owns. */
-  boolean register(long id, Handler<JsonArray> handler) {
+  public boolean register(long id, Handler<JsonArray> handler) {
     return register(id, new Waiter() {
       @Override
       public void answer(JsonArray args) {

@@ -1,4 +1,4 @@
-package dev.vertio.socketio.impl;
+package dev.vertio.socketio.shared;
 
 import dev.vertio.socketio.AnyEventHandler;
 import dev.vertio.socketio.EventHandler;
