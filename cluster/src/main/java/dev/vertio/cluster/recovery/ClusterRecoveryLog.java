@@ -1,0 +1,264 @@
+package dev.vertio.cluster.recovery;
+
+import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
+import dev.vertio.socketio.adapter.BroadcastOptions;
+import dev.vertio.socketio.recovery.RecoveryLog;
+import dev.vertio.socketio.recovery.StoredSession;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The recovery log of one namespace on one cluster node. Every node logs every broadcast of the
+ * namespace (its own and those other nodes publish, numbered per origin), so a client whose node
+ * went away recovers on any other with the events it missed, exactly once and in each origin's
+ * order. Offsets are {@link ClusterOffset}s. When that cannot be guaranteed — a gap in an
+ * origin's numbers here (this node started late, or a message was lost), events evicted for size,
+ * an origin this node never heard of, or events the client's home node sent to it alone after its
+ * last offset — {@link #missed} answers null and the client gets an honest fresh session.
+ */
+public final class ClusterRecoveryLog implements RecoveryLog {
+
+  private record Entry(String origin, long seq, BroadcastOptions targets,
+                       List<EnginePacket> packets, long bytes, long at) {
+  }
+
+  private static final class Origin {
+    long last;
+    /** Events of this origin numbered up to this may be missing here. */
+    long unknownThrough;
+  }
+
+  private final String home;
+  private final long maxBytes;
+  private final long maxAgeNanos;
+  private final Predicate<String> isLocalSocket;
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private final Map<String, Origin> origins = new LinkedHashMap<>();
+  private final Map<String, Long> socketMarks = new HashMap<>();
+  private long localSeq;
+  private long localUnknownThrough;
+  private long roomLocalMark;
+  private long bytes;
+  private String lastOrigin;
+  private long lastSeq;
+  private long toPublish;
+
+  /**
+   * @param home this node's id
+   * @param options recovery options (log size and window)
+   * @param isLocalSocket tells a socket id of this node from a room name
+   */
+  public ClusterRecoveryLog(String home, ConnectionStateRecoveryOptions options,
+                            Predicate<String> isLocalSocket) {
+    this.home = home;
+    this.maxBytes = options.getMaxLogBytes();
+    this.maxAgeNanos = options.getMaxDisconnectionDuration().toNanos();
+    this.isLocalSocket = isLocalSocket;
+    origins.put(home, new Origin());
+  }
+
+  @Override
+  public synchronized <T> T atomically(Supplier<T> action) {
+    return action.get();
+  }
+
+  private String offset() {
+    Map<String, Long> seen = new LinkedHashMap<>();
+    for (Map.Entry<String, Origin> e : origins.entrySet()) {
+      if (e.getValue().last > 0) {
+        seen.put(e.getKey(), e.getValue().last);
+      }
+    }
+    return new ClusterOffset(home, localSeq, seen).format();
+  }
+
+  @Override
+  public synchronized String reserve(BroadcastOptions targets) {
+    if (targets.local()) {
+      localSeq++;
+      if (targets.except().isEmpty() && targets.rooms().size() == 1
+          && isLocalSocket.test(targets.rooms().iterator().next())) {
+        socketMarks.put(targets.rooms().iterator().next(), localSeq);
+      } else {
+        roomLocalMark = localSeq;
+      }
+      lastOrigin = null;
+      lastSeq = localSeq;
+      toPublish = 0;
+    } else {
+      Origin self = origins.get(home);
+      self.last++;
+      lastOrigin = home;
+      lastSeq = self.last;
+      toPublish = self.last;
+    }
+    return offset();
+  }
+
+  /**
+   * @return the sequence number of the broadcast just reserved, to publish with it (once), or 0
+   */
+  public synchronized long takeReservedSeq() {
+    long seq = toPublish;
+    toPublish = 0;
+    return seq;
+  }
+
+  /**
+   * Reserves the offset of a broadcast another node published; append it next, in the same
+   * {@link #atomically} action.
+   *
+   * @param origin the node that published it
+   * @param seq its number in that node's sequence
+   * @return the offset, or null when this event was logged already
+   */
+  public synchronized String reserveRemote(String origin, long seq) {
+    Origin o = origins.get(origin);
+    if (o == null) {
+      o = new Origin();
+      o.last = seq - 1;
+      o.unknownThrough = seq - 1;
+      origins.put(origin, o);
+    }
+    if (seq <= o.last) {
+      return null;
+    }
+    if (seq > o.last + 1) {
+      o.unknownThrough = Math.max(o.unknownThrough, seq - 1);
+    }
+    o.last = seq;
+    lastOrigin = origin;
+    lastSeq = seq;
+    return offset();
+  }
+
+  @Override
+  public synchronized void append(String offset, BroadcastOptions targets,
+                                  List<EnginePacket> packets) {
+    long size = 0;
+    for (EnginePacket p : packets) {
+      size += p.payloadLength() + 16;
+    }
+    long now = System.nanoTime();
+    entries.addLast(new Entry(lastOrigin, lastSeq, targets, packets, size, now));
+    bytes += size;
+    while (!entries.isEmpty()) {
+      Entry first = entries.peekFirst();
+      boolean tooBig = bytes > maxBytes;
+      if (!tooBig && now - first.at() <= maxAgeNanos) {
+        break;
+      }
+      entries.removeFirst();
+      bytes -= first.bytes();
+      if (tooBig) {
+        if (first.origin() == null) {
+          localUnknownThrough = Math.max(localUnknownThrough, first.seq());
+        } else {
+          Origin o = origins.get(first.origin());
+          o.unknownThrough = Math.max(o.unknownThrough, first.seq());
+        }
+      }
+    }
+  }
+
+  /** Whether everything the client may have missed is here; under the lock. */
+  private boolean covers(ClusterOffset v, StoredSession session) {
+    if (v == null) {
+      return false;
+    }
+    if (v.home().equals(home)) {
+      if (localUnknownThrough > v.local()) {
+        return false;
+      }
+    } else {
+      // its home sent it events of its own (emits to it alone...) after its offset: not here
+      long[] mark = new long[1];
+      String markHome = session == null || session.lastOffset() == null ? null
+          : ClusterOffset.pair(session.lastOffset(), mark);
+      if (markHome == null || !markHome.equals(v.home()) || mark[0] > v.local()) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Origin> e : origins.entrySet()) {
+      if (e.getValue().unknownThrough > v.seen().getOrDefault(e.getKey(), 0L)) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Long> e : v.seen().entrySet()) {
+      if (e.getValue() > 0 && !origins.containsKey(e.getKey())) {
+        return false; // an origin never heard of here: what came after its number is unknown
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized boolean mayRecover(String offset, StoredSession session) {
+    return covers(ClusterOffset.parse(offset), session);
+  }
+
+  @Override
+  public synchronized List<List<EnginePacket>> missed(String offset, StoredSession session,
+                                                      String socketId, Set<String> rooms) {
+    ClusterOffset v = ClusterOffset.parse(offset);
+    if (!covers(v, session)) {
+      return null;
+    }
+    boolean homeHere = v.home().equals(home);
+    List<List<EnginePacket>> out = new ArrayList<>();
+    for (Entry e : entries) {
+      boolean after = e.origin() == null ? homeHere && e.seq() > v.local()
+          : e.seq() > v.seen().getOrDefault(e.origin(), 0L);
+      if (after && reaches(e.targets(), socketId, rooms)) {
+        out.add(e.packets());
+      }
+    }
+    return out;
+  }
+
+  private static boolean reaches(BroadcastOptions t, String socketId, Set<String> rooms) {
+    for (String r : t.except()) {
+      if (r.equals(socketId) || rooms.contains(r)) {
+        return false;
+      }
+    }
+    if (t.rooms().isEmpty()) {
+      return true;
+    }
+    for (String r : t.rooms()) {
+      if (r.equals(socketId) || rooms.contains(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public synchronized String sessionMark(String socketId) {
+    long mark = Math.max(socketMarks.getOrDefault(socketId, 0L), roomLocalMark);
+    return home + "." + mark;
+  }
+
+  /** @param socketId a socket gone from this node */
+  public synchronized void forget(String socketId) {
+    socketMarks.remove(socketId);
+  }
+
+  @Override
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  @Override
+  public synchronized long bytes() {
+    return bytes;
+  }
+}
