@@ -73,9 +73,7 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   private String offset() {
     Map<String, Long> seen = new LinkedHashMap<>();
     for (Map.Entry<String, Origin> e : origins.entrySet()) {
-      if (e.getValue().last > 0) {
-        seen.put(e.getKey(), e.getValue().last);
-      }
+      seen.put(e.getKey(), e.getValue().last);
     }
     return new ClusterOffset(home, localSeq, seen).format();
   }
@@ -101,6 +99,40 @@ public final class ClusterRecoveryLog implements RecoveryLog {
       toPublish = self.last;
     }
     return offset();
+  }
+
+  /**
+   * @param nodes node ids
+   * @return true when every one is a known origin
+   */
+  public synchronized boolean knows(Set<String> nodes) {
+    return origins.keySet().containsAll(nodes);
+  }
+
+  /** @return the number of this node's last broadcast in the namespace */
+  public synchronized long ownSeq() {
+    return origins.get(home).last;
+  }
+
+  /**
+   * Another node's last broadcast number, sent in order with its broadcasts: an origin heard of
+   * for the first time is known from there on; a number beyond the last logged here means some
+   * of its broadcasts never arrived, so a client that may have missed them gets a fresh session.
+   *
+   * @param origin the node
+   * @param seq its last broadcast number
+   */
+  public synchronized void learn(String origin, long seq) {
+    Origin o = origins.get(origin);
+    if (o == null) {
+      o = new Origin();
+      o.last = seq;
+      o.unknownThrough = seq;
+      origins.put(origin, o);
+    } else if (seq > o.last) {
+      o.last = seq;
+      o.unknownThrough = Math.max(o.unknownThrough, seq);
+    }
   }
 
   /**
@@ -188,13 +220,17 @@ public final class ClusterRecoveryLog implements RecoveryLog {
       }
     }
     for (Map.Entry<String, Origin> e : origins.entrySet()) {
-      if (e.getValue().unknownThrough > v.seen().getOrDefault(e.getKey(), 0L)) {
+      Long seen = v.seen().get(e.getKey());
+      if (seen == null ? e.getValue().last > 0 : e.getValue().unknownThrough > seen) {
+        // an origin its home did not know of (its events may predate the client), or events of
+        // it this node may lack
         return false;
       }
     }
     for (Map.Entry<String, Long> e : v.seen().entrySet()) {
       if (e.getValue() > 0 && !origins.containsKey(e.getKey())) {
         return false; // an origin never heard of here: what came after its number is unknown
+        // (every node learns every origin within a heartbeat: see learn)
       }
     }
     return true;

@@ -79,13 +79,16 @@ public final class ClusterServers implements AutoCloseable {
     return servers;
   }
 
-  /** Waits until every node sees all the others (heartbeats), at most 30 s. */
+  /**
+   * Waits until every node sees all the others (heartbeats) and knows their broadcast numbers
+   * (recovery), at most 30 s.
+   */
   public void awaitMembership() {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (true) {
       boolean all = true;
       for (Server s : servers) {
-        all &= s.node.nodes().size() == servers.size() - 1;
+        all &= s.node.nodes().size() == servers.size() - 1 && s.node.knowsEveryNode();
       }
       if (all) {
         return;

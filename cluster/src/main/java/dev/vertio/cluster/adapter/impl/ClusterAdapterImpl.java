@@ -368,10 +368,34 @@ final class ClusterAdapterImpl implements Adapter {
         List.of()));
   }
 
+  /** @return true when the recovery log (if any) knows every one of these origins */
+  boolean knowsOrigins(Set<String> nodes) {
+    ClusterRecoveryLog l = log;
+    return l == null || l.knows(nodes);
+  }
+
+  /** Tells the other nodes the number of this node's last logged broadcast, in order with them. */
+  void publishSeq() {
+    ClusterRecoveryLog l = log;
+    if (l != null) {
+      l.atomically(() -> {
+        node.publish(new ClusterMessage(ClusterMessage.Type.SEQ, node.id(), l.ownSeq(), 0,
+            host.name(), 0, Set.of(), Set.of(), Set.of(), 0, "", List.of()));
+        return null;
+      });
+    }
+  }
+
   /** A message of another node for this namespace; on the node's consumer context. */
   void onRemote(ClusterMessage m) {
     BroadcastOptions o = options(m);
     switch (m.type()) {
+      case SEQ -> {
+        ClusterRecoveryLog l = log;
+        if (l != null) {
+          l.learn(m.origin(), m.seq());
+        }
+      }
       case BROADCAST -> onBroadcast(m);
       case BROADCAST_ACK -> onBroadcastWithAck(m);
       case FETCH_SOCKETS -> local.fetchSockets(o).onComplete(ar -> respond(m, 0,

@@ -59,7 +59,12 @@ public record ClusterMessage(Type type, String origin, long seq, long requestId,
     /** An answer to a request: its results, or (broadcast ack) the count of recipients. */
     RESPONSE(11),
     /** One acknowledgement of an acknowledged broadcast. */
-    ACK(12);
+    ACK(12),
+    /**
+     * The origin's last broadcast number in a namespace (every heartbeat interval, sent in order
+     * with its broadcasts): nodes learn of every origin, and of lost broadcasts.
+     */
+    SEQ(13);
 
     /** The byte on the wire. */
     public final int code;

@@ -51,6 +51,8 @@ public final class ClusterNodeImpl implements ClusterNode {
   private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
   private final Map<String, ClusterAdapterImpl> adapters = new ConcurrentHashMap<>();
   private final Map<Long, PendingRequest> pending = new ConcurrentHashMap<>();
+  /** Nodes taken as gone: their late messages are ignored unless they prove they are back. */
+  private final Set<String> departed = ConcurrentHashMap.newKeySet();
   private final AtomicLong requestIds = new AtomicLong();
   private final RateLimitedWarning malformed = new RateLimitedWarning(LOG, 10_000);
   private MessageConsumer<Buffer> opsConsumer;
@@ -231,7 +233,9 @@ public final class ClusterNodeImpl implements ClusterNode {
       departed(m.origin(), "left");
       return;
     }
-    seen(m);
+    if (!seen(m)) {
+      return;
+    }
     switch (m.type()) {
       case HEARTBEAT:
         break;
@@ -255,15 +259,30 @@ public final class ClusterNodeImpl implements ClusterNode {
     }
   }
 
-  private void seen(ClusterMessage m) {
+  /** @return false for a late message of a node taken as gone */
+  private boolean seen(ClusterMessage m) {
     NodeInfo info = nodes.get(m.origin());
+    if (info == null && departed.contains(m.origin())) {
+      // back only with a heartbeat while its cluster member is still there (a long pause)
+      boolean back = m.type() == ClusterMessage.Type.HEARTBEAT && !m.extra().isEmpty()
+          && clusterManager != null
+          && clusterManager.getNodes().contains(m.extra().iterator().next());
+      if (!back) {
+        return false;
+      }
+      departed.remove(m.origin());
+    }
     if (info == null) {
       info = new NodeInfo();
       NodeInfo raced = nodes.putIfAbsent(m.origin(), info);
       if (raced == null) {
         LOG.log(Level.DEBUG, "node " + m.origin() + " joined the channel");
-        // a node that just came needs to know of this one at once, not at the next heartbeat
+        // a node that just came needs to know of this one at once, not at the next heartbeat,
+        // and the numbers of its broadcasts (published: in order with them)
         send(m.origin(), heartbeat());
+        for (ClusterAdapterImpl adapter : adapters.values()) {
+          adapter.publishSeq();
+        }
       } else {
         info = raced;
       }
@@ -272,6 +291,7 @@ public final class ClusterNodeImpl implements ClusterNode {
     if (m.type() == ClusterMessage.Type.HEARTBEAT && !m.extra().isEmpty()) {
       info.cmNodeId = m.extra().iterator().next();
     }
+    return true;
   }
 
   /** Every heartbeat interval: say this node is alive and forget the nodes that are gone. */
@@ -280,6 +300,9 @@ public final class ClusterNodeImpl implements ClusterNode {
       return;
     }
     publish(heartbeat());
+    for (ClusterAdapterImpl adapter : adapters.values()) {
+      adapter.publishSeq();
+    }
     long now = System.nanoTime();
     long timeout = options.getNodeTimeout().toNanos();
     List<String> members = clusterManager == null ? null : clusterManager.getNodes();
@@ -295,6 +318,7 @@ public final class ClusterNodeImpl implements ClusterNode {
 
   /** A node is gone: requests stop waiting for it. */
   void departed(String node, String why) {
+    departed.add(node);
     if (nodes.remove(node) == null) {
       return;
     }
@@ -302,6 +326,19 @@ public final class ClusterNodeImpl implements ClusterNode {
     for (PendingRequest p : pending.values()) {
       p.onNodeLeft(node);
     }
+  }
+
+  /**
+   * @return true when every namespace with a cluster recovery log knows the broadcast numbers of
+   *     every live node (within a heartbeat interval of a join)
+   */
+  public boolean knowsEveryNode() {
+    for (ClusterAdapterImpl adapter : adapters.values()) {
+      if (!adapter.knowsOrigins(nodes.keySet())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** @param paused true to stop handling messages from other nodes (tests: a stuck node) */
