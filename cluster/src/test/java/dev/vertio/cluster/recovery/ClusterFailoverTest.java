@@ -11,6 +11,7 @@ import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.cluster.adapter.ClusterAdapterOptions;
 import dev.vertio.cluster.testing.ClusterServers;
+import dev.vertio.cluster.testing.LiveNodeScript;
 import dev.vertio.cluster.testing.SwitchingProxy;
 import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
@@ -20,6 +21,8 @@ import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -126,6 +129,44 @@ class ClusterFailoverTest {
     seen.expect("news 4");
     seen.assertExhausted();
     await(socket.disconnect());
+  }
+
+  @Test
+  void theOfficialClientRecoversOnAnotherNodeWithWhatItMissedOnceAndInOrder() {
+    ClusterServers.Server c = cluster.start();
+    proxy.target(c.port);
+    try (LiveNodeScript js = new LiveNodeScript("recovering-client.mjs",
+        "http://127.0.0.1:" + proxy.port())) {
+      JsonObject first = js.expect("connect");
+      assertFalse(first.getBoolean("recovered"));
+      js.expect("hello");
+      await(b.io.to("r").emit("news", 1));
+      assertEquals(1, js.expect("news").getInteger("value"));
+
+      proxy.target(0);
+      cluster.stop(c);
+      js.expect("disconnect");
+      await(b.io.to("r").emit("news", 2));
+      await(a.io.to("r").emit("news", 3));
+      await(b.io.to("r").emit("news", 4));
+      sync(a);
+      sync(b);
+      proxy.target(b.port);
+
+      JsonObject back = js.expect("connect");
+      assertTrue(back.getBoolean("recovered"));
+      assertEquals(first.getString("id"), back.getString("id"));
+      List<Integer> news = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        news.add(js.expect("news").getInteger("value"));
+      }
+      // each origin's events in its order (B: 2 then 4), each exactly once
+      assertEquals(List.of(2, 4), news.stream().filter(v -> v % 2 == 0).toList());
+      assertEquals(Set.of(2, 3, 4), Set.copyOf(news));
+      await(a.io.to("r").emit("bye"));
+      js.expect("bye");
+      js.events().assertExhausted();
+    }
   }
 
   @Test

@@ -8,7 +8,11 @@ import dev.vertio.cluster.adapter.ClusterNode;
 import dev.vertio.cluster.adapter.impl.ClusterNodeImpl;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
+import com.hazelcast.config.Config;
 import io.vertx.core.Future;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +47,15 @@ public final class ClusterServers implements AutoCloseable {
     }
   }
 
+  private static final int MEMBERS = 10;
   private final String clusterName = "vertio-test-" + UUID.randomUUID();
+  /**
+   * Members of this test cluster take ports from a random base, not 5701: other Hazelcast
+   * clusters of the machine (tests running beside these) on 5701-5703 would hide them from each
+   * other, since a member address without a port is only tried on three ports.
+   */
+  private final int basePort = freeRange();
+  private final List<String> members = memberAddresses(basePort);
   private final ClusterAdapterOptions nodeOptions;
   private final Supplier<SocketIoOptions> serverOptions;
   private final Consumer<SocketIoServer> setup;
@@ -63,7 +75,9 @@ public final class ClusterServers implements AutoCloseable {
 
   /** @return a new node, once every live node sees every other one */
   public Server start() {
-    Vertx vertx = await(HazelcastClusters.startLocal(clusterName), 60);
+    Config config = HazelcastClusters.config(clusterName, "127.0.0.1", members);
+    config.getNetworkConfig().setPort(basePort).setPortCount(MEMBERS);
+    Vertx vertx = await(HazelcastClusters.start(new VertxOptions(), config, "127.0.0.1"), 60);
     ClusterNodeImpl node = (ClusterNodeImpl) await(ClusterNode.start(vertx, nodeOptions), 30);
     SocketIoServer io = SocketIoServer.create(vertx, node.configure(serverOptions.get()));
     setup.accept(io);
@@ -72,6 +86,34 @@ public final class ClusterServers implements AutoCloseable {
     servers.add(s);
     awaitMembership();
     return s;
+  }
+
+  private static int freeRange() {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = 20_000 + random.nextInt(30_000);
+      boolean free = true;
+      for (int p = base; p < base + MEMBERS && free; p++) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1,
+            java.net.InetAddress.getLoopbackAddress())) {
+          free = s.getLocalPort() == p;
+        } catch (java.io.IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new AssertionError("no free port range for Hazelcast");
+  }
+
+  private static List<String> memberAddresses(int base) {
+    List<String> out = new ArrayList<>();
+    for (int p = base; p < base + MEMBERS; p++) {
+      out.add("127.0.0.1:" + p);
+    }
+    return out;
   }
 
   /** @return the servers started and not stopped */
@@ -111,11 +153,21 @@ public final class ClusterServers implements AutoCloseable {
     await(s.io.close().compose(v -> s.node.close()).eventually(() -> s.vertx.close()), 60);
   }
 
-  /** A crash: the Vert.x instance (and its Hazelcast member) goes away without a word. */
+  /**
+   * A crash: the Hazelcast member is terminated (no graceful leave), the node says no "bye", and
+   * its Vert.x goes away.
+   */
   public void crash(Server s) {
     servers.remove(s);
     s.node.pauseForTests(true);
-    await(s.vertx.close(), 60);
+    if (((VertxInternal) s.vertx).clusterManager() instanceof HazelcastClusterManager h) {
+      h.getHazelcastInstance().getLifecycleService().terminate();
+    }
+    try {
+      await(s.vertx.close(), 60);
+    } catch (RuntimeException | AssertionError ignored) {
+      // closing after the member was terminated may fail: what matters is that it is gone
+    }
   }
 
   @Override
