@@ -122,6 +122,25 @@ class ClusterAdapterTest {
   }
 
   @Test
+  void malformedClusterMessagesAreDroppedAndTheNodesGoOn() {
+    io.vertx.core.buffer.Buffer garbage = io.vertx.core.buffer.Buffer.buffer("not a message");
+    io.vertx.core.buffer.Buffer nextVersion = dev.vertio.cluster.adapter.impl.ClusterCodec.encode(
+        dev.vertio.cluster.adapter.impl.ClusterMessage.of(
+            dev.vertio.cluster.adapter.impl.ClusterMessage.Type.BROADCAST, "someone"));
+    nextVersion.setByte(0, (byte) 9);
+    for (int i = 0; i < 100; i++) {
+      n[0].vertx.eventBus().publish("vertio.ops", garbage);
+      n[0].vertx.eventBus().publish("vertio.ops", nextVersion);
+      n[0].vertx.eventBus().send("vertio.node." + n[1].node.id(), "a string, not bytes");
+    }
+    await(n[0].io.emit("news", "still here"));
+    for (int i = 0; i < 4; i++) {
+      seen.get(i).expect("news still here");
+    }
+    marksThenExhausted();
+  }
+
+  @Test
   void socketsJoinLeaveAndDisconnectActOnOtherNodes() {
     await(n[0].io.in(c[2].id()).socketsJoin("x"));
     await(n[1].io.to("x").emit("news", "x1"));
@@ -136,6 +155,16 @@ class ClusterAdapterTest {
     seen.get(3).expect("news y1");
     await(n[0].io.in("b").socketsLeave("y"));
     marksThenExhausted();
+    // a socket of node 1 disconnected from node 0
+    Recorder<String> extra = new Recorder<>();
+    ClientSocket c4 = client.socket(n[1].url(), new ClientOptions()
+        .setTransports(List.of("websocket")).setReconnection(false).setForceNew(true)
+        .setAuth(Map.of("room", "z", "name", "c4")));
+    c4.onDisconnect(reason -> extra.record("disconnect " + reason));
+    await(c4.connect());
+    await(n[0].io.in("z").disconnectSockets(false));
+    extra.expect("disconnect io server disconnect");
+    assertEquals(List.of(), await(n[2].io.in("z").fetchSockets()));
   }
 
   @Test
