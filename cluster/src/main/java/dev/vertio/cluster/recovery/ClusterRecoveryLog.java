@@ -32,6 +32,10 @@ public final class ClusterRecoveryLog implements RecoveryLog {
 
   private static final class Origin {
     long last;
+    /** When it was first seen gone ({@link System#nanoTime()}), 0 while alive. */
+    long goneSince;
+    /** Its events in the log. */
+    long count;
     /** Events of this origin numbered up to this may be missing here. */
     long unknownThrough;
   }
@@ -43,6 +47,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final Map<String, Origin> origins = new LinkedHashMap<>();
   private final Map<String, Long> socketMarks = new HashMap<>();
+  /** Origins dropped from offsets: gone, and their events older than the window. */
+  private final Set<String> pruned = new java.util.HashSet<>();
   private long localSeq;
   private long localUnknownThrough;
   private long roomLocalMark;
@@ -181,6 +187,9 @@ public final class ClusterRecoveryLog implements RecoveryLog {
     }
     long now = System.nanoTime();
     entries.addLast(new Entry(lastOrigin, lastSeq, targets, packets, size, now));
+    if (lastOrigin != null) {
+      origins.get(lastOrigin).count++;
+    }
     bytes += size;
     while (!entries.isEmpty()) {
       Entry first = entries.peekFirst();
@@ -190,6 +199,9 @@ public final class ClusterRecoveryLog implements RecoveryLog {
       }
       entries.removeFirst();
       bytes -= first.bytes();
+      if (first.origin() != null) {
+        origins.get(first.origin()).count--;
+      }
       if (tooBig) {
         if (first.origin() == null) {
           localUnknownThrough = Math.max(localUnknownThrough, first.seq());
@@ -228,7 +240,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
       }
     }
     for (Map.Entry<String, Long> e : v.seen().entrySet()) {
-      if (e.getValue() > 0 && !origins.containsKey(e.getKey())) {
+      if (e.getValue() > 0 && !origins.containsKey(e.getKey())
+          && !pruned.contains(e.getKey())) {
         return false; // an origin never heard of here: what came after its number is unknown
         // (every node learns every origin within a heartbeat: see learn)
       }
@@ -281,6 +294,32 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   public synchronized String sessionMark(String socketId) {
     long mark = Math.max(socketMarks.getOrDefault(socketId, 0L), roomLocalMark);
     return home + "." + mark;
+  }
+
+  /**
+   * Keeps offsets short across node restarts: an origin that has been gone for longer than the
+   * recovery window and has no event left in the log is dropped from offsets (every event of it
+   * was sent before any stored session disconnected, so no client can miss one).
+   *
+   * @param live the nodes alive now
+   */
+  public synchronized void prune(Set<String> live) {
+    long now = System.nanoTime();
+    for (java.util.Iterator<Map.Entry<String, Origin>> it = origins.entrySet().iterator();
+         it.hasNext(); ) {
+      Map.Entry<String, Origin> e = it.next();
+      if (e.getKey().equals(home) || live.contains(e.getKey())) {
+        e.getValue().goneSince = 0;
+        continue;
+      }
+      Origin o = e.getValue();
+      if (o.goneSince == 0) {
+        o.goneSince = now;
+      } else if (now - o.goneSince > maxAgeNanos && o.count == 0) {
+        it.remove();
+        pruned.add(e.getKey());
+      }
+    }
   }
 
   /** @param socketId a socket gone from this node */

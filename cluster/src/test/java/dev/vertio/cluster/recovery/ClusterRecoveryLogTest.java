@@ -143,4 +143,21 @@ class ClusterRecoveryLogTest {
       assertFalse(home.mayRecover(bad, session("H.0")), bad);
     }
   }
+
+  @Test
+  void originsLongGoneLeaveTheOffsets() throws Exception {
+    ClusterRecoveryLog log = new ClusterRecoveryLog("R", new ConnectionStateRecoveryOptions()
+        .setMaxDisconnectionDuration(java.time.Duration.ofMillis(1)), id -> false);
+    String withA = remote(log, "A", 1, "a1");
+    assertTrue(ClusterOffset.parse(withA).seen().containsKey("A"));
+    log.prune(Set.of()); // A is gone from now on
+    Thread.sleep(5); // the recovery window (1 ms) passes: a clock, no event to wait for
+    String later = own(log, ROOM_R, "r1"); // a1 is dropped for age here
+    assertTrue(ClusterOffset.parse(later).seen().containsKey("A"));
+    log.prune(Set.of());
+    String pruned = own(log, ROOM_R, "r2");
+    assertFalse(ClusterOffset.parse(pruned).seen().containsKey("A"));
+    // an offset that still names A can be recovered: nothing of A is left to miss
+    assertTrue(log.mayRecover(later, session("R.0")));
+  }
 }

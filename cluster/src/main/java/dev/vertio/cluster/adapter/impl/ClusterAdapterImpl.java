@@ -374,10 +374,14 @@ final class ClusterAdapterImpl implements Adapter {
     return l == null || l.knows(nodes);
   }
 
-  /** Tells the other nodes the number of this node's last logged broadcast, in order with them. */
+  /**
+   * Tells the other nodes the number of this node's last logged broadcast, in order with them,
+   * and forgets origins long gone.
+   */
   void publishSeq() {
     ClusterRecoveryLog l = log;
     if (l != null) {
+      l.prune(node.nodes());
       l.atomically(() -> {
         node.publish(new ClusterMessage(ClusterMessage.Type.SEQ, node.id(), l.ownSeq(), 0,
             host.name(), 0, Set.of(), Set.of(), Set.of(), 0, "", List.of()));
