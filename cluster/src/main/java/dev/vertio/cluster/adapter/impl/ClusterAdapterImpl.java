@@ -109,6 +109,15 @@ final class ClusterAdapterImpl implements Adapter {
         enc == null ? List.of() : enc.attachments());
   }
 
+  /** @return the arguments of event data: all but the name */
+  private static JsonArray tail(JsonArray data) {
+    JsonArray out = new JsonArray(new ArrayList<>(Math.max(0, data.size() - 1)));
+    for (int i = 1; i < data.size(); i++) {
+      out.add(data.getValue(i));
+    }
+    return out;
+  }
+
   private static JsonArray eventData(BroadcastPacket packet) {
     JsonArray data = new JsonArray(new ArrayList<>(packet.args().size() + 1));
     data.add(packet.event());
@@ -135,7 +144,7 @@ final class ClusterAdapterImpl implements Adapter {
     if (data == null || data.isEmpty() || !(data.getValue(0) instanceof String event)) {
       throw new IllegalArgumentException("broadcast without a valid event");
     }
-    JsonArray args = new JsonArray(new ArrayList<>(data.getList().subList(1, data.size())));
+    JsonArray args = tail(data);
     BroadcastOptions options = options(m);
     ClusterRecoveryLog l = log;
     if (l == null || m.seq() <= 0 || options.volatile_()) {
@@ -218,7 +227,7 @@ final class ClusterAdapterImpl implements Adapter {
       return;
     }
     String event = data.getString(0);
-    JsonArray args = new JsonArray(new ArrayList<>(data.getList().subList(1, data.size())));
+    JsonArray args = tail(data);
     BroadcastPacket packet = packet(data, event, args, REMOTE_ACK_IDS.getAndIncrement());
     deliver(targets, packet, options, answer -> {
       SocketPacketEncoder.Encoded enc = Packets.encode(answer);
@@ -251,9 +260,9 @@ final class ClusterAdapterImpl implements Adapter {
     }
     Future<List<ClusterMessage>> there = ask(type, o, flags, extra, null, requestTimeout());
     return Future.join(here, there).transform(ar -> {
-      if (there.failed() && there.cause() instanceof PendingRequest.Incomplete inc) {
+      if (there.failed() && there.cause() instanceof PendingRequest.Incomplete) {
         return Future.failedFuture(new ClusterRequestException(type.name().toLowerCase(),
-            List.of(), inc.missing));
+            List.of(), Answers.missing(there)));
       }
       return ar.succeeded() ? Future.succeededFuture() : Future.failedFuture(ar.cause());
     });
@@ -269,17 +278,14 @@ final class ClusterAdapterImpl implements Adapter {
         Set.of(), null, requestTimeout());
     return here.compose(mine -> there.transform(ar -> {
       List<RemoteSocket> all = new ArrayList<>(mine);
-      List<ClusterMessage> answers = ar.succeeded() ? ar.result()
-          : ar.cause() instanceof PendingRequest.Incomplete inc ? inc.received : List.of();
-      for (ClusterMessage a : answers) {
+      for (ClusterMessage a : Answers.received(ar)) {
         if (!a.text().isEmpty()) {
           all.addAll(ClusterRemoteSocket.fromJson(host.namespace(), a.text()));
         }
       }
       if (ar.failed()) {
-        Set<String> missing = ar.cause() instanceof PendingRequest.Incomplete inc ? inc.missing
-            : Set.of();
-        return Future.failedFuture(new ClusterRequestException("fetchSockets", all, missing));
+        return Future.failedFuture(new ClusterRequestException("fetchSockets", all,
+            Answers.missing(ar)));
       }
       return Future.succeededFuture(all);
     }));
@@ -321,25 +327,7 @@ final class ClusterAdapterImpl implements Adapter {
     JsonArray data = new JsonArray().add(event);
     args.forEach(data::add);
     return ask(ClusterMessage.Type.SERVER_SIDE_EMIT_ACK, BroadcastOptions.ALL, 0, Set.of(), data,
-        timeout).transform(ar -> {
-          List<ClusterMessage> answers = ar.succeeded() ? ar.result()
-              : ar.cause() instanceof PendingRequest.Incomplete inc ? inc.received : List.of();
-          List<JsonArray> out = new ArrayList<>();
-          for (ClusterMessage a : answers) {
-            JsonArray ack = a.has(ClusterMessage.NO_LISTENER) ? null
-                : Packets.decode(a.text(), a.attachments());
-            if (ack != null) {
-              out.add(ack);
-            }
-          }
-          if (ar.failed()) {
-            Set<String> missing = ar.cause() instanceof PendingRequest.Incomplete inc
-                ? inc.missing : Set.of();
-            return Future.failedFuture(new ClusterRequestException("serverSideEmitWithAck", out,
-                missing));
-          }
-          return Future.succeededFuture(out);
-        });
+        timeout).transform(ar -> Answers.acks("serverSideEmitWithAck", ar));
   }
 
   private void onServerSideEmit(ClusterMessage m, boolean withAck) {
@@ -347,7 +335,7 @@ final class ClusterAdapterImpl implements Adapter {
     if (data == null || data.isEmpty() || !(data.getValue(0) instanceof String event)) {
       throw new IllegalArgumentException("serverSideEmit without a valid event");
     }
-    JsonArray args = new JsonArray(new ArrayList<>(data.getList().subList(1, data.size())));
+    JsonArray args = tail(data);
     Handler<JsonArray> ack = !withAck ? null : answer -> {
       SocketPacketEncoder.Encoded enc = Packets.encode(answer);
       node.send(m.origin(), new ClusterMessage(ClusterMessage.Type.RESPONSE, node.id(), 0,
