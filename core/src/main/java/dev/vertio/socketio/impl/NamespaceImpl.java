@@ -1,8 +1,10 @@
 package dev.vertio.socketio.impl;
 
 import dev.vertio.engineio.spi.OnContext;
+import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.Middleware;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
@@ -12,25 +14,23 @@ import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.adapter.InMemoryAdapter;
 import dev.vertio.socketio.adapter.LocalSocket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
-import dev.vertio.socketio.EventHandler;
-import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.recovery.EventLog;
 import dev.vertio.socketio.recovery.LocalRecoveryLog;
 import dev.vertio.socketio.recovery.RecoveryLog;
-import io.vertx.core.json.JsonArray;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A namespace: middleware, connection handlers, its connected sockets and their adapter. */
