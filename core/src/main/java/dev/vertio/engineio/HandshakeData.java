@@ -27,6 +27,22 @@ public final class HandshakeData {
   }
 
   /**
+   * Handshake data rebuilt from its parts, e.g. for a socket of another cluster node.
+   *
+   * @param headers request headers
+   * @param query query parameters
+   * @param remoteAddress the client's address, or null
+   * @param uri the request URI
+   * @param secure true for TLS
+   * @param issuedAt the handshake time in ms since the epoch
+   * @return the handshake data
+   */
+  public static HandshakeData of(MultiMap headers, MultiMap query, SocketAddress remoteAddress,
+                                 String uri, boolean secure, long issuedAt) {
+    return new HandshakeData(headers, query, remoteAddress, uri, secure, issuedAt);
+  }
+
+  /**
    * @param request the handshake request
    * @return a copy of what the request says about the client
    */

@@ -21,6 +21,8 @@ public class ConnectionStateRecoveryOptions {
   private boolean skipMiddlewares = DEFAULT_SKIP_MIDDLEWARES;
   private long maxSessions = DEFAULT_MAX_SESSIONS;
   private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
+  private java.util.function.BiFunction<io.vertx.core.Vertx, ConnectionStateRecoveryOptions,
+      dev.vertio.socketio.recovery.SessionStore> sessionStoreFactory;
 
   /** @return how long a session may be recovered */
   public Duration getMaxDisconnectionDuration() {
@@ -76,6 +78,26 @@ public class ConnectionStateRecoveryOptions {
    */
   public ConnectionStateRecoveryOptions setMaxLogBytes(long maxLogBytes) {
     this.maxLogBytes = maxLogBytes;
+    return this;
+  }
+
+  /** @return what creates the server's session store, null for the in-memory default */
+  public java.util.function.BiFunction<io.vertx.core.Vertx, ConnectionStateRecoveryOptions,
+      dev.vertio.socketio.recovery.SessionStore> getSessionStoreFactory() {
+    return sessionStoreFactory;
+  }
+
+  /**
+   * Plugs where disconnected sessions wait, e.g. a cluster-wide store of {@code vertio-cluster}.
+   *
+   * @param sessionStoreFactory called once per server with its Vert.x and these options, or null
+   *     for the in-memory default ({@link dev.vertio.socketio.recovery.InMemorySessionStore})
+   * @return this
+   */
+  public ConnectionStateRecoveryOptions setSessionStoreFactory(
+      java.util.function.BiFunction<io.vertx.core.Vertx, ConnectionStateRecoveryOptions,
+          dev.vertio.socketio.recovery.SessionStore> sessionStoreFactory) {
+    this.sessionStoreFactory = sessionStoreFactory;
     return this;
   }
 }

@@ -40,6 +40,8 @@ public class SocketIoOptions extends EngineOptions {
   private ConnectionStateRecoveryOptions connectionStateRecovery;
   private boolean warmup = DEFAULT_WARMUP;
   private long warmupMaxTime = DEFAULT_WARMUP_MAX_TIME;
+  private java.util.function.Function<dev.vertio.socketio.adapter.AdapterHost,
+      dev.vertio.socketio.adapter.Adapter> adapterFactory;
 
   /** Options with every default. */
   public SocketIoOptions() {
@@ -55,6 +57,7 @@ public class SocketIoOptions extends EngineOptions {
     this.connectionStateRecovery = other.connectionStateRecovery;
     this.warmup = other.warmup;
     this.warmupMaxTime = other.warmupMaxTime;
+    this.adapterFactory = other.adapterFactory;
   }
 
   /** @return whether {@code listen(...)} warms the JIT up before it listens */
@@ -264,6 +267,28 @@ public class SocketIoOptions extends EngineOptions {
   @Override
   public SocketIoOptions setAllowRequest(Function<HttpServerRequest, Future<Void>> allowRequest) {
     super.setAllowRequest(allowRequest);
+    return this;
+  }
+
+  // ------------------------------------------------------------------ adapter (cluster)
+
+  /** @return what creates each namespace's adapter, null for the in-memory default */
+  public java.util.function.Function<dev.vertio.socketio.adapter.AdapterHost,
+      dev.vertio.socketio.adapter.Adapter> getAdapterFactory() {
+    return adapterFactory;
+  }
+
+  /**
+   * Plugs an adapter into every namespace, e.g. the cluster adapter of {@code vertio-cluster}.
+   *
+   * @param adapterFactory called once per namespace with that namespace, or null for the
+   *     in-memory default ({@link dev.vertio.socketio.adapter.InMemoryAdapter})
+   * @return this
+   */
+  public SocketIoOptions setAdapterFactory(java.util.function.Function<
+      dev.vertio.socketio.adapter.AdapterHost, dev.vertio.socketio.adapter.Adapter>
+      adapterFactory) {
+    this.adapterFactory = adapterFactory;
     return this;
   }
 }

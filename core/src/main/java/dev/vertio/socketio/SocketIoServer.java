@@ -185,4 +185,42 @@ public interface SocketIoServer extends BroadcastOperator {
    * @return completes when closed
    */
   Future<Void> close();
+
+  // ------------------------------------------------------------------ between servers (cluster)
+
+  /**
+   * {@link Namespace#serverSideEmit} on the main namespace.
+   *
+   * @param event the event name
+   * @param args its arguments
+   * @return completes once sent
+   */
+  default Future<Void> serverSideEmit(String event, Object... args) {
+    return sockets().serverSideEmit(event, args);
+  }
+
+  /**
+   * {@link Namespace#serverSideEmitWithAck} on the main namespace.
+   *
+   * @param timeout how long to wait for every node
+   * @param event the event name
+   * @param args its arguments
+   * @return one answer per other node
+   */
+  default Future<java.util.List<io.vertx.core.json.JsonArray>> serverSideEmitWithAck(
+      java.time.Duration timeout, String event, Object... args) {
+    return sockets().serverSideEmitWithAck(timeout, event, args);
+  }
+
+  /**
+   * {@link Namespace#onServerSideEmit} on the main namespace.
+   *
+   * @param event the event name
+   * @param handler receives the arguments and the acknowledgement
+   * @return this
+   */
+  default SocketIoServer onServerSideEmit(String event, EventHandler handler) {
+    sockets().onServerSideEmit(event, handler);
+    return this;
+  }
 }

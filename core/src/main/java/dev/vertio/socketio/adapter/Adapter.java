@@ -91,4 +91,43 @@ public interface Adapter {
    * @return completes when done
    */
   Future<Void> disconnectSockets(BroadcastOptions options, boolean close);
+
+  // ------------------------------------------------------------------ several nodes
+
+  /**
+   * The recovery log of the namespace, when this adapter brings its own (a cluster adapter logs
+   * the broadcasts of every node with offsets valid on any node).
+   *
+   * @param options the recovery options
+   * @return the log, or null for the default log of one node
+   */
+  default dev.vertio.socketio.recovery.RecoveryLog recoveryLog(
+      dev.vertio.socketio.ConnectionStateRecoveryOptions options) {
+    return null;
+  }
+
+  /**
+   * Sends an event to the other nodes' server-side listeners of this namespace (socket.io's
+   * {@code io.serverSideEmit}); on one node it reaches no one.
+   *
+   * @param event the event name
+   * @param args its arguments
+   * @return completes once sent
+   */
+  default Future<Void> serverSideEmit(String event, JsonArray args) {
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Like {@link #serverSideEmit} and waits for each other node's acknowledgement.
+   *
+   * @param event the event name
+   * @param args its arguments
+   * @param timeout how long to wait
+   * @return every answer; on one node none
+   */
+  default Future<List<JsonArray>> serverSideEmitWithAck(String event, JsonArray args,
+                                                        Duration timeout) {
+    return Future.succeededFuture(List.of());
+  }
 }

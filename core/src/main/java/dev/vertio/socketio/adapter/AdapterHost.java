@@ -40,4 +40,23 @@ public interface AdapterHost {
    */
   default void onBroadcast(BroadcastPacket packet, int localRecipients) {
   }
+
+  /** @return the namespace itself, for acting on sockets of other nodes; null when unknown */
+  default dev.vertio.socketio.Namespace namespace() {
+    return null;
+  }
+
+  /**
+   * An event another node sent with {@code serverSideEmit}: runs this namespace's server-side
+   * listeners of that event.
+   *
+   * @param event the event name
+   * @param args its arguments
+   * @param ack receives the acknowledgement, or null when none is expected
+   * @return false when no listener handles the event here
+   */
+  default boolean onServerSideEmit(String event, io.vertx.core.json.JsonArray args,
+                                   io.vertx.core.Handler<io.vertx.core.json.JsonArray> ack) {
+    return false;
+  }
 }

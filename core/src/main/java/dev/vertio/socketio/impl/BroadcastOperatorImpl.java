@@ -8,7 +8,7 @@ import dev.vertio.socketio.adapter.BroadcastOptions;
 import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketType;
-import dev.vertio.socketio.recovery.EventLog;
+import dev.vertio.socketio.recovery.RecoveryLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
@@ -107,7 +107,7 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
       BroadcastOptions opts = options();
       List<Future<Void>> all = new ArrayList<>(1);
       for (NamespaceImpl ns : namespaces.get()) {
-        EventLog log = volatile_ ? null : ns.log();
+        RecoveryLog log = volatile_ ? null : ns.log();
         if (log == null) {
           SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
               SocketPacket.NO_ID, data);
@@ -116,11 +116,11 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
           continue;
         }
         // Recovery: the offset is the last argument; the event is logged once for every target,
-        // before it is delivered and together with the choice of recipients (EventLog#atomically).
+        // before it is delivered and together with the choice of recipients (RecoveryLog#atomically).
         all.add(log.atomically(() -> {
-          long offset = log.reserve();
+          String offset = log.reserve(opts);
           SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, ns.name(),
-              SocketPacket.NO_ID, data.copy().add(Long.toString(offset)));
+              SocketPacket.NO_ID, data.copy().add(offset));
           BroadcastPacket broadcast = new BroadcastPacket(packet, event, plainArgs, ns.encoder());
           log.append(offset, opts, broadcast.enginepackets());
           return ns.adapter().broadcast(broadcast, opts);

@@ -1,8 +1,10 @@
 package dev.vertio.socketio.impl;
 
 import dev.vertio.engineio.spi.OnContext;
+import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.Middleware;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
@@ -13,17 +15,22 @@ import dev.vertio.socketio.adapter.InMemoryAdapter;
 import dev.vertio.socketio.adapter.LocalSocket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.recovery.EventLog;
+import dev.vertio.socketio.recovery.LocalRecoveryLog;
+import dev.vertio.socketio.recovery.RecoveryLog;
 import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A namespace: middleware, connection handlers, its connected sockets and their adapter. */
@@ -37,21 +44,24 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
   private final Map<String, SocketImpl> sockets = new ConcurrentHashMap<>();
   private final AtomicLong ackIds = new AtomicLong();
   private final BroadcastOperator operator;
-  private final EventLog log;
+  private final RecoveryLog log;
+  private final Map<String, List<EventHandler>> serverSideHandlers = new ConcurrentHashMap<>();
 
   NamespaceImpl(SocketIoServerImpl server, String name, ParentNamespaceImpl parent) {
     this.server = server;
     this.name = name;
     this.parent = parent;
-    this.adapter = new InMemoryAdapter(this);
+    var factory = server.options().getAdapterFactory();
+    this.adapter = factory == null ? new InMemoryAdapter(this) : factory.apply(this);
     this.operator = new BroadcastOperatorImpl(() -> List.of(this));
     var recovery = server.options().getConnectionStateRecovery();
-    this.log = recovery == null ? null : new EventLog(recovery.getMaxLogBytes(),
-        recovery.getMaxDisconnectionDuration());
+    RecoveryLog own = recovery == null ? null : adapter.recoveryLog(recovery);
+    this.log = recovery == null ? null : own != null ? own : new LocalRecoveryLog(new EventLog(
+        recovery.getMaxLogBytes(), recovery.getMaxDisconnectionDuration()));
   }
 
   /** @return the log of sent events, or null when recovery is off */
-  EventLog log() {
+  RecoveryLog log() {
     return log;
   }
 
@@ -154,14 +164,9 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
       return fresh(client, auth);
     }
     return OnContext.anchor(client.context(), store.take(pid)).compose(session -> {
-      long after;
-      try {
-        after = Long.parseLong((String) offset);
-      } catch (NumberFormatException e) {
-        server.listeners().recoveryAttempted(this, false);
-        return fresh(client, auth);
-      }
-      if (session == null || !name.equals(session.namespace()) || !log.covers(after)) {
+      String after = (String) offset;
+      if (session == null || !name.equals(session.namespace())
+          || !log.mayRecover(after, session)) {
         server.listeners().recoveryAttempted(this, false);
         return fresh(client, auth);
       }
@@ -179,7 +184,7 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     String pid = server.sessionStore() == null || !protocol.recovers() ? null
         : server.nextSocketId();
     String id = protocol.socketId(name, client.session(), server::nextSocketId);
-    return runChain(new SocketImpl(this, client, id, auth, pid, null, -1));
+    return runChain(new SocketImpl(this, client, id, auth, pid, null, null));
   }
 
   private Future<SocketImpl> runChain(SocketImpl socket) {
@@ -241,5 +246,62 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
   /** @return the number of connected sockets on this node */
   int size() {
     return sockets.size();
+  }
+
+  // ------------------------------------------------------------------ between servers
+
+  @Override
+  public Namespace namespace() {
+    return this;
+  }
+
+  @Override
+  public Future<Void> serverSideEmit(String event, Object... args) {
+    return JsonArgs.checkedEventData(event, args).compose(data ->
+        adapter.serverSideEmit(event, new JsonArray(data.getList().subList(1, data.size()))));
+  }
+
+  @Override
+  public Future<List<JsonArray>> serverSideEmitWithAck(Duration timeout, String event,
+                                                       Object... args) {
+    return JsonArgs.checkedEventData(event, args).compose(data -> adapter.serverSideEmitWithAck(
+        event, new JsonArray(data.getList().subList(1, data.size())), timeout));
+  }
+
+  @Override
+  public Namespace onServerSideEmit(String event, EventHandler handler) {
+    serverSideHandlers.computeIfAbsent(event, k -> new CopyOnWriteArrayList<>()).add(handler);
+    return this;
+  }
+
+  @Override
+  public boolean onServerSideEmit(String event, JsonArray args, Handler<JsonArray> ack) {
+    List<EventHandler> handlers = serverSideHandlers.get(event);
+    if (handlers == null || handlers.isEmpty()) {
+      return false;
+    }
+    Ack answer = ack == null ? Ack.NONE : new Ack() {
+      private final AtomicBoolean sent = new AtomicBoolean();
+
+      @Override
+      public void send(Object... answerArgs) {
+        if (sent.compareAndSet(false, true)) {
+          ack.handle(JsonArgs.array(answerArgs));
+        }
+      }
+
+      @Override
+      public boolean requested() {
+        return true;
+      }
+    };
+    for (EventHandler h : handlers) {
+      try {
+        h.handle(args, answer);
+      } catch (Throwable t) {
+        ((ContextInternal) vertx().getOrCreateContext()).reportException(t);
+      }
+    }
+    return true;
   }
 }

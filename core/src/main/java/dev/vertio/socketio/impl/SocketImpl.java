@@ -21,7 +21,7 @@ import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.adapter.LocalSocket;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.parser.SocketPacket;
-import dev.vertio.socketio.recovery.EventLog;
+import dev.vertio.socketio.recovery.RecoveryLog;
 import dev.vertio.socketio.recovery.SessionStore;
 import dev.vertio.socketio.recovery.StoredSession;
 import dev.vertio.socketio.parser.SocketPacketType;
@@ -61,7 +61,8 @@ final class SocketImpl implements Socket, LocalSocket {
   private final String pid;
   private final boolean recovered;
   private final Set<String> restoredRooms;
-  private final long recoveryOffset;
+  private final StoredSession restored;
+  private final String recoveryOffset;
   private volatile boolean connected;
   private boolean busy;
   private boolean draining;
@@ -72,8 +73,9 @@ final class SocketImpl implements Socket, LocalSocket {
    * @param recoveryOffset the last offset a recovering client saw (ignored for a new socket)
    */
   SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth,
-             String pid, StoredSession restored, long recoveryOffset) {
+             String pid, StoredSession restored, String recoveryOffset) {
     this.pid = pid;
+    this.restored = restored;
     this.recovered = restored != null;
     this.restoredRooms = restored == null ? Set.of() : restored.rooms();
     this.recoveryOffset = recoveryOffset;
@@ -282,16 +284,17 @@ final class SocketImpl implements Socket, LocalSocket {
     if (listeners.hasAnyOutgoing()) {
       fireOutgoing(event, data);
     }
-    EventLog log = namespace.log();
+    RecoveryLog log = namespace.log();
     if (log != null && waiter == null && !volatile_) {
-      // Recovery: the event carries its offset as last argument and is logged for this socket.
+      // Recovery: the event carries its offset as last argument and is logged for this socket
+      // (an event of this node only: local).
       List<EnginePacket> packets = log.atomically(() -> {
-        long offset = log.reserve();
+        BroadcastOptions self = new BroadcastOptions(Set.of(id), Set.of(), false, true, true);
+        String offset = log.reserve(self);
         List<EnginePacket> encoded = BroadcastPacket.encode(namespace.encoder(),
             new SocketPacket(SocketPacketType.EVENT, namespace.name(), SocketPacket.NO_ID,
-                data.copy().add(Long.toString(offset))));
-        log.append(offset, new BroadcastOptions(Set.of(id), Set.of(), false, true, false),
-            encoded);
+                data.copy().add(offset)));
+        log.append(offset, self, encoded);
         return encoded;
       });
       write(packets, event, data, observers);
@@ -408,13 +411,14 @@ final class SocketImpl implements Socket, LocalSocket {
   void onConnected() {
     Set<String> rooms = new java.util.HashSet<>(restoredRooms);
     rooms.add(id);
-    List<EventLog.Entry> missed = null;
+    List<List<EnginePacket>> missed = null;
     if (recovered) {
       // What it missed is read, and its rooms joined, while no broadcast can be logged: a
       // broadcast made while the middlewares ran is replayed or delivered live, exactly once.
-      EventLog log = namespace.log();
+      RecoveryLog log = namespace.log();
       missed = log.atomically(() -> {
-        List<EventLog.Entry> since = log.missed(recoveryOffset, id, restoredRooms);
+        List<List<EnginePacket>> since = log.missed(recoveryOffset, restored, id,
+            restoredRooms);
         if (since != null) {
           register(rooms);
         }
@@ -433,8 +437,8 @@ final class SocketImpl implements Socket, LocalSocket {
     sendPacket(new SocketPacket(SocketPacketType.CONNECT, namespace.name(), SocketPacket.NO_ID,
         client.protocol().connectAnswer(id, pid)));
     if (missed != null) {
-      for (EventLog.Entry e : missed) {
-        client.write(e.packets());
+      for (List<EnginePacket> e : missed) {
+        client.write(e);
       }
     }
     namespace.fireConnection(this);
@@ -630,8 +634,9 @@ final class SocketImpl implements Socket, LocalSocket {
     SessionStore store = namespace.server().sessionStore();
     if (store != null && pid != null && !SocketIoProtocol.CLIENT_NAMESPACE_DISCONNECT.equals(reason)
         && !SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT.equals(reason)) {
+      RecoveryLog log = namespace.log();
       store.save(new StoredSession(pid, id, namespace.name(), namespace.adapter().socketRooms(id),
-          data.copy(), null));
+          data.copy(), log == null ? null : log.sessionMark(id)));
     }
     namespace.adapter().delAll(id);
     namespace.remove(this);

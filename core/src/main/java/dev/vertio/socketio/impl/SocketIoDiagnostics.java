@@ -1,7 +1,7 @@
 package dev.vertio.socketio.impl;
 
 import dev.vertio.socketio.SocketIoServer;
-import dev.vertio.socketio.recovery.EventLog;
+import dev.vertio.socketio.recovery.RecoveryLog;
 import dev.vertio.socketio.recovery.SessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -96,7 +96,7 @@ public final class SocketIoDiagnostics {
   public static int loggedEvents(SocketIoServer io) {
     int n = 0;
     for (NamespaceImpl ns : impl(io).namespaceImpls()) {
-      EventLog log = ns.log();
+      RecoveryLog log = ns.log();
       n += log == null ? 0 : log.size();
     }
     return n;

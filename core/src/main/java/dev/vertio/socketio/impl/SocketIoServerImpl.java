@@ -52,8 +52,10 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     this.options = new SocketIoOptions(options);
     this.engine = EngineServer.create(vertx, this.options);
     ConnectionStateRecoveryOptions recovery = this.options.getConnectionStateRecovery();
-    this.sessionStore = recovery == null ? null : new InMemorySessionStore(
-        recovery.getMaxDisconnectionDuration(), recovery.getMaxSessions());
+    this.sessionStore = recovery == null ? null : recovery.getSessionStoreFactory() != null
+        ? recovery.getSessionStoreFactory().apply(vertx, recovery)
+        : new InMemorySessionStore(recovery.getMaxDisconnectionDuration(),
+            recovery.getMaxSessions());
     this.main = (NamespaceImpl) of("/");
     engine.connectionHandler(session -> new ClientConnection(this, session));
   }
@@ -209,6 +211,19 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
 
   @Override
   public Future<Void> close() {
-    return engine.close();
+    return closed(engine.close());
+  }
+
+  @Override
+  public Future<Void> drain(java.time.Duration grace) {
+    return closed(engine.drain(grace));
+  }
+
+  /** Once the engine is closed, the sessions its shutdown stored are saved before it completes. */
+  private Future<Void> closed(Future<Void> engineClosed) {
+    if (sessionStore == null) {
+      return engineClosed;
+    }
+    return engineClosed.eventually(() -> sessionStore.flush());
   }
 }

@@ -24,4 +24,14 @@ public interface SessionStore {
 
   /** @return how many sessions are stored (expired ones may linger until cleaned up) */
   long size();
+
+  /**
+   * Waits for the saves under way, e.g. before a node shuts down, so that its sessions can be
+   * recovered elsewhere.
+   *
+   * @return completes when every save begun so far is done
+   */
+  default Future<Void> flush() {
+    return Future.succeededFuture();
+  }
 }
