@@ -26,18 +26,28 @@ public final class HazelcastClusters {
 
   /** The first port members try; each member takes the next free one. */
   public static final int DEFAULT_PORT = 5701;
+  /** Ports of a local cluster's range: members of one host-local cluster, at most. */
+  private static final int LOCAL_PORTS = 10;
 
   private HazelcastClusters() {
   }
 
   /**
-   * Hazelcast settings for members on this host only.
+   * Hazelcast settings for members on this host only. Members take ports from a base derived
+   * from the cluster's name (between 20,000 and 50,000), so clusters of different names on one
+   * machine (parallel test runs, demos) do not probe each other's ports and members of the same
+   * name find each other, in this JVM or another.
    *
    * @param clusterName members join only members of the same name (use a unique one per test)
    * @return a configuration with the maps Vert.x needs, TCP join on 127.0.0.1, no phone-home
    */
   public static Config localConfig(String clusterName) {
-    return config(clusterName, "127.0.0.1", List.of("127.0.0.1"));
+    Config config = config(clusterName, "127.0.0.1", List.of("127.0.0.1"));
+    int base = 20_000 + Math.floorMod(clusterName.hashCode(), 3_000) * 10;
+    config.getNetworkConfig().setPort(base).setPortCount(LOCAL_PORTS);
+    // a member address without a port is tried on this many ports of the range
+    config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(LOCAL_PORTS));
+    return config;
   }
 
   /**

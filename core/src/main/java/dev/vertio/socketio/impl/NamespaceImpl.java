@@ -18,6 +18,7 @@ import dev.vertio.socketio.recovery.EventLog;
 import dev.vertio.socketio.recovery.LocalRecoveryLog;
 import dev.vertio.socketio.recovery.RecoveryLog;
 import dev.vertio.socketio.recovery.SessionStore;
+import dev.vertio.socketio.shared.JsonArgs;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

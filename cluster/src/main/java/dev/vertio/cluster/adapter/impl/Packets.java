@@ -20,7 +20,7 @@ final class Packets {
 
   /** @return data encoded as an ACK packet (any array, binary values as attachments) */
   static SocketPacketEncoder.Encoded encode(JsonArray data) {
-    return ENCODER.encode(new SocketPacket(SocketPacketType.ACK, SocketPacket.MAIN_NAMESPACE, 0,
+    return ENCODER.encode(new SocketPacket(SocketPacketType.ACK, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE, 0,
         data));
   }
 
