@@ -27,7 +27,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   private enum State { OPENING, OPEN, CLOSING, CLOSED }
 
-  private final EngineServerImpl server;
+  private final SessionHost server;
   private final String id;
   private final HandshakeData handshake;
   private final ContextInternal context;
@@ -65,6 +65,21 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   EngineSessionImpl(EngineServerImpl server, String id, HandshakeData handshake,
                     ContextInternal context, Transport transport, Heartbeats heartbeats,
                     int protocol) {
+    this(SessionHost.of(server), id, handshake, context, transport, heartbeats, protocol);
+  }
+
+  /**
+   * @param server the server, as the session sees it
+   * @param id the session id
+   * @param handshake what the handshake request carried
+   * @param context the session's context: its state is touched only there
+   * @param transport its first transport
+   * @param heartbeats the heartbeat queues (and clock) of its event loop
+   * @param protocol the Engine.IO revision of its client
+   */
+  EngineSessionImpl(SessionHost server, String id, HandshakeData handshake,
+                    ContextInternal context, Transport transport, Heartbeats heartbeats,
+                    int protocol) {
     this.server = server;
     this.id = id;
     this.handshake = handshake;
@@ -84,7 +99,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         return;
       }
       state = State.OPEN;
-      lastPacketNanos = System.nanoTime();
+      lastPacketNanos = heartbeats.scheduler().nanoTime();
       enqueue(EnginePacket.text(EnginePacketType.OPEN, handshakeJson()));
       heartbeat.start(this);
       server.onOpened(this);
@@ -245,8 +260,8 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         upgrade.abort();
         upgrade = null;
       }
-      closeTimer = context.setTimer(server.options().getCloseTimeout(),
-          t -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
+      closeTimer = heartbeats.scheduler().schedule(server.options().getCloseTimeout(),
+          () -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
       continueClosing();
     });
     return p.future();
@@ -359,7 +374,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   }
 
   long nanosSinceLastPacket() {
-    return System.nanoTime() - lastPacketNanos;
+    return heartbeats.scheduler().nanoTime() - lastPacketNanos;
   }
 
   long pingTimeoutMs() {
@@ -394,7 +409,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     if (state != State.OPEN) {
       return;
     }
-    lastPacketNanos = System.nanoTime();
+    lastPacketNanos = heartbeats.scheduler().nanoTime();
     switch (packet.type()) {
       case MESSAGE:
         deliver(packet);
@@ -547,7 +562,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     closeDescription = description;
     dequeue();
     if (closeTimer >= 0) {
-      context.owner().cancelTimer(closeTimer);
+      heartbeats.scheduler().cancel(closeTimer);
       closeTimer = -1;
     }
     if (upgrade != null) {

@@ -14,10 +14,27 @@ final class Heartbeats {
   final DeadlineQueue awaitingPong;
   final DeadlineQueue awaitingClientPing;
 
+  private final Scheduler scheduler;
+
   Heartbeats(ContextInternal context, long pingInterval, long pingTimeout) {
-    this.awaitingPing = new DeadlineQueue(context, pingInterval);
-    this.awaitingPong = new DeadlineQueue(context, pingTimeout);
-    this.awaitingClientPing = new DeadlineQueue(context, pingInterval + pingTimeout);
+    this(Scheduler.of(context), pingInterval, pingTimeout);
+  }
+
+  /**
+   * @param scheduler the clock and timers of the event loop
+   * @param pingInterval {@code pingInterval}, ms
+   * @param pingTimeout {@code pingTimeout}, ms
+   */
+  Heartbeats(Scheduler scheduler, long pingInterval, long pingTimeout) {
+    this.scheduler = scheduler;
+    this.awaitingPing = new DeadlineQueue(scheduler, pingInterval);
+    this.awaitingPong = new DeadlineQueue(scheduler, pingTimeout);
+    this.awaitingClientPing = new DeadlineQueue(scheduler, pingInterval + pingTimeout);
+  }
+
+  /** @return the clock and timers of the event loop, which the sessions' other timers use too */
+  Scheduler scheduler() {
+    return scheduler;
   }
 
   void clear() {

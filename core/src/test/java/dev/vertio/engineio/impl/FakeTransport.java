@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * A transport with no network: what the session does to it is recorded ({@code send <wire>},
  * {@code close}, {@code discard}), and the test plays the client through {@link #listener()}.
+ * A {@code "polling"} one is writable while a poll is pending: {@link #writable(boolean)} opens a
+ * poll, a send answers it.
  */
 public final class FakeTransport implements Transport {
   private final String name;
@@ -60,6 +62,10 @@ public final class FakeTransport implements Transport {
   public void send(List<EnginePacket> packets) {
     for (EnginePacket p : packets) {
       calls.record("send " + p.wireText());
+    }
+    if (batchesWrites()) {
+      // a poll is answered once: the next send waits for the next poll
+      writable = false;
     }
   }
 

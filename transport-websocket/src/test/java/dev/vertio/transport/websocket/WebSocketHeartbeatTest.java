@@ -36,14 +36,11 @@ class WebSocketHeartbeatTest {
   @Test
   void answeredPingsKeepTheSessionOpenOverSeveralCycles() {
     open(100, 200);
-    long start = System.nanoTime();
+    // the timing of pings is EngineSessionStateTest's (fake clock); here: over a real socket
     for (int i = 0; i < 5; i++) {
       peer.frames.expect("2");
       peer.ws.writeTextMessage("3");
     }
-    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-    // Five pings, the first after one interval: at least 5 intervals (generous upper bound).
-    assertTrue(elapsedMs >= 400, "pings came too fast: " + elapsedMs + " ms");
     assertFalse(session.isClosed());
     session.send("alive");
     peer.frames.expect("4alive");
