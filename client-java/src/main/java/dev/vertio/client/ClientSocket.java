@@ -2,6 +2,7 @@ package dev.vertio.client;
 
 import dev.vertio.socketio.AnyEventHandler;
 import dev.vertio.socketio.EventHandler;
+import dev.vertio.socketio.EventListening;
 import dev.vertio.socketio.SocketEmitter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -13,7 +14,7 @@ import io.vertx.core.Handler;
  * (re)connection, volatile ones dropped; acknowledgements still pending when the connection
  * drops fail with "socket has been disconnected".
  */
-public interface ClientSocket extends SocketEmitter {
+public interface ClientSocket extends SocketEmitter, EventListening<ClientSocket> {
 
   /** @return the socket id given by the server, or null while disconnected */
   String id();
@@ -43,53 +44,6 @@ public interface ClientSocket extends SocketEmitter {
    * @return completes once disconnected
    */
   Future<Void> disconnect();
-
-  /**
-   * @param event the event name
-   * @param handler receives the arguments and the acknowledgement
-   * @return this
-   */
-  ClientSocket on(String event, EventHandler handler);
-
-  /**
-   * @param event the event name
-   * @param type the first argument's type, mapped with Jackson
-   * @param handler receives it
-   * @param <T> the type
-   * @return this
-   */
-  <T> ClientSocket on(String event, Class<T> type, Handler<T> handler);
-
-  /**
-   * @param event the event name
-   * @param handler called for the next such event only
-   * @return this
-   */
-  ClientSocket once(String event, EventHandler handler);
-
-  /**
-   * @param event the event name
-   * @return this, without listeners for it
-   */
-  ClientSocket off(String event);
-
-  /**
-   * @param handler sees every incoming event
-   * @return this
-   */
-  ClientSocket onAny(AnyEventHandler handler);
-
-  /**
-   * @param handler a handler added with {@link #onAny}, or null for all
-   * @return this
-   */
-  ClientSocket offAny(AnyEventHandler handler);
-
-  /**
-   * @param handler sees every outgoing event
-   * @return this
-   */
-  ClientSocket onAnyOutgoing(AnyEventHandler handler);
 
   /**
    * @param handler called after each (re)connection to the namespace

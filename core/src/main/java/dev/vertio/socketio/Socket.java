@@ -12,7 +12,7 @@ import java.util.Set;
  * in the order the events arrived; {@link #onBlocking} handlers run on a worker thread without
  * breaking that order. Methods may be called from any thread.
  */
-public interface Socket extends SocketEmitter {
+public interface Socket extends SocketEmitter, EventListening<Socket> {
 
   /** @return the socket id (not the Engine.IO session id) */
   String id();
@@ -42,24 +42,6 @@ public interface Socket extends SocketEmitter {
   Set<String> rooms();
 
   /**
-   * @param event the event name
-   * @param handler receives the raw arguments and the acknowledgement
-   * @return this
-   */
-  Socket on(String event, EventHandler handler);
-
-  /**
-   * Listens with a typed first argument, mapped from JSON with Jackson.
-   *
-   * @param event the event name
-   * @param type the argument type
-   * @param handler receives the mapped argument
-   * @param <T> the type
-   * @return this
-   */
-  <T> Socket on(String event, Class<T> type, Handler<T> handler);
-
-  /**
    * Listens with a handler that may block: it runs on a worker thread, and the socket's later
    * events wait until it returns, so their order is kept.
    *
@@ -68,50 +50,6 @@ public interface Socket extends SocketEmitter {
    * @return this
    */
   Socket onBlocking(String event, EventHandler handler);
-
-  /**
-   * @param event the event name
-   * @param handler called for the next such event only
-   * @return this
-   */
-  Socket once(String event, EventHandler handler);
-
-  /**
-   * @param event the event name
-   * @return this, without any listener for the event
-   */
-  Socket off(String event);
-
-  /**
-   * @param event the event name
-   * @param handler a handler added with {@link #on(String, EventHandler)}
-   * @return this
-   */
-  Socket off(String event, EventHandler handler);
-
-  /**
-   * @param handler sees every incoming event before its own handlers
-   * @return this
-   */
-  Socket onAny(AnyEventHandler handler);
-
-  /**
-   * @param handler a handler added with {@link #onAny}, or null to remove every one
-   * @return this
-   */
-  Socket offAny(AnyEventHandler handler);
-
-  /**
-   * @param handler sees every outgoing event of this socket (direct and broadcast)
-   * @return this
-   */
-  Socket onAnyOutgoing(AnyEventHandler handler);
-
-  /**
-   * @param handler a handler added with {@link #onAnyOutgoing}, or null to remove every one
-   * @return this
-   */
-  Socket offAnyOutgoing(AnyEventHandler handler);
 
   /**
    * @param middleware runs for every incoming event before its handlers

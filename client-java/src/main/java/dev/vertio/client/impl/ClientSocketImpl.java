@@ -11,6 +11,7 @@ import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.SocketEmitter;
 import dev.vertio.socketio.shared.AckRegistry;
 import dev.vertio.socketio.shared.EventListeners;
+import dev.vertio.socketio.shared.EventListeningBase;
 import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketType;
@@ -27,14 +28,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A client socket of one namespace; its state lives on its manager's context. */
-final class ClientSocketImpl implements ClientSocket {
+final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements ClientSocket {
   private static final int MAX_PENDING_ACKS = 10_000;
   private static final int MAX_SEND_BUFFER = 10_000;
 
   private final ManagerImpl manager;
   private final String namespace;
   private final ClientOptions options;
-  private final EventListeners listeners = new EventListeners();
   private final List<Handler<Void>> connectHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<ConnectErrorException>> errorHandlers = new CopyOnWriteArrayList<>();
@@ -480,45 +480,7 @@ final class ClientSocketImpl implements ClientSocket {
   // ------------------------------------------------------------------ listeners
 
   @Override
-  public ClientSocket on(String event, EventHandler handler) {
-    listeners.add(event, handler, false, false);
-    return this;
-  }
-
-  @Override
-  public <T> ClientSocket on(String event, Class<T> type, Handler<T> handler) {
-    listeners.add(event, (args, ack) -> handler.handle(JsonArgs.firstAs(args, type)), false,
-        false);
-    return this;
-  }
-
-  @Override
-  public ClientSocket once(String event, EventHandler handler) {
-    listeners.add(event, handler, false, true);
-    return this;
-  }
-
-  @Override
-  public ClientSocket off(String event) {
-    listeners.remove(event);
-    return this;
-  }
-
-  @Override
-  public ClientSocket onAny(AnyEventHandler handler) {
-    listeners.addAny(handler);
-    return this;
-  }
-
-  @Override
-  public ClientSocket offAny(AnyEventHandler handler) {
-    listeners.removeAny(handler);
-    return this;
-  }
-
-  @Override
-  public ClientSocket onAnyOutgoing(AnyEventHandler handler) {
-    listeners.addAnyOutgoing(handler);
+  protected ClientSocket self() {
     return this;
   }
 

@@ -2,6 +2,7 @@ package dev.vertio.socketio.impl;
 
 import dev.vertio.socketio.shared.AckRegistry;
 import dev.vertio.socketio.shared.EventListeners;
+import dev.vertio.socketio.shared.EventListeningBase;
 import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.engineio.spi.OnContext;
@@ -42,7 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * context; public methods called elsewhere hop there. Incoming events are processed one at a
  * time, in order, even when middleware or a blocking handler completes later.
  */
-final class SocketImpl implements Socket, LocalSocket {
+final class SocketImpl extends EventListeningBase<Socket> implements Socket, LocalSocket {
   private static final int MAX_BACKLOG = 10_000;
 
   private final NamespaceImpl namespace;
@@ -51,7 +52,6 @@ final class SocketImpl implements Socket, LocalSocket {
   private final SocketHandshake handshake;
   private final ContextInternal context;
   private final JsonObject data = new JsonObject();
-  private final EventListeners listeners = new EventListeners();
   private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
   private final List<Handler<String>> disconnectingHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
@@ -141,63 +141,13 @@ final class SocketImpl implements Socket, LocalSocket {
   // ------------------------------------------------------------------ listeners
 
   @Override
-  public Socket on(String event, EventHandler handler) {
-    listeners.add(event, handler, false, false);
-    return this;
-  }
-
-  @Override
-  public <T> Socket on(String event, Class<T> type, Handler<T> handler) {
-    listeners.add(event, (args, ack) -> handler.handle(JsonArgs.firstAs(args, type)), false,
-        false);
+  protected Socket self() {
     return this;
   }
 
   @Override
   public Socket onBlocking(String event, EventHandler handler) {
     listeners.add(event, handler, true, false);
-    return this;
-  }
-
-  @Override
-  public Socket once(String event, EventHandler handler) {
-    listeners.add(event, handler, false, true);
-    return this;
-  }
-
-  @Override
-  public Socket off(String event) {
-    listeners.remove(event);
-    return this;
-  }
-
-  @Override
-  public Socket off(String event, EventHandler handler) {
-    listeners.remove(event, handler);
-    return this;
-  }
-
-  @Override
-  public Socket onAny(AnyEventHandler handler) {
-    listeners.addAny(handler);
-    return this;
-  }
-
-  @Override
-  public Socket offAny(AnyEventHandler handler) {
-    listeners.removeAny(handler);
-    return this;
-  }
-
-  @Override
-  public Socket onAnyOutgoing(AnyEventHandler handler) {
-    listeners.addAnyOutgoing(handler);
-    return this;
-  }
-
-  @Override
-  public Socket offAnyOutgoing(AnyEventHandler handler) {
-    listeners.removeAnyOutgoing(handler);
     return this;
   }
 
