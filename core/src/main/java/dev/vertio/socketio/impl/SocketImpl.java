@@ -43,7 +43,7 @@ final class SocketImpl implements Socket, LocalSocket {
   private static final int MAX_BACKLOG = 10_000;
 
   private final NamespaceImpl namespace;
-  private final ClientConnection client;
+  private final Client client;
   private final String id;
   private final SocketHandshake handshake;
   private final ContextInternal context;
@@ -68,7 +68,7 @@ final class SocketImpl implements Socket, LocalSocket {
    * @param restored the session this socket recovers, or null for a new one
    * @param recoveryOffset the last offset a recovering client saw (ignored for a new socket)
    */
-  SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth,
+  SocketImpl(NamespaceImpl namespace, Client client, String id, JsonObject auth,
              String pid, StoredSession restored, long recoveryOffset) {
     this.pid = pid;
     this.recovered = restored != null;
@@ -261,7 +261,7 @@ final class SocketImpl implements Socket, LocalSocket {
       }
       return;
     }
-    if (volatile_ && !client.session().isWritable()) {
+    if (volatile_ && !client.isWritable()) {
       return;
     }
     SocketIoListeners observers = namespace.listeners();
@@ -280,7 +280,7 @@ final class SocketImpl implements Socket, LocalSocket {
       fireOutgoing(event, data);
     }
     EventLog log = namespace.log();
-    if (log != null && waiter == null && !volatile_) {
+    if (log != null && waiter == null && !volatile_ && client.protocol().logsEvents()) {
       // Recovery: the event carries its offset as last argument and is logged for this socket.
       List<EnginePacket> packets = log.atomically(() -> {
         long offset = log.reserve();
@@ -295,7 +295,11 @@ final class SocketImpl implements Socket, LocalSocket {
       return;
     }
     SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
-    write(BroadcastPacket.encode(namespace.encoder(), packet), event, data, observers);
+    int size = client.send(packet);
+    if (observers.active()) {
+      observers.eventSent(this, event, new JsonArray(data.getList().subList(1, data.size())),
+          size);
+    }
   }
 
   private void write(List<EnginePacket> packets, String event, JsonArray data,
@@ -329,7 +333,7 @@ final class SocketImpl implements Socket, LocalSocket {
     if (!connected) {
       return;
     }
-    if (options.volatile_() && !client.session().isWritable()) {
+    if (options.volatile_() && !client.isWritable()) {
       return;
     }
     SocketIoListeners observers = namespace.listeners();
@@ -351,15 +355,14 @@ final class SocketImpl implements Socket, LocalSocket {
         reportError(t);
       }
     }
-    List<EnginePacket> packets = packet.enginepackets();
-    client.write(packets);
+    int size = client.deliver(packet);
     if (observers.active()) {
-      observers.eventSent(this, packet.event(), packet.args(), wireSize(packets));
+      observers.eventSent(this, packet.event(), packet.args(), size);
     }
   }
 
   void sendPacket(SocketPacket packet) {
-    client.write(BroadcastPacket.encode(namespace.encoder(), packet));
+    client.send(packet);
   }
 
   // ------------------------------------------------------------------ rooms and broadcast
@@ -606,6 +609,11 @@ final class SocketImpl implements Socket, LocalSocket {
         onClose(SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT);
       }
     });
+  }
+
+  /** @return true when an acknowledgement with that id is awaited (on the context) */
+  boolean awaitsAck(long ackId) {
+    return acks.awaits(ackId);
   }
 
   /** @return how many acknowledgements this socket awaits (diagnostics; on the context) */
