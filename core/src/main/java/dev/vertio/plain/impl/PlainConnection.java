@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.impl.WebSocketImplBase;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -264,11 +265,24 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
       return;
     }
     ws.writePing(Buffer.buffer());
+    flush();
     pongTimer = context.setTimer(options.getPingTimeout(), t -> {
       pongTimer = -1;
       closeWith(PlainProtocol.CLOSE_GOING_AWAY, "ping timeout", SocketIoProtocol.PING_TIMEOUT,
           EngineCloseReason.PING_TIMEOUT);
     });
+  }
+
+  /**
+   * Vert.x 5 (5.0.10) defers the flush of what is written to a WebSocket whose connection has
+   * read nothing since the upgrade (it still counts as "reading", and flushes come at the end of
+   * a read): a client that only listens would get the {@code connect} message, broadcasts and
+   * pings only along with the close frame. So the channel is flushed after each message.
+   */
+  private void flush() {
+    if (ws instanceof WebSocketImplBase) {
+      ((WebSocketImplBase<?>) ws).channelHandlerContext().flush();
+    }
   }
 
   private void onPong() {
@@ -360,6 +374,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     for (int i = 0; i < attachments.size(); i++) {
       ws.writeBinaryMessage(Buffer.buffer(attachments.get(i)));
     }
+    flush();
     return size;
   }
 
