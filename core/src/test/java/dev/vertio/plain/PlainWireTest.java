@@ -174,4 +174,33 @@ class PlainWireTest {
     browserLike.send("{\"event\":\"echo\",\"data\":1}");
     assertEquals("echo [1]", events.next());
   }
+
+  @Test
+  void anotherWebSocketVersionIsRefusedWithTheSupportedOne() throws Exception {
+    start(new SocketIoOptions(), new PlainOptions());
+    RawWebSocket old = RawWebSocket.open(port, "/ws", Map.of("Sec-WebSocket-Version", "8"));
+    assertEquals(426, old.status());
+    assertEquals("13", old.header("Sec-WebSocket-Version"));
+  }
+
+  @Test
+  void aClientThatDoesNotReadIsClosedAsASlowConsumer() throws Exception {
+    start(new SocketIoOptions(), new PlainOptions().setMaxPendingBytes(256 * 1024));
+    RawWebSocket lazy = open();
+    String chunk = "x".repeat(16 * 1024);
+    // the server writes until the client, which reads nothing, is closed: its socket buffers
+    // fill, then Vert.x's write queue, then maxPendingBytes
+    long timer = vertx.setPeriodic(5, t -> {
+      for (int i = 0; i < 20; i++) {
+        io.emit("bulk", chunk);
+      }
+    });
+    assertEquals("disconnect transport error", events.next(30_000));
+    vertx.cancelTimer(timer);
+    lazy.close();
+    JdkWebSocket next = JdkWebSocket.connect("ws://127.0.0.1:" + port + "/ws");
+    assertEquals("connect", next.nextJson().getString("event"));
+    next.send("{\"event\":\"echo\",\"data\":\"fine\"}");
+    assertEquals("echo [\"fine\"]", events.next());
+  }
 }

@@ -103,6 +103,13 @@ public final class PlainEndpointImpl implements PlainEndpoint {
       refuse(req, 426, "upgrade_required", "this endpoint takes WebSocket connections only");
       return;
     }
+    if (!"13".equals(req.getHeader("Sec-WebSocket-Version"))) {
+      // RFC 6455 section 4.4: only version 13 is spoken here (Netty would also accept the drafts
+      // 7 and 8, and hixie-76); 426 names the version to use.
+      req.response().putHeader("Sec-WebSocket-Version", "13");
+      refuse(req, 426, "upgrade_required", "WebSocket version 13 only");
+      return;
+    }
     switch (cors.check(req)) {
       case INVALID:
         refuse(req, 400, "bad_request", "invalid Origin header");

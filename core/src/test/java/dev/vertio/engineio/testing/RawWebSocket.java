@@ -75,8 +75,10 @@ public final class RawWebSocket implements AutoCloseable {
     StringBuilder req = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\n")
         .append("Host: 127.0.0.1:").append(port).append("\r\n")
         .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-        .append("Sec-WebSocket-Key: ").append(key).append("\r\n")
-        .append("Sec-WebSocket-Version: 13\r\n");
+        .append("Sec-WebSocket-Key: ").append(key).append("\r\n");
+    if (!extraHeaders.containsKey("Sec-WebSocket-Version")) {
+      req.append("Sec-WebSocket-Version: 13\r\n");
+    }
     extraHeaders.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
     req.append("\r\n");
     s.getOutputStream().write(req.toString().getBytes(StandardCharsets.US_ASCII));
