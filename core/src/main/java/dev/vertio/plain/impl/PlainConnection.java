@@ -335,8 +335,16 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   @Override
   public int deliver(BroadcastPacket packet) {
     List<byte[]> att = new ArrayList<>(0);
-    return write(codec.encodeEvent(packet.event(), packet.args().getList(), packet.packet().id(),
-        att), att);
+    String event = packet.event();
+    List<Object> args = packet.args() == null ? null : packet.args().getList();
+    if (event == null || args == null) {
+      // a broadcast known only by its packet (say, from another node): its data is the name,
+      // then the arguments
+      List<Object> all = ((JsonArray) packet.packet().data()).getList();
+      event = String.valueOf(all.get(0));
+      args = all.subList(1, all.size());
+    }
+    return write(codec.encodeEvent(event, args, packet.packet().id(), att), att);
   }
 
   @Override
