@@ -13,7 +13,6 @@ import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.spi.LinkedSocket;
 import dev.vertio.socketio.spi.SocketLink;
 import dev.vertio.socketio.spi.SocketLinks;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
@@ -21,7 +20,6 @@ import io.vertx.core.http.impl.WebSocketImplBase;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,6 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   private static final System.Logger LOG = System.getLogger(PlainConnection.class.getName());
   /** Messages kept while the namespace's middleware decides; more closes the connection. */
   private static final int MAX_EARLY_MESSAGES = 64;
-  /** RFC 6455 section 5.5: a close frame's reason fits in 123 bytes of UTF-8. */
-  private static final int MAX_REASON_BYTES = 123;
 
   private final PlainEndpointImpl endpoint;
   private final PlainOptions options;
@@ -51,11 +47,8 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   private boolean connecting;
   private final ArrayDeque<Runnable> early = new ArrayDeque<>(0);
   private boolean closed;
-  private long pingTimer = -1;
-  private long pongTimer = -1;
-  private long idleTimer = -1;
+  private final Heartbeat heartbeat;
   private long authTimer = -1;
-  private long lastMessage = System.nanoTime();
   private int errors;
   private long errorWindowStart = System.nanoTime();
   private long pendingBytes;
@@ -71,6 +64,25 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     this.session = new PlainSession(this, id, handshake, context);
     this.codec = endpoint.codec();
     this.frames = new FrameAssembler(options.getMaxMessageSize(), this);
+    this.heartbeat = new Heartbeat(context, options, new Heartbeat.Peer() {
+      @Override
+      public void ping() {
+        ws.writePing(Buffer.buffer());
+        flush();
+      }
+
+      @Override
+      public void pingTimeout() {
+        closeWith(PlainProtocol.CLOSE_GOING_AWAY, "ping timeout", SocketIoProtocol.PING_TIMEOUT,
+            EngineCloseReason.PING_TIMEOUT);
+      }
+
+      @Override
+      public void idle() {
+        closeWith(PlainProtocol.CLOSE_GOING_AWAY, "idle timeout", "idle timeout",
+            EngineCloseReason.TRANSPORT_CLOSE);
+      }
+    });
   }
 
   PlainSession session0() {
@@ -85,7 +97,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   void start() {
     try {
       ws.frameHandler(frames::onFrame);
-      ws.pongHandler(b -> onPong());
+      ws.pongHandler(b -> heartbeat.onPong());
       ws.closeHandler(v -> onWebSocketClosed());
       ws.exceptionHandler(this::onWebSocketError);
       ws.drainHandler(v -> {
@@ -98,13 +110,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
           EngineCloseReason.TRANSPORT_CLOSE);
       return;
     }
-    if (options.getPingInterval() > 0) {
-      pingTimer = context.setPeriodic(options.getPingInterval(), t -> ping());
-    }
-    if (options.getIdleTimeout() > 0) {
-      idleTimer = context.setPeriodic(Math.max(10, options.getIdleTimeout() / 4),
-          t -> checkIdle());
-    }
+    heartbeat.start();
     if (options.isAuthMessage()) {
       authTimer = context.setTimer(options.getAuthTimeout(), t -> {
         authTimer = -1;
@@ -159,7 +165,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     if (closed) {
       return;
     }
-    lastMessage = System.nanoTime();
+    heartbeat.onMessage();
     PlainMessage m;
     try {
       m = codec.decode(text);
@@ -185,7 +191,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     if (closed) {
       return;
     }
-    lastMessage = System.nanoTime();
+    heartbeat.onMessage();
     String event = options.getBinaryEvent();
     if (event == null) {
       fail(PlainProtocol.CLOSE_UNSUPPORTED_DATA, "binary messages are not accepted");
@@ -244,10 +250,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     if (t instanceof HttpClosedException) {
       return;
     }
-    short code = t instanceof CorruptedWebSocketFrameException
-        ? (short) ((CorruptedWebSocketFrameException) t).closeStatus().code()
-        : t instanceof io.netty.handler.codec.compression.DecompressionException
-            ? PlainProtocol.CLOSE_TOO_BIG : PlainProtocol.CLOSE_INTERNAL_ERROR;
+    short code = CloseCodes.of(t);
     LOG.log(System.Logger.Level.DEBUG, "plain connection {0}: {1}", session.id(), t.toString());
     fail(code, code == PlainProtocol.CLOSE_TOO_BIG ? "message too big" : "protocol error");
   }
@@ -256,21 +259,6 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     if (!closed) {
       closed(SocketIoProtocol.TRANSPORT_CLOSE, EngineCloseReason.TRANSPORT_CLOSE);
     }
-  }
-
-  // ------------------------------------------------------------------ heartbeat
-
-  private void ping() {
-    if (closed || pongTimer >= 0) {
-      return;
-    }
-    ws.writePing(Buffer.buffer());
-    flush();
-    pongTimer = context.setTimer(options.getPingTimeout(), t -> {
-      pongTimer = -1;
-      closeWith(PlainProtocol.CLOSE_GOING_AWAY, "ping timeout", SocketIoProtocol.PING_TIMEOUT,
-          EngineCloseReason.PING_TIMEOUT);
-    });
   }
 
   /**
@@ -282,20 +270,6 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   private void flush() {
     if (ws instanceof WebSocketImplBase) {
       ((WebSocketImplBase<?>) ws).channelHandlerContext().flush();
-    }
-  }
-
-  private void onPong() {
-    if (pongTimer >= 0) {
-      cancel(pongTimer);
-      pongTimer = -1;
-    }
-  }
-
-  private void checkIdle() {
-    if (System.nanoTime() - lastMessage >= options.getIdleTimeout() * 1_000_000L) {
-      closeWith(PlainProtocol.CLOSE_GOING_AWAY, "idle timeout", "idle timeout",
-          EngineCloseReason.TRANSPORT_CLOSE);
     }
   }
 
@@ -406,7 +380,7 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
       return;
     }
     try {
-      ws.close(code, truncate(wsReason));
+      ws.close(code, CloseCodes.truncate(wsReason));
     } catch (RuntimeException alreadyClosed) {
       // closed by the peer meanwhile
     }
@@ -415,11 +389,9 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
 
   private void closed(String socketReason, EngineCloseReason reason) {
     closed = true;
-    cancel(pingTimer);
-    cancel(pongTimer);
-    cancel(idleTimer);
+    heartbeat.stop();
     cancel(authTimer);
-    pingTimer = pongTimer = idleTimer = authTimer = -1;
+    authTimer = -1;
     early.clear();
     endpoint.remove(this);
     if (linked != null) {
@@ -432,25 +404,5 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     if (timer >= 0) {
       context.owner().cancelTimer(timer);
     }
-  }
-
-  /** @return the reason cut to 123 bytes of UTF-8, on a character boundary */
-  static String truncate(String reason) {
-    if (reason == null) {
-      return "";
-    }
-    byte[] b = reason.getBytes(StandardCharsets.UTF_8);
-    if (b.length <= MAX_REASON_BYTES) {
-      return reason;
-    }
-    int end = reason.length();
-    while (end > 0 && reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length
-        > MAX_REASON_BYTES) {
-      end--;
-    }
-    if (end > 0 && Character.isHighSurrogate(reason.charAt(end - 1))) {
-      end--;
-    }
-    return reason.substring(0, end);
   }
 }

@@ -117,9 +117,9 @@ class PlainCodecTest {
   @Test
   void closeReasonsFitInAControlFrame() {
     String reason = "é".repeat(100);
-    String cut = PlainConnection.truncate(reason);
+    String cut = CloseCodes.truncate(reason);
     assertEquals(61, cut.length());
-    assertEquals("short", PlainConnection.truncate("short"));
+    assertEquals("short", CloseCodes.truncate("short"));
   }
 
   private void assertError(String code, String text) {
