@@ -24,7 +24,7 @@ ws.on("message", (data, isBinary) => {
   if (w >= 0) waiting.splice(w, 1)[0].resolve(m); else inbox.push(m);
 });
 await new Promise((resolve) => ws.once("open", resolve));
-out({ event: "ws-open", protocol: ws.protocol });
+out({ event: "ws-open", protocol: ws.protocol, extensions: ws.extensions });
 await take((m) => m.event === "connect");
 
 const sio = io(httpUrl, { forceNew: true, transports: ["websocket"], auth: { token: "abc", room: "r2" } });
@@ -32,7 +32,7 @@ await new Promise((resolve) => sio.once("connect", resolve));
 sio.on("vote", (cb) => cb("socket.io"));
 
 const sioSaid = new Promise((resolve) => sio.once("said", resolve));
-ws.send(JSON.stringify({ event: "say", data: "hello from ws" }));
+ws.send(JSON.stringify({ event: "say", data: "hello from ws " + "x".repeat(Number(process.env.PAD ?? 0)) }));
 out({ event: "sio-said", data: await sioSaid });
 
 sio.emit("say", "hello from sio");

@@ -49,6 +49,8 @@ public final class PlainProtocol {
   public static final String INVALID_MESSAGE = "invalid_message";
   /** Error: the event name is reserved ({@code connect}, {@code disconnect}...). */
   public static final String RESERVED_EVENT = "reserved_event";
+  /** Error: no listener handles the event (nor {@code onAny}); the event was delivered anyway. */
+  public static final String UNKNOWN_EVENT = "unknown_event";
   /** Error: an answer to an acknowledgement the server does not await (or no longer). */
   public static final String UNKNOWN_ACK = "unknown_ack";
 

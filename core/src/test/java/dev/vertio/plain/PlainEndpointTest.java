@@ -137,7 +137,7 @@ class PlainEndpointTest {
 
   @Test
   void badMessagesGetAnErrorAndTheConnectionGoesOnUntilTooMany() {
-    start(new PlainOptions().setMaxErrors(3));
+    start(new PlainOptions().setMaxErrors(4));
     Recorder<String> seen = new Recorder<>();
     io.onConnection(s -> s.on("ok", (args, ack) -> seen.record("ok")));
     JdkWebSocket c = client("");
@@ -149,6 +149,10 @@ class PlainEndpointTest {
     JsonObject unknown = c.nextJson();
     assertEquals("unknown_ack", unknown.getString("error"));
     assertTrue(unknown.getString("message").contains("99"));
+    c.send("{\"event\":\"nobody-listens\",\"ack\":5}");
+    JsonObject unknownEvent = c.nextJson();
+    assertEquals("unknown_event", unknownEvent.getString("error"));
+    assertTrue(unknownEvent.getString("message").contains("nobody-listens"));
     c.send("{\"event\":\"ok\"}");
     assertEquals("ok", seen.next());
     c.send("{}");

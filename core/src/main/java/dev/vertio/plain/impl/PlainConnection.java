@@ -197,8 +197,12 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
       fail(PlainProtocol.CLOSE_UNSUPPORTED_DATA, "binary messages are not accepted");
       return;
     }
-    deliverWhenConnected(() -> linked.receiveEvent(event, new JsonArray().add(bytes),
-        SocketPacket.NO_ID, bytes.length()));
+    deliverWhenConnected(() -> {
+      if (!linked.receiveEvent(event, new JsonArray().add(bytes), SocketPacket.NO_ID,
+          bytes.length())) {
+        error(PlainProtocol.UNKNOWN_EVENT, "no handler for \"" + event + "\"");
+      }
+    });
   }
 
   private void deliverWhenConnected(Runnable r) {
@@ -215,7 +219,9 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
 
   private void onMessage(PlainMessage m, int bytes) {
     if (m.kind() == PlainMessage.Kind.EVENT) {
-      linked.receiveEvent(m.event(), m.args(), m.id(), bytes);
+      if (!linked.receiveEvent(m.event(), m.args(), m.id(), bytes)) {
+        error(PlainProtocol.UNKNOWN_EVENT, "no handler for \"" + m.event() + "\"");
+      }
     } else if (!linked.receiveAck(m.id(), m.args())) {
       error(PlainProtocol.UNKNOWN_ACK, "no acknowledgement " + m.id() + " is awaited");
     }

@@ -97,15 +97,17 @@ final class LinkClient implements Client, LinkedSocket {
   }
 
   @Override
-  public void receiveEvent(String event, JsonArray args, long ackId, int bytes) {
+  public boolean receiveEvent(String event, JsonArray args, long ackId, int bytes) {
     if (socket == null) {
-      return;
+      return false;
     }
+    boolean handled = socket.handles(event);
     List<Object> all = new ArrayList<>(args.size() + 1);
     all.add(event);
     all.addAll(args.getList());
     socket.onPacket(new SocketPacket(SocketPacketType.EVENT, socket.namespace().name(), ackId,
         new JsonArray(all)), bytes);
+    return handled;
   }
 
   @Override

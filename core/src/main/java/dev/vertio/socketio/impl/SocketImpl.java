@@ -611,6 +611,11 @@ final class SocketImpl implements Socket, LocalSocket {
     });
   }
 
+  /** @return true when a listener of that event, or of any event, is registered */
+  boolean handles(String event) {
+    return listeners.handles(event);
+  }
+
   /** @return true when an acknowledgement with that id is awaited (on the context) */
   boolean awaitsAck(long ackId) {
     return acks.awaits(ackId);

@@ -21,8 +21,11 @@ public interface LinkedSocket {
    * @param ackId the id the client awaits an answer with, or
    *     {@link dev.vertio.socketio.parser.SocketPacket#NO_ID}
    * @param bytes its size on the wire, for metrics and limits
+   * @return false when, as it arrived, the socket had no listener for it nor for any event
+   *     ({@code onAny}): it is delivered all the same (the socket's middleware sees it), and the
+   *     link may tell the client that nothing handles it
    */
-  void receiveEvent(String event, JsonArray args, long ackId, int bytes);
+  boolean receiveEvent(String event, JsonArray args, long ackId, int bytes);
 
   /**
    * The client's answer to an event the server sent with an acknowledgement.

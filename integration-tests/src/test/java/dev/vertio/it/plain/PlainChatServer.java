@@ -29,7 +29,11 @@ final class PlainChatServer implements AutoCloseable {
   final int port;
 
   PlainChatServer() {
-    io = SocketIoServer.create(vertx, new SocketIoOptions());
+    this(new SocketIoOptions());
+  }
+
+  PlainChatServer(SocketIoOptions options) {
+    io = SocketIoServer.create(vertx, options);
     io.plain("/ws");
     io.use(socket -> "abc".equals(socket.handshake().auth().getString("token"))
         ? Future.succeededFuture()

@@ -2,6 +2,7 @@ package dev.vertio.it.plain;
 
 import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
@@ -9,6 +10,7 @@ import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.testing.JdkWebSocket;
 import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.it.NodeScript;
+import dev.vertio.socketio.SocketIoOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code socket.io-client} (src/test/js/plain-ws-client.mjs).
  */
 class PlainWebSocketInteropTest {
-  private final PlainChatServer server = new PlainChatServer();
+  private PlainChatServer server = new PlainChatServer();
   private SocketIoClient client;
 
   @AfterEach
@@ -31,6 +33,20 @@ class PlainWebSocketInteropTest {
       await(client.close());
     }
     server.close();
+  }
+
+  @Test
+  void npmWsNegotiatesPerMessageDeflateWhenTheServerHasItOn() {
+    server.close();
+    server = new PlainChatServer((SocketIoOptions) new SocketIoOptions().setPerMessageDeflate(true));
+    NodeScript.Result r = NodeScript.run(Map.of("PAD", "20000"), "plain-ws-client.mjs",
+        server.httpUrl(), server.wsUrl(""));
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.first("ws-open").getString("extensions").contains("permessage-deflate"),
+        r.toString());
+    assertTrue(r.first("sio-said").getJsonObject("data").getString("text")
+        .endsWith("x".repeat(20000)));
+    assertEquals("hello from sio", r.first("ws-said").getJsonObject("data").getString("text"));
   }
 
   @Test
@@ -94,7 +110,7 @@ class PlainWebSocketInteropTest {
     NodeScript.Result r = NodeScript.run("plain-ws-client.mjs", server.httpUrl(),
         server.wsUrl(""));
     assertEquals(0, r.exitCode(), r.toString());
-    assertEquals("hello from ws", r.first("sio-said").getJsonObject("data").getString("text"));
+    assertEquals("hello from ws ", r.first("sio-said").getJsonObject("data").getString("text"));
     assertEquals("plain", r.first("sio-said").getJsonObject("data").getString("from"));
     assertEquals("hello from sio", r.first("ws-said").getJsonObject("data").getString("text"));
     assertEquals("answer:x", r.first("ws-ack").getString("data"));
