@@ -2,6 +2,7 @@ package dev.vertio.plain;
 
 import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.testing.JdkWebSocket;
@@ -236,5 +237,19 @@ class PlainEndpointTest {
     await(s.timeout(Duration.ofMillis(200)).emitWithAck("never")
         .recover(t -> Future.succeededFuture(new JsonArray().add(t.getClass().getSimpleName()))))
         .getString(0);
+  }
+
+  @Test
+  void anEndpointPathMustBeFreeAndOutsideTheSocketIoPath() {
+    start(new PlainOptions());
+    assertThrows(IllegalArgumentException.class, () -> io.plain("/socket.io/ws"));
+    assertThrows(IllegalArgumentException.class, () -> io.plain("/socket.io"));
+    assertThrows(IllegalArgumentException.class, () -> io.plain("ws"));
+    assertThrows(IllegalStateException.class, () -> io.plain("/ws/"));
+    io.plain("/other", new PlainOptions().setNamespace("/second"));
+    Recorder<String> names = new Recorder<>();
+    io.of("/second").onConnection(s -> names.record(s.namespace().name()));
+    JdkWebSocket.connect("ws://127.0.0.1:" + port + "/other/");
+    assertEquals("/second", names.next());
   }
 }

@@ -51,8 +51,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private final String pathWithoutSlash;
   private final Map<String, TransportProvider> providers = new ConcurrentHashMap<>();
   private final Map<String, EngineSessionImpl> sessions = new ConcurrentHashMap<>();
-  /** Other endpoints served beside the engine's path, by exact path (see addEndpoint). */
-  private final Map<String, Handler<HttpServerRequest>> endpoints = new ConcurrentHashMap<>();
+  private final OtherEndpoints endpoints;
   /**
    * Closing Vert.x closes this server first, as {@link #close()} does: left to Vert.x, the HTTP
    * server was shut down under the WebSockets and now and then left one open, its client's close
@@ -87,6 +86,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     this.cors = new CorsPolicy(this.options.getCors());
     this.path = this.options.getPath();
     this.pathWithoutSlash = path.substring(0, path.length() - 1);
+    this.endpoints = new OtherEndpoints(path);
     this.clientFiles = new ClientFiles(vertx);
     for (TransportProvider p : ServiceLoader.load(TransportProvider.class,
         EngineServerImpl.class.getClassLoader())) {
@@ -220,42 +220,14 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   @Override
   public EngineServer mount(Router router) {
     RouterMount.mount(router, this, path);
-    RouterMount.mountEndpoints(router, this::handleEndpoint);
+    RouterMount.mountEndpoints(router, endpoints::handle);
     return this;
   }
 
   @Override
   public EngineServer addEndpoint(String endpointPath, Handler<HttpServerRequest> handler) {
-    String p = endpointPath.endsWith("/") && endpointPath.length() > 1
-        ? endpointPath.substring(0, endpointPath.length() - 1) : endpointPath;
-    if (!p.startsWith("/") || p.startsWith(path) || p.equals(pathWithoutSlash)) {
-      throw new IllegalArgumentException("an endpoint path must be absolute and outside " + path
-          + ": " + endpointPath);
-    }
-    if (endpoints.putIfAbsent(p, handler) != null) {
-      throw new IllegalStateException("an endpoint is already served at " + p);
-    }
+    endpoints.add(endpointPath, handler);
     return this;
-  }
-
-  /** @return false when the request is for none of the other endpoints */
-  private boolean handleEndpoint(HttpServerRequest request) {
-    if (endpoints.isEmpty()) {
-      return false;
-    }
-    String p = request.path();
-    if (p == null) {
-      return false;
-    }
-    Handler<HttpServerRequest> h = endpoints.get(p);
-    if (h == null && p.length() > 1 && p.endsWith("/")) {
-      h = endpoints.get(p.substring(0, p.length() - 1));
-    }
-    if (h == null) {
-      return false;
-    }
-    h.handle(request);
-    return true;
   }
 
   @Override
@@ -281,7 +253,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   public boolean handle(HttpServerRequest request) {
     String p = request.path();
     if (p == null || !(p.startsWith(path) || p.equals(pathWithoutSlash))) {
-      return handleEndpoint(request);
+      return endpoints.handle(request);
     }
     try {
       dispatch(request);
