@@ -59,6 +59,35 @@ export const scenarios = {
       members: await alice.page.textContent("#members") };
   },
 
+  /**
+   * The README's ten-line page (plain.html: the browser's own WebSocket and JSON.stringify, no
+   * Socket.IO client) chats with the Socket.IO chat page in the same room, both ways.
+   */
+  async "chat-plain"({ browser, base, shots, assert }) {
+    const alice = await chatPage(browser, base, "alice");
+    const context = await browser.newContext({ viewport: { width: 900, height: 500 } });
+    const plain = await context.newPage();
+    plain.on("pageerror", (e) => process.stderr.write(`[plain error] ${e.message}\n`));
+    await plain.goto(base + "/plain.html");
+    const logHas = (text) => plain.waitForFunction(
+      (t) => document.querySelector("#log").textContent.includes(t), text, WAIT);
+    await logHas('"event":"connect"');
+    await logHas('{"ack":1,"data":{"room":"general"');
+    await waitText(alice.page, "#members", "plain");
+    await plain.fill("#text", "hello from a plain WebSocket");
+    await plain.press("#text", "Enter");
+    await waitForMessage(alice.page, "plain", "hello from a plain WebSocket");
+    await logHas('{"ack":2,"data":{"id":');
+    await send(alice.page, "hi plain page");
+    await logHas('"text":"hi plain page"');
+    const line = (await plain.textContent("#log")).split("\n").find((l) => l.includes("hi plain page"));
+    const message = JSON.parse(line);
+    assert.equal(message.event, "message");
+    assert.equal(message.data.from, "alice");
+    await plain.screenshot({ path: `${shots}/chat-plain.png` });
+    return { members: await alice.page.textContent("#members"), received: message };
+  },
+
   /** A page without WebSocket chats over long-polling with a WebSocket page. */
   async "chat-polling"({ browser, base, shots, assert }) {
     const carol = await chatPage(browser, base, "carol", { noWebSocket: true });

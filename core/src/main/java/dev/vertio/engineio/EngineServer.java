@@ -107,6 +107,21 @@ public interface EngineServer {
   boolean handle(HttpServerRequest request);
 
   /**
+   * Serves another endpoint beside the engine's path, such as the plain WebSocket endpoint
+   * ({@code io.plain("/ws")}): requests whose path is {@code path} (or {@code path + "/"}) go to
+   * the handler, on every server this engine {@linkplain #listen listens on} or is
+   * {@linkplain #attach attached to}, through {@link #handle} and on {@linkplain #mount mounted}
+   * routers, whenever it was added.
+   *
+   * @param path an absolute path outside the engine's own
+   * @param handler handles those requests
+   * @return this
+   */
+  default EngineServer addEndpoint(String path, Handler<HttpServerRequest> handler) {
+    throw new UnsupportedOperationException("this engine serves no other endpoints");
+  }
+
+  /**
    * @return a request handler for a plain {@link HttpServer}: requests outside the path get 404
    */
   Handler<HttpServerRequest> requestHandler();

@@ -136,6 +136,32 @@ public interface SocketIoServer extends BroadcastOperator {
   Future<Void> warmup();
 
   /**
+   * Serves plain WebSocket clients speaking JSON at {@code path}, with default options: see
+   * {@link #plain(String, dev.vertio.plain.PlainOptions)}.
+   *
+   * @param path the endpoint's path, such as {@code /ws}
+   * @return the endpoint
+   */
+  default dev.vertio.plain.PlainEndpoint plain(String path) {
+    return plain(path, new dev.vertio.plain.PlainOptions());
+  }
+
+  /**
+   * Serves plain RFC 6455 WebSocket clients (a browser's {@code new WebSocket(...)}, Node's
+   * {@code ws}...) at {@code path}, beside the Socket.IO path on the same servers: each text
+   * message is a JSON object such as {@code {"event":"chat","data":"hi","ack":1}} (see
+   * {@link dev.vertio.plain.PlainProtocol}) and each connection is a {@link Socket} of a
+   * namespace, with its middleware, rooms and broadcasts shared with Socket.IO clients.
+   *
+   * @param path the endpoint's path, such as {@code /ws}, outside the Socket.IO path
+   * @param options the options, copied
+   * @return the endpoint
+   */
+  default dev.vertio.plain.PlainEndpoint plain(String path, dev.vertio.plain.PlainOptions options) {
+    return dev.vertio.plain.PlainEndpoint.create(this, path, options);
+  }
+
+  /**
    * @param router a vertx-web router to add the endpoint to
    * @return this
    */

@@ -85,6 +85,14 @@ class BrowserSamplesTest {
   }
 
   @Test
+  void theReadmesPlainWebSocketPageChatsWithASocketIoPage() throws Exception {
+    JsonObject found = run("chat-plain", chatUrl);
+    assertTrue(found.getString("members").contains("plain"));
+    assertEquals("hi plain page", found.getJsonObject("received").getJsonObject("data")
+        .getString("text"));
+  }
+
+  @Test
   void theJavaBotAnswersAPageInItsRoom() throws Exception {
     JsonObject found = run("chat-bot", chatUrl);
     assertTrue(found.getString("who").contains("gina"));

@@ -1,5 +1,6 @@
 package dev.vertio.samples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,17 @@ class ReadmeExamplesTest {
       assertTrue(source.contains(normalize(block)),
           "README block not found verbatim in ReadmeExamples.java:\n" + block);
     }
+  }
+
+  @Test
+  void theReadmesPlainWebSocketPageIsTheOneTheBrowserTestDrives() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int at = readme.indexOf("```html\n<!doctype html><meta charset=\"utf-8\"><title>Plain");
+    assertTrue(at >= 0, "the README shows the plain WebSocket page");
+    String block = readme.substring(at + 8, readme.indexOf("```", at + 8));
+    String page = Files.readString(Path.of("src", "main", "resources", "webroot", "chat",
+        "plain.html"));
+    assertEquals(page, block);
+    assertTrue(page.strip().split("\n").length <= 10, "ten lines at most");
   }
 }

@@ -11,10 +11,10 @@ import java.util.Locale;
  * The allowed-origins policy and CORS response headers, from {@link CorsOptions}. The default
  * (no origin listed) lets through requests without {@code Origin} and same-origin requests only.
  */
-final class CorsPolicy {
+public final class CorsPolicy {
 
   /** Result of checking a request's {@code Origin}. */
-  enum Verdict { NO_ORIGIN, ALLOWED, FORBIDDEN, INVALID }
+  public enum Verdict { NO_ORIGIN, ALLOWED, FORBIDDEN, INVALID }
 
   private final List<String> allowed;
   private final boolean anyOrigin;
@@ -22,7 +22,8 @@ final class CorsPolicy {
   private final String allowedHeaders;
   private final int maxAge;
 
-  CorsPolicy(CorsOptions options) {
+  /** @param options the allowed origins and CORS settings */
+  public CorsPolicy(CorsOptions options) {
     options.validate();
     this.allowed = options.getAllowedOrigins().stream()
         .filter(o -> !CorsOptions.ANY_ORIGIN.equals(o))
@@ -34,7 +35,11 @@ final class CorsPolicy {
     this.maxAge = options.getMaxAgeSeconds();
   }
 
-  Verdict check(HttpServerRequest request) {
+  /**
+   * @param request a request
+   * @return what its {@code Origin} header is worth
+   */
+  public Verdict check(HttpServerRequest request) {
     String origin = request.getHeader("Origin");
     if (origin == null) {
       return Verdict.NO_ORIGIN;

@@ -51,6 +51,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private final String pathWithoutSlash;
   private final Map<String, TransportProvider> providers = new ConcurrentHashMap<>();
   private final Map<String, EngineSessionImpl> sessions = new ConcurrentHashMap<>();
+  private final OtherEndpoints endpoints;
   /**
    * Closing Vert.x closes this server first, as {@link #close()} does: left to Vert.x, the HTTP
    * server was shut down under the WebSockets and now and then left one open, its client's close
@@ -85,6 +86,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     this.cors = new CorsPolicy(this.options.getCors());
     this.path = this.options.getPath();
     this.pathWithoutSlash = path.substring(0, path.length() - 1);
+    this.endpoints = new OtherEndpoints(path);
     this.clientFiles = new ClientFiles(vertx);
     for (TransportProvider p : ServiceLoader.load(TransportProvider.class,
         EngineServerImpl.class.getClassLoader())) {
@@ -218,6 +220,13 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   @Override
   public EngineServer mount(Router router) {
     RouterMount.mount(router, this, path);
+    RouterMount.mountEndpoints(router, endpoints::handle);
+    return this;
+  }
+
+  @Override
+  public EngineServer addEndpoint(String endpointPath, Handler<HttpServerRequest> handler) {
+    endpoints.add(endpointPath, handler);
     return this;
   }
 
@@ -244,7 +253,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   public boolean handle(HttpServerRequest request) {
     String p = request.path();
     if (p == null || !(p.startsWith(path) || p.equals(pathWithoutSlash))) {
-      return false;
+      return endpoints.handle(request);
     }
     try {
       dispatch(request);

@@ -25,7 +25,7 @@ import java.util.Set;
  * One Engine.IO connection seen by the Socket.IO layer: it decodes packets and multiplexes the
  * client's namespace sockets over the connection. Lives on the session's context.
  */
-final class ClientConnection {
+final class ClientConnection implements Client {
   private static final System.Logger LOG = System.getLogger(ClientConnection.class.getName());
 
   private final SocketIoServerImpl server;
@@ -62,17 +62,39 @@ final class ClientConnection {
     }
   }
 
-  EngineSession session() {
+  @Override
+  public EngineSession session() {
     return session;
   }
 
-  ContextInternal context() {
+  @Override
+  public ContextInternal context() {
     return context;
   }
 
   /** @return the Socket.IO revision the client speaks */
-  ClientProtocol protocol() {
+  @Override
+  public ClientProtocol protocol() {
     return protocol;
+  }
+
+  @Override
+  public boolean isWritable() {
+    return session.isWritable();
+  }
+
+  @Override
+  public int send(SocketPacket packet) {
+    List<EnginePacket> packets = BroadcastPacket.encode(server.encoder(), packet);
+    write(packets);
+    return SocketImpl.wireSize(packets);
+  }
+
+  @Override
+  public int deliver(BroadcastPacket packet) {
+    List<EnginePacket> packets = packet.enginepackets();
+    write(packets);
+    return SocketImpl.wireSize(packets);
   }
 
   private void onText(String text) {
@@ -176,18 +198,21 @@ final class ClientConnection {
         new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, SocketPacket.NO_ID, body)));
   }
 
-  void write(List<EnginePacket> packets) {
+  @Override
+  public void write(List<EnginePacket> packets) {
     for (int i = 0; i < packets.size(); i++) {
       session.send(packets.get(i));
     }
   }
 
-  void remove(SocketImpl socket) {
+  @Override
+  public void remove(SocketImpl socket) {
     sockets.remove(socket.namespace().name(), socket);
   }
 
   /** {@code socket.disconnect(true)}: every namespace disconnects, then the connection closes. */
-  void disconnectAll() {
+  @Override
+  public void disconnectAll() {
     for (SocketImpl s : new ArrayList<>(sockets.values())) {
       s.disconnect(false);
     }
@@ -195,7 +220,8 @@ final class ClientConnection {
   }
 
   /** Closes the connection; its sockets see the reason. */
-  void close(String reason) {
+  @Override
+  public void close(String reason) {
     if (closed) {
       return;
     }

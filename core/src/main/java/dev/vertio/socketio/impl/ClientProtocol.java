@@ -133,6 +133,53 @@ enum ClientProtocol {
     Object connectError(String message, Object data) {
       return data != null ? JsonArgs.toJson(data) : message;
     }
+  },
+
+  /**
+   * A connection that is not Engine.IO (a plain WebSocket speaking JSON, through
+   * {@link dev.vertio.socketio.spi.SocketLink}): revision 5 rules, without connection state
+   * recovery, and its events carry no recovery offset.
+   */
+  PLAIN {
+    @Override
+    boolean joinsMainNamespaceAtOnce() {
+      return false;
+    }
+
+    @Override
+    String namespace(SocketPacket packet) {
+      return packet.namespace();
+    }
+
+    @Override
+    JsonObject auth(SocketPacket packet) {
+      return (JsonObject) packet.data();
+    }
+
+    @Override
+    boolean recovers() {
+      return false;
+    }
+
+    @Override
+    boolean logsEvents() {
+      return false;
+    }
+
+    @Override
+    String socketId(String namespace, EngineSession session, Supplier<String> fresh) {
+      return fresh.get();
+    }
+
+    @Override
+    Object connectAnswer(String sid, String pid) {
+      return V5.connectAnswer(sid, null);
+    }
+
+    @Override
+    Object connectError(String message, Object data) {
+      return V5.connectError(message, data);
+    }
   };
 
   /**
@@ -160,6 +207,14 @@ enum ClientProtocol {
 
   /** @return true when sockets may be recovered (connection state recovery) */
   abstract boolean recovers();
+
+  /**
+   * @return true when the socket's own events are kept in the recovery log with their offset as
+   *     last argument (when recovery is on)
+   */
+  boolean logsEvents() {
+    return true;
+  }
 
   /**
    * @param namespace the namespace's name

@@ -155,7 +155,7 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
    *
    * @return the socket once every middleware let it through
    */
-  Future<SocketImpl> connect(ClientConnection client, JsonObject auth) {
+  Future<SocketImpl> connect(Client client, JsonObject auth) {
     SessionStore store = server.sessionStore();
     String pid = auth == null ? null : auth.getValue("pid") instanceof String
         ? auth.getString("pid") : null;
@@ -180,7 +180,7 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     });
   }
 
-  private Future<SocketImpl> fresh(ClientConnection client, JsonObject auth) {
+  private Future<SocketImpl> fresh(Client client, JsonObject auth) {
     ClientProtocol protocol = client.protocol();
     String pid = server.sessionStore() == null || !protocol.recovers() ? null
         : server.nextSocketId();

@@ -47,7 +47,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   private static final int MAX_BACKLOG = 10_000;
 
   private final NamespaceImpl namespace;
-  private final ClientConnection client;
+  private final Client client;
   private final String id;
   private final SocketHandshake handshake;
   private final ContextInternal context;
@@ -72,7 +72,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
    * @param restored the session this socket recovers, or null for a new one
    * @param recoveryOffset the last offset a recovering client saw (ignored for a new socket)
    */
-  SocketImpl(NamespaceImpl namespace, ClientConnection client, String id, JsonObject auth,
+  SocketImpl(NamespaceImpl namespace, Client client, String id, JsonObject auth,
              String pid, StoredSession restored, String recoveryOffset) {
     this.pid = pid;
     this.restored = restored;
@@ -216,7 +216,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
       }
       return;
     }
-    if (volatile_ && !client.session().isWritable()) {
+    if (volatile_ && !client.isWritable()) {
       return;
     }
     SocketIoListeners observers = namespace.listeners();
@@ -235,7 +235,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
       fireOutgoing(event, data);
     }
     RecoveryLog log = namespace.log();
-    if (log != null && waiter == null && !volatile_) {
+    if (log != null && waiter == null && !volatile_ && client.protocol().logsEvents()) {
       // Recovery: the event carries its offset as last argument and is logged for this socket
       // (an event of this node only: local).
       List<EnginePacket> packets = log.atomically(() -> {
@@ -251,7 +251,11 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
       return;
     }
     SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
-    write(BroadcastPacket.encode(namespace.encoder(), packet), event, data, observers);
+    int size = client.send(packet);
+    if (observers.active()) {
+      observers.eventSent(this, event, new JsonArray(data.getList().subList(1, data.size())),
+          size);
+    }
   }
 
   private void write(List<EnginePacket> packets, String event, JsonArray data,
@@ -285,7 +289,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     if (!connected) {
       return;
     }
-    if (options.volatile_() && !client.session().isWritable()) {
+    if (options.volatile_() && !client.isWritable()) {
       return;
     }
     SocketIoListeners observers = namespace.listeners();
@@ -307,15 +311,14 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
         reportError(t);
       }
     }
-    List<EnginePacket> packets = packet.enginepackets();
-    client.write(packets);
+    int size = client.deliver(packet);
     if (observers.active()) {
-      observers.eventSent(this, packet.event(), packet.args(), wireSize(packets));
+      observers.eventSent(this, packet.event(), packet.args(), size);
     }
   }
 
   void sendPacket(SocketPacket packet) {
-    client.write(BroadcastPacket.encode(namespace.encoder(), packet));
+    client.send(packet);
   }
 
   // ------------------------------------------------------------------ rooms and broadcast
@@ -563,6 +566,16 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
         onClose(SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT);
       }
     });
+  }
+
+  /** @return true when a listener of that event, or of any event, is registered */
+  boolean handles(String event) {
+    return listeners.handles(event);
+  }
+
+  /** @return true when an acknowledgement with that id is awaited (on the context) */
+  boolean awaitsAck(long ackId) {
+    return acks.awaits(ackId);
   }
 
   /** @return how many acknowledgements this socket awaits (diagnostics; on the context) */

@@ -2,7 +2,13 @@ package dev.vertio.socketio.impl;
 
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.impl.SessionIds;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.BroadcastOperator;
+import dev.vertio.socketio.ConnectionRefusedException;
+import dev.vertio.socketio.SocketIoProtocol;
+import dev.vertio.socketio.spi.LinkedSocket;
+import dev.vertio.socketio.spi.SocketLink;
+import io.vertx.core.json.JsonObject;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.Middleware;
 import dev.vertio.socketio.Namespace;
@@ -42,6 +48,8 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
   private final NamespaceImpl main;
   private final SessionStore sessionStore;
   private final SocketIoListeners listeners = new SocketIoListeners();
+  private final List<java.util.function.Supplier<Future<Void>>> closers =
+      new CopyOnWriteArrayList<>();
 
   /**
    * @param vertx the Vert.x instance
@@ -64,7 +72,8 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     return vertx;
   }
 
-  SocketIoOptions options() {
+  /** @return the options (a copy made at creation; do not change them) */
+  public SocketIoOptions options() {
     return options;
   }
 
@@ -209,14 +218,61 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     return warm.future();
   }
 
+  /**
+   * Connects a socket carried by a link, see
+   * {@link dev.vertio.socketio.spi.SocketLinks#connect}. On the link's context.
+   */
+  public Future<LinkedSocket> connectLink(String name, JsonObject auth, SocketLink link) {
+    NamespaceImpl namespace = namespaceFor(name);
+    if (namespace == null) {
+      listeners.connectRefused(name, SocketIoProtocol.INVALID_NAMESPACE, link.session());
+      return Future.failedFuture(
+          new ConnectionRefusedException(SocketIoProtocol.INVALID_NAMESPACE));
+    }
+    LinkClient client = new LinkClient(link);
+    return OnContext.anchor(client.context(), namespace.connect(client, auth)).transform(ar -> {
+      if (ar.failed()) {
+        Throwable cause = ar.cause();
+        listeners.connectRefused(name,
+            cause.getMessage() == null ? cause.toString() : cause.getMessage(), link.session());
+        return Future.failedFuture(cause);
+      }
+      if (!client.attach(ar.result())) {
+        return Future.failedFuture(new IllegalStateException("connection closed"));
+      }
+      return Future.succeededFuture(client);
+    });
+  }
+
+  /**
+   * Closes something when this server closes, before the engine (the plain WebSocket endpoints).
+   *
+   * @param closer called once, when {@link #close()} is
+   */
+  public void onClose(java.util.function.Supplier<Future<Void>> closer) {
+    closers.add(closer);
+  }
+
   @Override
   public Future<Void> close() {
-    return closed(engine.close());
+    return closed(closeOthers().transform(ar -> engine.close()));
   }
 
   @Override
   public Future<Void> drain(java.time.Duration grace) {
     return closed(engine.drain(grace));
+  }
+
+  /** Closes what was registered with {@link #onClose} (plain WebSocket endpoints). */
+  private Future<Void> closeOthers() {
+    if (closers.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> all = new java.util.ArrayList<>();
+    for (java.util.function.Supplier<Future<Void>> c : closers) {
+      all.add(c.get());
+    }
+    return Future.join(all).mapEmpty();
   }
 
   /** Once the engine is closed, the sessions its shutdown stored are saved before it completes. */

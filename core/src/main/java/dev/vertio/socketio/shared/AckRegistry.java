@@ -92,6 +92,14 @@ public final class AckRegistry {
     }
   }
 
+  /**
+   * @param id an acknowledgement id
+   * @return true when an acknowledgement with that id is awaited
+   */
+  public boolean awaits(long id) {
+    return pending != null && pending.containsKey(id);
+  }
+
   /** Fails every pending acknowledgement, once the socket has disconnected. */
   public void failAll(String reason) {
     if (pending == null || pending.isEmpty()) {

@@ -54,6 +54,14 @@ public final class EventListeners {
     }
   }
 
+  /**
+   * @param event an event name
+   * @return true when a listener of that event, or of any event, is registered
+   */
+  public synchronized boolean handles(String event) {
+    return byEvent.containsKey(event) || !any.isEmpty();
+  }
+
   /** @return the listeners for an event, once-listeners removed from the registry */
   public synchronized List<Listener> take(String event) {
     List<Listener> list = byEvent.get(event);

@@ -1,6 +1,7 @@
 package dev.vertio.samples.chat;
 
 import dev.vertio.health.VertioHealth;
+import dev.vertio.plain.PlainOptions;
 import dev.vertio.samples.CommandLine;
 import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.samples.WebSample;
@@ -35,7 +36,8 @@ import java.util.List;
  * stay on SIGTERM, 0), {@code --jwt-secret} (random per start, so tokens end with the
  * process), {@code --history} (50 messages per room), {@code --max-rooms} (32),
  * {@code --max-image-bytes} (409600), {@code --no-metrics} (no Prometheus endpoint at
- * {@code /metrics}), the Engine.IO flags of {@link CommandLine#applyEngineFlags}, and the
+ * {@code /metrics}), {@code --no-plain} (no plain WebSocket endpoint at {@code /ws}, where
+ * clients without a Socket.IO library chat in JSON: see {@code plain.html}), the Engine.IO flags of {@link CommandLine#applyEngineFlags}, and the
  * Admin UI's ({@code --admin-password}, {@code --admin-password-hash}, {@code --admin-user},
  * {@code --admin-no-auth}, {@code --admin-readonly}: see {@link ChatAdmin}; off by default).
  */
@@ -50,6 +52,7 @@ public final class ChatServer {
           Flag.number("max-rooms", "rooms at most (32)"),
           Flag.number("max-image-bytes", "largest image (409600)"),
           Flag.onOff("no-metrics", "no Prometheus endpoint at /metrics"),
+          Flag.onOff("no-plain", "no plain WebSocket endpoint at /ws"),
           Flag.text("admin-user", "Admin UI user (admin)"),
           Flag.text("admin-password", "turns the Admin UI on at /admin/ with this password"),
           Flag.text("admin-password-hash", "the same with a bcrypt hash of the password"),
@@ -109,6 +112,11 @@ public final class ChatServer {
         (int) cli.getLong("max-image-bytes", 400 * 1024));
     chat.use(auth.middleware());
     chat.onConnection(handlers::bind);
+    if (!cli.has("no-plain")) {
+      // Plain WebSocket clients ({"event":"message","data":{...},"ack":1}) join /chat too,
+      // with the login token in the query: the same rooms, messages and acknowledgements.
+      io.plain("/ws", new PlainOptions().setNamespace("/chat").setNamespaceParam(null));
+    }
 
     Router router = Router.router(vertx);
     if (!cli.has("no-metrics")) {

@@ -12,6 +12,7 @@ import dev.vertio.engineio.EngineServer;
 import dev.vertio.health.VertioHealth;
 import dev.vertio.micrometer.MetricsOptions;
 import dev.vertio.micrometer.VertioMetrics;
+import dev.vertio.plain.PlainOptions;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
@@ -283,5 +284,30 @@ AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions()
 // ...
 admin.close();
     // README:admin-ui:end
+  }
+
+  /**
+   * The "Plain WebSocket clients" example (compiled only).
+   *
+   * @param vertx the Vert.x instance
+   * @return the server once it listens
+   */
+  public static Future<HttpServer> plainWebSocket(Vertx vertx) {
+    // README:plain:begin
+SocketIoServer io = SocketIoServer.create(vertx);
+io.plain("/ws", new PlainOptions().setPingInterval(25_000).setMaxMessageSize(64 * 1024));
+io.use(socket -> "secret".equals(socket.handshake().auth().getString("token")) // ?token=secret
+    ? Future.succeededFuture()
+    : Future.failedFuture(new ConnectionRefusedException("not authorized")));
+io.onConnection(socket -> {
+  socket.join("lobby");
+  socket.on("chat", (args, ack) -> {
+    socket.to("lobby").emit("chat", args.getValue(0)); // Socket.IO and plain clients alike
+    ack.send("delivered");
+  });
+});
+Future<HttpServer> listening = io.listen(3000); // ws://localhost:3000/ws beside /socket.io/
+    // README:plain:end
+    return listening;
   }
 }
