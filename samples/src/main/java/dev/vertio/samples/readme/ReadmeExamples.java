@@ -3,7 +3,11 @@ package dev.vertio.samples.readme;
 import dev.vertio.admin.AdminAuth;
 import dev.vertio.admin.AdminUi;
 import dev.vertio.admin.AdminUiOptions;
+import com.hazelcast.config.Config;
 import dev.vertio.client.ClientOptions;
+import dev.vertio.cluster.HazelcastClusters;
+import dev.vertio.cluster.adapter.ClusterAdapterOptions;
+import dev.vertio.cluster.adapter.ClusterNode;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
 import dev.vertio.engineio.CorsOptions;
@@ -19,6 +23,7 @@ import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -284,6 +289,30 @@ AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions()
 // ...
 admin.close();
     // README:admin-ui:end
+  }
+
+  /** The cluster adapter example of the "Cluster" section (compiled only: it blocks). */
+  public static void clusterAdapter() {
+    // README:cluster-adapter:begin
+Vertx vertx = HazelcastClusters.startLocal("chat").await();       // or your own cluster manager
+ClusterNode node = ClusterNode.start(vertx, new ClusterAdapterOptions()).await();
+SocketIoServer io = SocketIoServer.create(vertx, node.configure(new SocketIoOptions()
+    .setConnectionStateRecovery(new ConnectionStateRecoveryOptions())));  // recovery optional
+io.onServerSideEmit("ping", (args, ack) -> ack.send("pong"));       // io.on("ping", ...) in socket.io
+io.listen(3000);
+// ... and at shutdown:
+io.close().compose(v -> node.close()).compose(v -> vertx.close()); // sessions stored, then "bye"
+    // README:cluster-adapter:end
+  }
+
+  /** The "Cluster" section's real-network settings (compiled only: it blocks). */
+  public static void clusterOnANetwork() {
+    // README:cluster-network:begin
+Config config = HazelcastClusters.config("chat", "10.0.0.11",
+    List.of("10.0.0.11:5701", "10.0.0.12:5701", "10.0.0.13:5701"));
+Vertx vertx = HazelcastClusters.start(new VertxOptions(), config, "10.0.0.11").await();
+    // README:cluster-network:end
+    vertx.close();
   }
 
   /**
