@@ -142,7 +142,10 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
     request.pause();
     dir.lookup(owner).onComplete(ar -> {
       if (ar.succeeded() && ar.result() != null && !closed) {
-        forwarder.forward(request, ar.result().address());
+        forwarder.forward(request, ar.result().address()).onFailure(err -> {
+          LOG.log(System.Logger.Level.DEBUG, "node " + owner + " unreachable: " + err);
+          unknown(request, sid, owner);
+        });
         return;
       }
       if (ar.failed()) {

@@ -50,22 +50,30 @@ final class Forwarder {
   }
 
   /**
-   * Forwards a (paused) request to the owner; the proxy answers it, with 502 when the owner
-   * cannot be reached and 504 when it does not answer in time.
+   * Forwards a (paused) request to the owner. The connection to the owner is made first: when
+   * that fails (the owner died and the cluster has not noticed yet) nothing is sent and the
+   * returned future fails, so that the caller can answer "Session ID unknown". Once connected,
+   * the proxy answers the request, with 502 when the owner fails it and 504 on a timeout.
    *
    * @param request the request
    * @param owner the owner's HTTP address
+   * @return completes once the request is handed to the proxy, failed if the owner is unreachable
    */
-  void forward(HttpServerRequest request, SocketAddress owner) {
+  Future<Void> forward(HttpServerRequest request, SocketAddress owner) {
     boolean webSocket = request.canUpgradeToWebSocket();
-    HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-        .origin(context -> context.client().request(new RequestOptions()
+    return client.request(new RequestOptions()
             .setServer(owner)
             .setConnectTimeout(connectTimeout)
             // A tunnelled WebSocket lives as long as its session: the owner's heartbeat ends it.
-            .setIdleTimeout(webSocket ? 0 : idleTimeout)))
-        .addInterceptor(loopGuard, true);
-    proxy.handle(request);
+            .setIdleTimeout(webSocket ? 0 : idleTimeout))
+        .map(originRequest -> {
+          HttpProxy proxy = HttpProxy.reverseProxy(
+                  new ProxyOptions().setSupportWebSocket(true), client)
+              .origin(context -> Future.succeededFuture(originRequest))
+              .addInterceptor(loopGuard, true);
+          proxy.handle(request);
+          return null;
+        });
   }
 
   Future<Void> close() {
