@@ -1,0 +1,77 @@
+package dev.vertio.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vertio.it.NodeScript;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
+import dev.vertio.socketio.SocketIoOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client whose node stops recovers on another node, through the round-robin proxy, with its
+ * id, its room and every event it missed, once and in order (see
+ * {@code src/test/js/cluster-recovery.mjs}).
+ */
+@Disabled("needs the other half of issue 15 (branch h-bus): the cluster adapter (room broadcasts"
+    + " across nodes) and the cluster SessionStore (recovery on another node). After merging it:"
+    + " set them in options() below and remove this annotation")
+class RecoveryAcrossNodesTest {
+  private final String cluster = "recovery-" + UUID.randomUUID();
+  private final List<ClusterNode> nodes = new ArrayList<>();
+  private RoundRobinProxy proxy;
+
+  private static SocketIoOptions options() {
+    // TODO(lead, after merging h-bus): add the cluster adapter factory and the cluster session
+    // store here, e.g. options.setAdapterFactory(...) and the session store option.
+    return new SocketIoOptions().setConnectionStateRecovery(new ConnectionStateRecoveryOptions());
+  }
+
+  @AfterEach
+  void stop() {
+    if (proxy != null) {
+      proxy.close();
+    }
+    nodes.forEach(ClusterNode::stop);
+  }
+
+  @Test
+  void aClientWhoseNodeStoppedRecoversElsewhereWithTheEventsItMissed() {
+    for (int i = 0; i < 3; i++) {
+      ClusterNode node = new ClusterNode(cluster, "n" + i, options());
+      node.io.onConnection(socket -> {
+        socket.on("join", (args, ack) -> {
+          socket.join(args.getString(0)).onComplete(ar -> ack.send("joined"));
+        });
+        socket.on("tell-room", (args, ack) -> {
+          node.io.of("/").to(args.getString(0)).emit("news", args.getValue(1));
+          ack.send("told");
+        });
+      });
+      nodes.add(node);
+    }
+    proxy = new RoundRobinProxy(nodes.stream().map(n -> n.port).toList());
+    for (int i = 0; i < nodes.size(); i++) {
+      int index = i;
+      ClusterNode node = nodes.get(i);
+      node.onStopRequest(() -> {
+        proxy.down(index);
+        node.stopInBackground();
+      });
+    }
+    NodeScript.Result result = NodeScript.run("cluster-recovery.mjs", proxy.url());
+    assertEquals(0, result.exitCode(), result.toString());
+    JsonObject found = result.first("result");
+    assertTrue(found.getBoolean("recovered"), found.encode());
+    assertTrue(found.getBoolean("sameId"), found.encode());
+    assertEquals(new JsonArray().add(0).add(1).add(2).add(3).add(4),
+        found.getJsonArray("news"), found.encode());
+  }
+}
