@@ -28,13 +28,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoStickySessionsTest {
   private final String cluster = "no-sticky-" + UUID.randomUUID();
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private final List<VertioNode> nodes = new ArrayList<>();
   private RoundRobinProxy proxy;
 
   @BeforeAll
   void start() {
     for (int i = 0; i < 3; i++) {
-      nodes.add(new ClusterNode(cluster, "n" + i));
+      nodes.add(new VertioNode(cluster, "n" + i));
     }
     proxy = new RoundRobinProxy(nodes.stream().map(n -> n.port).toList());
   }
@@ -43,7 +43,7 @@ class NoStickySessionsTest {
   void stop() {
     proxy.close();
     // One after the other: Hazelcast members leaving together wait on each other's migrations.
-    for (ClusterNode n : nodes) {
+    for (VertioNode n : nodes) {
       n.stop();
     }
   }
@@ -116,7 +116,7 @@ class NoStickySessionsTest {
   void afterItsNodeStopsAClientReconnectsThroughTheOthers() {
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
-      ClusterNode node = nodes.get(i);
+      VertioNode node = nodes.get(i);
       node.onStopRequest(() -> {
         proxy.down(index);
         node.stopInBackground();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
     + " set them in options() below and remove this annotation")
 class RecoveryAcrossNodesTest {
   private final String cluster = "recovery-" + UUID.randomUUID();
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private final List<VertioNode> nodes = new ArrayList<>();
   private RoundRobinProxy proxy;
 
   private static SocketIoOptions options() {
@@ -39,13 +39,13 @@ class RecoveryAcrossNodesTest {
     if (proxy != null) {
       proxy.close();
     }
-    nodes.forEach(ClusterNode::stop);
+    nodes.forEach(VertioNode::stop);
   }
 
   @Test
   void aClientWhoseNodeStoppedRecoversElsewhereWithTheEventsItMissed() {
     for (int i = 0; i < 3; i++) {
-      ClusterNode node = new ClusterNode(cluster, "n" + i, options());
+      VertioNode node = new VertioNode(cluster, "n" + i, options());
       node.io.onConnection(socket -> {
         socket.on("join", (args, ack) -> {
           socket.join(args.getString(0)).onComplete(ar -> ack.send("joined"));
@@ -60,7 +60,7 @@ class RecoveryAcrossNodesTest {
     proxy = new RoundRobinProxy(nodes.stream().map(n -> n.port).toList());
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
-      ClusterNode node = nodes.get(i);
+      VertioNode node = nodes.get(i);
       node.onStopRequest(() -> {
         proxy.down(index);
         node.stopInBackground();

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server events in order) and {@code stop-my-node} (the node stops once the client confirms with
  * {@code stop-now}).
  */
-final class ClusterNode {
+final class VertioNode {
   final String name;
   final Vertx vertx;
   final SocketIoServer io;
@@ -28,7 +28,7 @@ final class ClusterNode {
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Runnable onStopRequest = () -> { };
 
-  ClusterNode(String clusterName, String name, SocketIoOptions options) {
+  VertioNode(String clusterName, String name, SocketIoOptions options) {
     this.name = name;
     vertx = await(HazelcastClusters.startLocal(clusterName), 60);
     io = SocketIoServer.create(vertx, options);
@@ -53,7 +53,7 @@ final class ClusterNode {
     await(routing.publish("127.0.0.1", port));
   }
 
-  ClusterNode(String clusterName, String name) {
+  VertioNode(String clusterName, String name) {
     this(clusterName, name, new SocketIoOptions());
   }
 
