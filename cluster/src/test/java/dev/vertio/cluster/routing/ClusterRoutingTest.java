@@ -93,6 +93,17 @@ class ClusterRoutingTest {
   }
 
   @Test
+  void theOwnerSeesTheHostAndOriginTheClientSent() {
+    // A page of the load balancer's address: same origin as long as the Host is kept.
+    String sid = handshake(a.port);
+    TestHttp.Response connect = post(b.port, sid, "40", "Host", "chat.example:8080",
+        "Origin", "http://chat.example:8080");
+    assertEquals(200, connect.status(), connect.text());
+    assertEquals("http://chat.example:8080",
+        connect.headers().get("Access-Control-Allow-Origin"));
+  }
+
+  @Test
   void aForgedNodeTagIsAnUnknownSession() {
     assertUnknownSid(post(b.port, "ZZZZZZZZ.abcdefghijklmnopqrst", "40"));
     assertUnknownSid(await(http.get(b.port,

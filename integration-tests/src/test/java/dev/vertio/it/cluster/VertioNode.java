@@ -30,7 +30,12 @@ final class VertioNode {
 
   VertioNode(String clusterName, String name, SocketIoOptions options) {
     this.name = name;
-    vertx = await(HazelcastClusters.startLocal(clusterName), 60);
+    // Trying 100 ports, not Hazelcast's 3, when joining: other clusters on this host (other test
+    // runs) may hold 5701 to 5703.
+    com.hazelcast.config.Config config = HazelcastClusters.localConfig(clusterName);
+    config.setProperty("hazelcast.tcp.join.port.try.count", "100");
+    vertx = await(HazelcastClusters.start(new io.vertx.core.VertxOptions(), config, "127.0.0.1"),
+        60);
     io = SocketIoServer.create(vertx, options);
     io.engine().headersHandler((headers, request) -> {
       if (request.headers().contains(ClusterRouting.FORWARDED_HEADER)) {

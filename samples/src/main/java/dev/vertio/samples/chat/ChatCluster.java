@@ -1,5 +1,6 @@
 package dev.vertio.samples.chat;
 
+import com.hazelcast.config.Config;
 import dev.vertio.cluster.HazelcastClusters;
 import dev.vertio.cluster.routing.ClusterRouting;
 import dev.vertio.cluster.routing.RoutingOptions;
@@ -56,8 +57,11 @@ public final class ChatCluster {
     String host = cli.get("cluster-host", "127.0.0.1");
     List<String> members = Arrays.stream(cli.get("cluster-members", "127.0.0.1").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
-    return HazelcastClusters.start(new VertxOptions(),
-        HazelcastClusters.config(cli.get("cluster-name", "vertio-chat"), host, members), host);
+    Config config = HazelcastClusters.config(cli.get("cluster-name", "vertio-chat"), host, members);
+    // A member given without a port is looked for on 5701 and the next ports: 100 of them, not
+    // Hazelcast's 3, so that other clusters on the same host (other names) do not hide it.
+    config.setProperty("hazelcast.tcp.join.port.try.count", "100");
+    return HazelcastClusters.start(new VertxOptions(), config, host);
   }
 
   /**

@@ -8,11 +8,13 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
@@ -43,7 +45,14 @@ final class Forwarder {
     this.loopGuard = new ProxyInterceptor() {
       @Override
       public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        context.request().headers().set(ClusterRouting.FORWARDED_HEADER, Forwarder.this.tag);
+        ProxyRequest request = context.request();
+        request.headers().set(ClusterRouting.FORWARDED_HEADER, Forwarder.this.tag);
+        // The owner sees the Host the client sent (its CORS same-origin check compares it with
+        // the Origin), not the owner's own address.
+        HostAndPort authority = request.proxiedRequest().authority();
+        if (authority != null) {
+          request.setAuthority(authority);
+        }
         return context.sendRequest();
       }
     };
