@@ -26,7 +26,8 @@ final class ChatNodes implements AutoCloseable {
     String cluster = "chat-" + UUID.randomUUID();
     for (int i = 0; i < count; i++) {
       String[] args = {"--cluster", "--cluster-name", cluster, "--port", "0",
-          "--host", "127.0.0.1", "--jwt-secret", "the same secret on every node"};
+          "--host", "127.0.0.1", "--cluster-members", "127.0.0.1",
+          "--jwt-secret", "the same secret on every node"};
       Vertx vertx = await(ChatCluster.vertx(ChatServer.commandLine(args)), 60);
       vertxes.add(vertx);
       Started started = await(ChatServer.run(vertx, ChatServer.commandLine(args)), 60);
