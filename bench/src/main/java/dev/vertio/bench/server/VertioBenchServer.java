@@ -44,7 +44,8 @@ import java.time.Duration;
  *     --ping-interval 25000 --ping-timeout 20000 [--recovery MS] [--max-buffered-bytes N]
  * </pre>
  * {@code --recovery MS} turns connection-state recovery on with that maxDisconnectionDuration;
- * {@code --max-buffered-bytes} sets the engine's slow-consumer limit.
+ * {@code --max-buffered-bytes} sets the engine's slow-consumer limit; {@code --cluster NAME} makes
+ * it a node of a cluster of that name on this host (clustered Vert.x, Hazelcast).
  */
 public final class VertioBenchServer {
   /**
@@ -75,7 +76,9 @@ public final class VertioBenchServer {
     if (maxBuffered > 0) {
       options.setMaxBufferedBytes(maxBuffered);
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    String cluster = textArg(args, "--cluster", null);
+    Vertx vertx = cluster == null ? Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops))
+        : clustered(cluster, loops);
     SocketIoServer io = start(vertx, options, port, loops);
     System.out.println("LISTENING " + port);
     System.out.flush();
@@ -138,6 +141,32 @@ public final class VertioBenchServer {
     }
     vertx.close().toCompletionStage().toCompletableFuture().get();
     System.exit(0);
+  }
+
+  /**
+   * A clustered Vert.x on this host (the cluster-broadcast scenario's nodes): Hazelcast with TCP
+   * join on 127.0.0.1, looking for members on 100 ports from 5701.
+   */
+  private static Vertx clustered(String clusterName, int loops) throws Exception {
+    com.hazelcast.config.Config config =
+        dev.vertio.cluster.HazelcastClusters.localConfig(clusterName);
+    config.setProperty("hazelcast.tcp.join.port.try.count", "100");
+    // TODO(lead, after merging h-bus): plug the cluster adapter into the options here (e.g.
+    // ClusterNode.start(vertx, new ClusterAdapterOptions()) then node.configure(options)), so
+    // that a broadcast reaches the receivers of every node; until then each node's broadcasts
+    // stay on that node and the scenario reports the share delivered.
+    return dev.vertio.cluster.HazelcastClusters.start(
+        new VertxOptions().setEventLoopPoolSize(loops), config, "127.0.0.1")
+        .toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static String textArg(String[] args, String name, String defaultValue) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return defaultValue;
   }
 
   private static int intArg(String[] args, String name, int defaultValue) {
