@@ -6,6 +6,9 @@ import dev.vertio.admin.AdminUiOptions;
 import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
+import dev.vertio.cluster.HazelcastClusters;
+import dev.vertio.cluster.routing.ClusterRouting;
+import dev.vertio.cluster.routing.RoutingOptions;
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
@@ -283,5 +286,23 @@ AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions()
 // ...
 admin.close();
     // README:admin-ui:end
+  }
+
+  /**
+   * The "Several nodes without sticky sessions" example (compiled only: it blocks on futures, as
+   * a {@code main} method may).
+   *
+   * @param options the server options
+   */
+  public static void clusterRouting(SocketIoOptions options) {
+    // README:cluster-routing:begin
+Vertx vertx = HazelcastClusters.startLocal("my-cluster").await();   // or start(options, config, host)
+SocketIoServer io = SocketIoServer.create(vertx, options);
+ClusterRouting routing = ClusterRouting.install(vertx, io.engine(),
+    new RoutingOptions().setHost("10.0.0.5")).await();                // this node's address for the others
+int port = io.listen(3001).await().actualPort();
+routing.publish("10.0.0.5", port).await();
+// on stop: routing.close(), then io.close(), then vertx.close()
+    // README:cluster-routing:end
   }
 }
