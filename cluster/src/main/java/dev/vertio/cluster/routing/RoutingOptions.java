@@ -11,6 +11,12 @@ public class RoutingOptions {
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** The default time to connect to the owner of a session, in ms. */
   public static final long DEFAULT_CONNECT_TIMEOUT = 5_000;
+  /**
+   * The default number of connections to each other node: a forwarded poll holds one for as long
+   * as the owner holds the poll (up to {@code pingInterval}), so this bounds the polling sessions
+   * one node can forward to another at a time.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_NODE = 4096;
   /** The default name of the cluster-wide map of node addresses. */
   public static final String DEFAULT_DIRECTORY_NAME = "vertio.routing.nodes";
 
@@ -20,6 +26,7 @@ public class RoutingOptions {
   private long idleTimeout;
   private long maxBodyBytes;
   private String directoryName = DEFAULT_DIRECTORY_NAME;
+  private int maxConnectionsPerNode = DEFAULT_MAX_CONNECTIONS_PER_NODE;
 
   /** Default options. */
   public RoutingOptions() {
@@ -37,6 +44,7 @@ public class RoutingOptions {
     this.idleTimeout = other.idleTimeout;
     this.maxBodyBytes = other.maxBodyBytes;
     this.directoryName = other.directoryName;
+    this.maxConnectionsPerNode = other.maxConnectionsPerNode;
   }
 
   /** @return the host other nodes use to reach this node's HTTP server */
@@ -139,6 +147,24 @@ public class RoutingOptions {
    */
   public RoutingOptions setDirectoryName(String directoryName) {
     this.directoryName = Objects.requireNonNull(directoryName, "directoryName");
+    return this;
+  }
+
+  /** @return the most connections to each other node */
+  public int getMaxConnectionsPerNode() {
+    return maxConnectionsPerNode;
+  }
+
+  /**
+   * @param maxConnectionsPerNode the most connections to each other node (positive); requests
+   *     beyond it wait for a free one
+   * @return this
+   */
+  public RoutingOptions setMaxConnectionsPerNode(int maxConnectionsPerNode) {
+    if (maxConnectionsPerNode <= 0) {
+      throw new IllegalArgumentException("maxConnectionsPerNode " + maxConnectionsPerNode);
+    }
+    this.maxConnectionsPerNode = maxConnectionsPerNode;
     return this;
   }
 }

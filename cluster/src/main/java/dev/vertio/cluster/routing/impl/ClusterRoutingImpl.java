@@ -48,7 +48,8 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
         : engineOptions.getMaxHttpBufferSize();
     long idle = options.getIdleTimeout() > 0 ? options.getIdleTimeout()
         : engineOptions.getPingInterval() + engineOptions.getPingTimeout() + 5_000;
-    this.forwarder = new Forwarder(vertx, tag, options.getConnectTimeout(), idle);
+    this.forwarder = new Forwarder(vertx, tag, options.getConnectTimeout(), idle,
+        options.getMaxConnectionsPerNode());
   }
 
   /**

@@ -34,14 +34,16 @@ final class Forwarder {
    * @param tag this node's tag, the loop guard header's value
    * @param connectTimeout ms to connect to the owner
    * @param idleTimeout ms of silence after which a forwarded polling request is abandoned
+   * @param maxConnectionsPerNode the pool size per owner
    */
-  Forwarder(Vertx vertx, String tag, long connectTimeout, long idleTimeout) {
+  Forwarder(Vertx vertx, String tag, long connectTimeout, long idleTimeout,
+            int maxConnectionsPerNode) {
     this.tag = tag;
     this.connectTimeout = connectTimeout;
     this.idleTimeout = idleTimeout;
     this.client = vertx.createHttpClient(
         new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeout),
-        new PoolOptions().setHttp1MaxSize(64));
+        new PoolOptions().setHttp1MaxSize(maxConnectionsPerNode));
     this.loopGuard = new ProxyInterceptor() {
       @Override
       public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
