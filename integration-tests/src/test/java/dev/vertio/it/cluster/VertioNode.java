@@ -29,6 +29,19 @@ final class VertioNode {
   private volatile Runnable onStopRequest = () -> { };
 
   VertioNode(String clusterName, String name, SocketIoOptions options) {
+    this(clusterName, name, (vertx, o) -> o, options);
+  }
+
+  /**
+   * @param clusterName the cluster
+   * @param name the node's name in answers
+   * @param configure completes the options once the clustered Vert.x exists (e.g. plugs a
+   *     cluster adapter in)
+   * @param options the server options
+   */
+  VertioNode(String clusterName, String name,
+             java.util.function.BiFunction<Vertx, SocketIoOptions, SocketIoOptions> configure,
+             SocketIoOptions options) {
     this.name = name;
     // Trying 100 ports, not Hazelcast's 3, when joining: other clusters on this host (other test
     // runs) may hold 5701 to 5703.
@@ -36,7 +49,7 @@ final class VertioNode {
     config.setProperty("hazelcast.tcp.join.port.try.count", "100");
     vertx = await(HazelcastClusters.start(new io.vertx.core.VertxOptions(), config, "127.0.0.1"),
         60);
-    io = SocketIoServer.create(vertx, options);
+    io = SocketIoServer.create(vertx, configure.apply(vertx, options));
     io.engine().headersHandler((headers, request) -> {
       if (request.headers().contains(ClusterRouting.FORWARDED_HEADER)) {
         forwardedIn.incrementAndGet();
