@@ -1,7 +1,8 @@
 // The official socket.io-client 4.8 recovering its session on another node after its own node
 // stopped. Usage: node cluster-recovery.mjs <url>. The client joins room "r", asks its node to
 // stop ("stop-my-node"), and while it is away another client ("sender", on a surviving node)
-// broadcasts 5 events to "r"; the first client must come back recovered with all 5 in order.
+// broadcasts 5 events to "r"; the first client must come back recovered with all 5 in order
+// (after a first event before the stop: it gives the client the offset it recovers from).
 import { io } from "socket.io-client";
 
 const [url] = process.argv.slice(2);
@@ -16,6 +17,10 @@ s.on("news", (n) => news.push(n));
 await once(s, "connect");
 const firstId = s.id;
 await s.timeout(10000).emitWithAck("join", "r");
+// A first event gives the client an offset to recover from (no offset, no recovery).
+const first = new Promise((resolve) => s.once("news", resolve));
+await s.timeout(10000).emitWithAck("tell-room", "r", -1);
+await first;
 const [victim] = [await s.timeout(10000).emitWithAck("stop-my-node")];
 const away = once(s, "disconnect");
 s.emit("stop-now");

@@ -79,7 +79,7 @@ class RecoveryAcrossNodesTest {
     JsonObject found = result.first("result");
     assertTrue(found.getBoolean("recovered"), found.encode());
     assertTrue(found.getBoolean("sameId"), found.encode());
-    assertEquals(new JsonArray().add(0).add(1).add(2).add(3).add(4),
+    assertEquals(new JsonArray().add(-1).add(0).add(1).add(2).add(3).add(4),
         found.getJsonArray("news"), found.encode());
   }
 }
