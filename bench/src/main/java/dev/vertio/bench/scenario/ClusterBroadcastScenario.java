@@ -8,7 +8,6 @@ import dev.vertio.bench.load.Pacer;
 import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerProcess;
 import dev.vertio.bench.server.ServerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +67,13 @@ public final class ClusterBroadcastScenario implements Scenario {
   public List<Figure> run(ServerProcess first, RunSettings run) throws Exception {
     List<Figure> figures = new ArrayList<>();
     figures.addAll(measure("1 node", List.of(first), run));
-    Path logs = Files.createTempDirectory("vertio-bench-cluster");
+    // The other nodes' standard error beside the first's: logs/cluster-node1/, cluster-node2/
+    Path logs = first.logFile().toAbsolutePath().getParent();
     List<ServerProcess> nodes = new ArrayList<>(List.of(first));
     try {
       for (int i = 1; i < NODES; i++) {
-        nodes.add(ServerProcess.start(ServerKind.VERTIO, settings, logs.resolve("node" + i)));
+        nodes.add(ServerProcess.start(ServerKind.VERTIO, settings,
+            logs.resolve("cluster-node" + i)));
       }
       figures.addAll(measure(NODES + " nodes", nodes, run));
     } finally {

@@ -103,7 +103,8 @@ public final class ChatCluster {
     if (!vertx.isClustered()) {
       return Future.succeededFuture();
     }
-    return ClusterRouting.install(vertx, io.engine(), new RoutingOptions().setHost(advertised(cli)));
+    return ClusterRouting.install(vertx, io.engine(),
+        new RoutingOptions().setHost(advertised(cli)));
   }
 
   /**

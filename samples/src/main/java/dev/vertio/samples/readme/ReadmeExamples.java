@@ -296,10 +296,10 @@ admin.close();
    */
   public static void clusterRouting(SocketIoOptions options) {
     // README:cluster-routing:begin
-Vertx vertx = HazelcastClusters.startLocal("my-cluster").await();   // or start(options, config, host)
+Vertx vertx = HazelcastClusters.startLocal("my-cluster").await();  // or start(..., config, host)
 SocketIoServer io = SocketIoServer.create(vertx, options);
 ClusterRouting routing = ClusterRouting.install(vertx, io.engine(),
-    new RoutingOptions().setHost("10.0.0.5")).await();                // this node's address for the others
+    new RoutingOptions().setHost("10.0.0.5")).await();  // where the others reach this node
 int port = io.listen(3001).await().actualPort();
 routing.publish("10.0.0.5", port).await();
 // on stop: routing.close(), then io.close(), then vertx.close()
