@@ -2,6 +2,7 @@
 import { deflateSync, crc32 } from "node:zlib";
 import { chatPage, waitForMessage, send, waitText, gamePage, playerSeen, WAIT } from "./pages.mjs";
 import { adminUi } from "./admin.mjs";
+import { clusterScenarios } from "./cluster-scenarios.mjs";
 
 /** A small gradient PNG, so that a shared image is visibly an image in the screenshot. */
 function png(size = 64) {
@@ -186,4 +187,7 @@ export const scenarios = {
     await ben.page.waitForFunction(() => !window.game.state.players.some((p) => p.name === "Ann"), null, WAIT);
     return { welcome, moved: target, frames };
   },
+
+  /** The chat as a cluster: see cluster-scenarios.mjs. */
+  ...clusterScenarios,
 };

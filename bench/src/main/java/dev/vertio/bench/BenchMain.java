@@ -20,7 +20,8 @@ public final class BenchMain {
              java -jar bench/target/vertio-bench.jar jmh [--out DIR] [--quick]
       options of run (see bench/README.md):
         --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance,
-                    soak,slow-consumers,vanishing,coldstart,coldstart-broadcast,coldstart-churn
+                    soak,slow-consumers,vanishing,coldstart,coldstart-broadcast,coldstart-churn,
+                    cluster-broadcast
         --servers vertio,node[,vertio-no-warmup]   --out DIR   --server-jvm-args "ARGS"
         --event-loops N  --generator-event-loops N  --warmup S  --duration S
         --ping-interval MS  --ping-timeout MS  --node-dir DIR
@@ -31,7 +32,7 @@ public final class BenchMain {
         --slow-window S  --vanishing N  --vanishing-polling-share F  --vanishing-ping MS
         --coldstart-receivers N  --coldstart-rate R  --coldstart-bytes B  --coldstart-seconds S
         --coldstart-cycles N  --coldstart-slices N  --coldstart-warm-cycles N
-        --coldstart-warm-window N""";
+        --coldstart-warm-window N  --cluster-broadcast NxR,..""";
 
   private BenchMain() {
   }

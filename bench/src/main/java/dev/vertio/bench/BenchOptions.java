@@ -3,6 +3,7 @@ package dev.vertio.bench;
 import dev.vertio.bench.scenario.AckScenario;
 import dev.vertio.bench.scenario.BroadcastScenario;
 import dev.vertio.bench.scenario.ChurnScenario;
+import dev.vertio.bench.scenario.ClusterBroadcastScenario;
 import dev.vertio.bench.scenario.ColdBroadcastScenario;
 import dev.vertio.bench.scenario.ColdChurnScenario;
 import dev.vertio.bench.scenario.IdleScenario;
@@ -39,6 +40,8 @@ import java.util.Set;
  * --mixed 1000x20 --mixed-polling-share 0.05
  * --churn-concurrency 50
  * --storm-clients 5000                    reconnect-storm (not in the default set): clients
+ * --cluster-broadcast 1000x20             cluster-broadcast (not in the default set; Vertio
+ *                                         only): receivers x rate on 1 node, then on 3 nodes
  * endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing
  * (each may also be named alone):
  * --soak-cycles 100000 --soak-concurrency 32 --soak-recovery 2000   (recovery window, ms)
@@ -72,7 +75,8 @@ public final class BenchOptions {
       "vanishing-ping", "coldstart-receivers", "coldstart-rate", "coldstart-bytes",
       "coldstart-seconds", "coldstart-cycles", "coldstart-slices", "coldstart-warm-cycles",
       "coldstart-warm-window", "warmup", "duration", "ping-interval", "ping-timeout",
-      "event-loops", "generator-event-loops", "server-jvm-args", "node-dir", "out");
+      "event-loops", "generator-event-loops", "server-jvm-args", "node-dir", "out",
+      "cluster-broadcast");
 
   private final Map<String, String> values = new HashMap<>();
   private final List<String> args;
@@ -162,6 +166,8 @@ public final class BenchOptions {
           list.add(new ChurnScenario(c, false));
           list.add(new ChurnScenario(c, true));
         }
+        case "cluster-broadcast" -> rooms("cluster-broadcast", "1000x20").forEach(r ->
+            list.add(new ClusterBroadcastScenario(r[0], r[1])));
         case "reconnect-storm" -> ints("storm-clients", "5000").forEach(n ->
             list.add(new ReconnectStormScenario(n)));
         case "endurance" -> {

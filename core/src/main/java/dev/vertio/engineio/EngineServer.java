@@ -169,6 +169,16 @@ public interface EngineServer {
    */
   Future<HttpServer> listen(int port, String host);
 
+  /**
+   * Installs a router for requests whose session id this engine does not hold (several nodes
+   * behind a load balancer without sticky sessions), and for naming this engine's sessions.
+   * Install it before the first handshake: sessions opened earlier keep unprefixed ids.
+   *
+   * @param router the router, or {@code null} to remove it
+   * @return this
+   */
+  EngineServer sessionRouter(dev.vertio.engineio.spi.SessionRouter router);
+
   /** @return the options in force */
   EngineOptions options();
 

@@ -114,9 +114,31 @@ public final class WebSample {
    */
   public static void main(String what, String[] args, List<Flag> flags,
       BiFunction<Vertx, CommandLine, Future<Started>> start) {
+    main(what, args, flags, cli -> Future.succeededFuture(Vertx.vertx()), start);
+  }
+
+  /**
+   * {@link #main(String, String[], List, BiFunction)} with a Vert.x made from the command line
+   * (a clustered one, say).
+   *
+   * @param what the sample's name for humans and the usage
+   * @param args the command line
+   * @param flags the flags the sample takes
+   * @param makeVertx makes the Vert.x instance (failure: exit status 1)
+   * @param start starts the sample
+   */
+  public static void main(String what, String[] args, List<Flag> flags,
+      java.util.function.Function<CommandLine, Future<Vertx>> makeVertx,
+      BiFunction<Vertx, CommandLine, Future<Started>> start) {
     CommandLine cli = SampleMain.commandLine(what, args, flags);
     Duration drain = Duration.ofMillis(Math.max(0, cli.getLong("drain-timeout", 0)));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx;
+    try {
+      vertx = makeVertx.apply(cli).await();
+    } catch (Exception e) {
+      SampleMain.failed(what, e);
+      return;
+    }
     AtomicReference<Started> started = new AtomicReference<>();
     Shutdown.install(what, vertx, () -> {
       Started s = started.get();

@@ -100,6 +100,18 @@ public final class LoadGenerator implements AutoCloseable {
    * @return the session once the namespace connect is acknowledged
    */
   public Future<BenchSession> connectWebSocket(PacketListener listener) {
+    return connectWebSocket(port, listener);
+  }
+
+  /**
+   * Connects one session over WebSocket to the main namespace of a server on another port (a
+   * node of a cluster, say).
+   *
+   * @param serverPort the server's port on 127.0.0.1
+   * @param listener receives its packets
+   * @return the session once the namespace connect is acknowledged
+   */
+  public Future<BenchSession> connectWebSocket(int serverPort, PacketListener listener) {
     int n = next.getAndIncrement();
     Context context = contexts.get(n % contexts.size());
     WebSocketClient client = wsClients.get((n / contexts.size()) % wsClients.size());
@@ -107,7 +119,7 @@ public final class LoadGenerator implements AutoCloseable {
     context.runOnContext(v -> {
       Future<io.vertx.core.http.WebSocket> ws;
       try {
-        ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+        ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(serverPort)
             .setURI(path + WS_QUERY));
       } catch (IllegalStateException closedGenerator) {
         ws = Future.failedFuture(closedGenerator);

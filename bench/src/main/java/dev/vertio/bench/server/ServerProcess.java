@@ -133,6 +133,11 @@ public final class ServerProcess implements AutoCloseable {
     return kind;
   }
 
+  /** @return the file the server's standard error goes to */
+  public Path logFile() {
+    return log;
+  }
+
   /** @return the port it listens on (127.0.0.1) */
   public int port() {
     return port;

@@ -44,7 +44,8 @@ import java.time.Duration;
  *     --ping-interval 25000 --ping-timeout 20000 [--recovery MS] [--max-buffered-bytes N]
  * </pre>
  * {@code --recovery MS} turns connection-state recovery on with that maxDisconnectionDuration;
- * {@code --max-buffered-bytes} sets the engine's slow-consumer limit.
+ * {@code --max-buffered-bytes} sets the engine's slow-consumer limit; {@code --cluster NAME} makes
+ * it a node of a cluster of that name on this host (clustered Vert.x, Hazelcast).
  */
 public final class VertioBenchServer {
   /**
@@ -75,7 +76,15 @@ public final class VertioBenchServer {
     if (maxBuffered > 0) {
       options.setMaxBufferedBytes(maxBuffered);
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    String cluster = textArg(args, "--cluster", null);
+    Vertx vertx = cluster == null ? Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops))
+        : clustered(cluster, loops);
+    if (cluster != null) {
+      // broadcasts reach the receivers of every node
+      options = dev.vertio.cluster.adapter.ClusterNode.start(vertx,
+          new dev.vertio.cluster.adapter.ClusterAdapterOptions())
+          .toCompletionStage().toCompletableFuture().get().configure(options);
+    }
     SocketIoServer io = start(vertx, options, port, loops);
     System.out.println("LISTENING " + port);
     System.out.flush();
@@ -138,6 +147,27 @@ public final class VertioBenchServer {
     }
     vertx.close().toCompletionStage().toCompletableFuture().get();
     System.exit(0);
+  }
+
+  /**
+   * A clustered Vert.x on this host (the cluster-broadcast scenario's nodes): Hazelcast with TCP
+   * join on 127.0.0.1, on the ports of the cluster name's range.
+   */
+  private static Vertx clustered(String clusterName, int loops) throws Exception {
+    com.hazelcast.config.Config config =
+        dev.vertio.cluster.HazelcastClusters.localConfig(clusterName);
+    return dev.vertio.cluster.HazelcastClusters.start(
+        new VertxOptions().setEventLoopPoolSize(loops), config, "127.0.0.1")
+        .toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static String textArg(String[] args, String name, String defaultValue) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return defaultValue;
   }
 
   private static int intArg(String[] args, String name, int defaultValue) {

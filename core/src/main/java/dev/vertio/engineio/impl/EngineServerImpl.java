@@ -67,6 +67,8 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private volatile Handler<EngineConnectionError> errorHandler;
   private volatile HeadersHook initialHeadersHook;
   private volatile HeadersHook headersHook;
+  /** Takes requests for sessions held by other nodes; null on a single node. */
+  private volatile dev.vertio.engineio.spi.SessionRouter sessionRouter;
   private volatile boolean closed;
   /** The outcome of the first {@link #close()}; guarded by this. */
   private Future<Void> closing;
@@ -141,6 +143,12 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   @Override
   public EngineServer headersHandler(HeadersHook hook) {
     this.headersHook = hook;
+    return this;
+  }
+
+  @Override
+  public EngineServer sessionRouter(dev.vertio.engineio.spi.SessionRouter router) {
+    this.sessionRouter = router;
     return this;
   }
 
@@ -318,6 +326,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     }
     EngineSessionImpl session = sessions.get(sid);
     if (session == null) {
+      if (routedElsewhere(req, sid)) {
+        return;
+      }
       refuse(req, EngineProtocol.UNKNOWN_SID, context("sid", sid));
       return;
     }
@@ -347,6 +358,20 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       return;
     }
     provider.handle(req, current);
+  }
+
+  /** Offers a request for a session this engine does not hold to the session router. */
+  private boolean routedElsewhere(HttpServerRequest req, String sid) {
+    dev.vertio.engineio.spi.SessionRouter router = sessionRouter;
+    if (router == null) {
+      return false;
+    }
+    try {
+      return router.route(req, sid);
+    } catch (Throwable t) {
+      LOG.log(System.Logger.Level.WARNING, "session router failed", t);
+      return req.response().ended();
+    }
   }
 
   private void handshake(HttpServerRequest req, TransportProvider provider, String transportName,
@@ -428,7 +453,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
         transport.close();
         return;
       }
-      EngineSessionImpl session = new EngineSessionImpl(this, ids.next(), handshake, ctx,
+      dev.vertio.engineio.spi.SessionRouter router = sessionRouter;
+      String id = router == null ? ids.next() : router.sessionIdPrefix() + ids.next();
+      EngineSessionImpl session = new EngineSessionImpl(this, id, handshake, ctx,
           transport, heartbeats(ctx), protocol);
       sessions.put(session.id(), session);
       session.start();

@@ -60,10 +60,22 @@ class WarmupTest {
     AtomicInteger middlewareCalls = new AtomicInteger();
     AtomicInteger connectionErrors = new AtomicInteger();
     Recorder<Socket> connected = new Recorder<>();
+    AtomicInteger adapters = new AtomicInteger();
+    AtomicInteger stores = new AtomicInteger();
     SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
         .setWarmup(true).setWarmupMaxTime(6_000)
+        // a cluster's adapter and session store would carry the warm-up's traffic to other nodes
+        .setAdapterFactory(host -> {
+          adapters.incrementAndGet();
+          return new dev.vertio.socketio.adapter.InMemoryAdapter(host);
+        })
         .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
-            .setMaxDisconnectionDuration(Duration.ofMinutes(2)))
+            .setMaxDisconnectionDuration(Duration.ofMinutes(2))
+            .setSessionStoreFactory((v, o) -> {
+              stores.incrementAndGet();
+              return new dev.vertio.socketio.recovery.InMemorySessionStore(
+                  o.getMaxDisconnectionDuration(), o.getMaxSessions());
+            }))
         .setAllowRequest(request -> {
           handshakesSeen.incrementAndGet();
           return Future.succeededFuture();
@@ -75,7 +87,11 @@ class WarmupTest {
     });
     io.onConnection(connected::record);
 
+    int adaptersBefore = adapters.get();
+    int storesBefore = stores.get();
     int port = await(io.listen(0, "127.0.0.1"), 60).actualPort();
+    assertEquals(adaptersBefore, adapters.get(), "the warm-up used the user's adapter factory");
+    assertEquals(storesBefore, stores.get(), "the warm-up used the user's session store");
 
     Warmup.WarmupReport report = Warmup.lastReport();
     assertNotNull(report, "the warm-up ran before listen completed");

@@ -33,6 +33,12 @@ final class ChatHandlers {
   private final ChatRooms rooms;
   private final int maxImageBytes;
   private final AtomicLong ids = new AtomicLong();
+  /**
+   * Makes message ids unique across the nodes of a cluster (pages drop a message whose id they
+   * have already shown): a random prefix per server, then a counter.
+   */
+  private final String idPrefix =
+      Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36) + "-";
 
   ChatHandlers(Namespace chat, ChatRooms rooms, int maxImageBytes) {
     this.chat = chat;
@@ -158,7 +164,7 @@ final class ChatHandlers {
   }
 
   private JsonObject newMessage(String room, String nickname) {
-    return new JsonObject().put("id", Long.toString(ids.incrementAndGet(), 36))
+    return new JsonObject().put("id", idPrefix + Long.toString(ids.incrementAndGet(), 36))
         .put("room", room).put("from", nickname).put("ts", System.currentTimeMillis());
   }
 

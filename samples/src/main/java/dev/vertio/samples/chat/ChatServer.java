@@ -39,14 +39,17 @@ import java.util.List;
  * {@code /metrics}), {@code --no-plain} (no plain WebSocket endpoint at {@code /ws}, where
  * clients without a Socket.IO library chat in JSON: see {@code plain.html}), the Engine.IO flags of {@link CommandLine#applyEngineFlags}, and the
  * Admin UI's ({@code --admin-password}, {@code --admin-password-hash}, {@code --admin-user},
- * {@code --admin-no-auth}, {@code --admin-readonly}: see {@link ChatAdmin}; off by default).
+ * {@code --admin-no-auth}, {@code --admin-readonly}: see {@link ChatAdmin}; off by default),
+ * and the cluster's ({@code --cluster}, {@code --cluster-name}, {@code --cluster-host},
+ * {@code --cluster-members}, {@code --advertise-host}: see {@link ChatCluster}). The JWT secret
+ * may also come from the environment variable {@value ChatCluster#SECRET_ENV}.
  */
 public final class ChatServer {
   /** The rooms that always exist. */
   public static final List<String> DEFAULT_ROOMS = List.of("general", "random", "vertx");
   /** The flags the chat takes. */
   public static final List<Flag> FLAGS = CommandLine.flags(WebSample.LISTEN_FLAGS,
-      CommandLine.ENGINE_FLAGS, List.of(
+      CommandLine.ENGINE_FLAGS, ChatCluster.FLAGS, List.of(
           Flag.text("jwt-secret", "secret signing the login tokens (random per start)"),
           Flag.number("history", "messages kept per room (50)"),
           Flag.number("max-rooms", "rooms at most (32)"),
@@ -102,8 +105,23 @@ public final class ChatServer {
    * @return the started sample: its Socket.IO and HTTP servers
    */
   public static Future<Started> run(Vertx vertx, CommandLine cli) {
-    SocketIoServer io = SocketIoServer.create(vertx, options(cli));
-    String secret = cli.get("jwt-secret", null);
+    String secret = ChatCluster.secret(cli);
+    if (vertx.isClustered() && secret == null) {
+      return Future.failedFuture(new IllegalArgumentException("--cluster needs --jwt-secret or "
+          + ChatCluster.SECRET_ENV + ": every node must sign and verify logins with the same"
+          + " secret"));
+    }
+    return ChatCluster.configure(vertx, options(cli)).compose(options -> {
+      SocketIoServer io = SocketIoServer.create(vertx, options);
+      return ChatCluster.routing(vertx, io, cli).compose(routing -> run(vertx, cli, io, secret)
+          .compose(started -> routing == null ? Future.succeededFuture(started)
+              : routing.publish(ChatCluster.advertised(cli), started.http().actualPort())
+                  .map(started)));
+    });
+  }
+
+  private static Future<Started> run(Vertx vertx, CommandLine cli, SocketIoServer io,
+                                     String secret) {
     ChatAuth auth = new ChatAuth(vertx, secret != null ? secret : randomSecret(), 12 * 60);
     ChatRooms rooms = new ChatRooms(DEFAULT_ROOMS, (int) cli.getLong("max-rooms", 32),
         (int) cli.getLong("history", 50), 4L * 1024 * 1024);
@@ -143,6 +161,6 @@ public final class ChatServer {
    * @param args see the class comment
    */
   public static void main(String[] args) {
-    WebSample.main("chat", args, FLAGS, ChatServer::run);
+    WebSample.main("chat", args, FLAGS, ChatCluster::vertx, ChatServer::run);
   }
 }

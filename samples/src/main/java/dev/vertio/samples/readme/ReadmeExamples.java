@@ -10,6 +10,9 @@ import dev.vertio.cluster.adapter.ClusterAdapterOptions;
 import dev.vertio.cluster.adapter.ClusterNode;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.SocketIoClient;
+import dev.vertio.cluster.HazelcastClusters;
+import dev.vertio.cluster.routing.ClusterRouting;
+import dev.vertio.cluster.routing.RoutingOptions;
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
@@ -338,5 +341,23 @@ io.onConnection(socket -> {
 Future<HttpServer> listening = io.listen(3000); // ws://localhost:3000/ws beside /socket.io/
     // README:plain:end
     return listening;
+  }
+
+  /**
+   * The "Several nodes without sticky sessions" example (compiled only: it blocks on futures, as
+   * a {@code main} method may).
+   *
+   * @param options the server options
+   */
+  public static void clusterRouting(SocketIoOptions options) {
+    // README:cluster-routing:begin
+Vertx vertx = HazelcastClusters.startLocal("my-cluster").await();  // or start(..., config, host)
+SocketIoServer io = SocketIoServer.create(vertx, options);
+ClusterRouting routing = ClusterRouting.install(vertx, io.engine(),
+    new RoutingOptions().setHost("10.0.0.5")).await();  // where the others reach this node
+int port = io.listen(3001).await().actualPort();
+routing.publish("10.0.0.5", port).await();
+// on stop: routing.close(), then io.close(), then vertx.close()
+    // README:cluster-routing:end
   }
 }

@@ -1,6 +1,7 @@
 package dev.vertio.socketio.impl.warmup;
 
 import dev.vertio.engineio.CorsOptions;
+import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.AbstractVerticle;
@@ -44,7 +45,18 @@ final class WarmupServer extends AbstractVerticle {
         .setServeClient(false)
         .setPingInterval(250)
         .setPingTimeout(10_000)
-        .setConnectTimeout(10_000);
+        .setConnectTimeout(10_000)
+        // the warm-up's rooms, broadcasts and stored sessions stay in this process: never the
+        // user's adapter (a cluster's) or session store (cluster-wide)
+        .setAdapterFactory(null);
+    ConnectionStateRecoveryOptions recovery = user.getConnectionStateRecovery();
+    if (recovery != null) {
+      options.setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
+          .setMaxDisconnectionDuration(recovery.getMaxDisconnectionDuration())
+          .setSkipMiddlewares(recovery.isSkipMiddlewares())
+          .setMaxSessions(recovery.getMaxSessions())
+          .setMaxLogBytes(recovery.getMaxLogBytes()));
+    }
     this.io = SocketIoServer.create(vertx, options);
     io.onConnection(socket -> {
       // ["w", room, {...}]: join the room, acknowledge with the object
