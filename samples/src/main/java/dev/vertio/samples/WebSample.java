@@ -116,7 +116,7 @@ public final class WebSample {
       BiFunction<Vertx, CommandLine, Future<Started>> start) {
     CommandLine cli = SampleMain.commandLine(what, args, flags);
     Duration drain = Duration.ofMillis(Math.max(0, cli.getLong("drain-timeout", 0)));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
     AtomicReference<Started> started = new AtomicReference<>();
     Shutdown.install(what, vertx, () -> {
       Started s = started.get();

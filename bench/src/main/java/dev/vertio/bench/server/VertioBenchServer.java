@@ -13,7 +13,6 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -75,7 +74,8 @@ public final class VertioBenchServer {
     if (maxBuffered > 0) {
       options.setMaxBufferedBytes(maxBuffered);
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions().setEventLoopPoolSize(loops));
+    System.err.println("native transport: " + vertx.isNativeTransportEnabled());
     SocketIoServer io = start(vertx, options, port, loops);
     System.out.println("LISTENING " + port);
     System.out.flush();
