@@ -14,15 +14,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.internal.ContextInternal;
@@ -49,16 +48,6 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   static final String HANDLER_NAME = "vertio-websocket";
   /** Vert.x's default {@code webSocketClosingTimeout}: how long to wait for the peer's close. */
   static final long CLOSING_TIMEOUT_MS = 10_000;
-  /** RFC 6455 section 7.4.1: 1000, normal closure. */
-  private static final int NORMAL = 1000;
-  /** RFC 6455 section 7.4.1: 1001, going away (server shutting down). */
-  private static final int GOING_AWAY = 1001;
-  /** RFC 6455 section 7.4.1: 1007, data inconsistent with the message type (bad UTF-8). */
-  private static final int INVALID_PAYLOAD = 1007;
-  /** RFC 6455 section 7.4.1: 1009, a message too big to process. */
-  private static final int MESSAGE_TOO_BIG = 1009;
-  /** RFC 6455 section 7.4.1: 1011, an unexpected condition. */
-  private static final int INTERNAL_ERROR = 1011;
   private static final String SHUTDOWN_EVENT = "io.vertx.core.net.impl.ShutdownEvent";
 
   private final Channel channel;
@@ -149,7 +138,7 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   public void close() {
     if (!closed) {
       closed = true;
-      onLoop(() -> sendClose(NORMAL, null, false));
+      onLoop(() -> sendClose(CloseCodes.NORMAL, null, false));
     }
   }
 
@@ -172,7 +161,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       if (format.isBinaryFrame(p)) {
         frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encodeBinaryFrame(p)));
       } else {
-        frame = new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), format.encodeTextFrame(p)));
+        frame = new TextWebSocketFrame(
+            ByteBufUtil.writeUtf8(ctx.alloc(), format.encodeTextFrame(p)));
       }
       ctx.write(frame, ctx.voidPromise());
     }
@@ -304,7 +294,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       if (text) {
         // Strict UTF-8 (RFC 6455 section 8.1): bad bytes fail the connection with 1007.
         if (!ByteBufUtil.isText(data, StandardCharsets.UTF_8)) {
-          failWith(INVALID_PAYLOAD, "text frame is not valid UTF-8", "invalid UTF-8");
+          failWith(CloseCodes.INVALID_PAYLOAD, "text frame is not valid UTF-8",
+              "invalid UTF-8");
           return;
         }
         packet = format.decodeTextFrame(data.toString(StandardCharsets.UTF_8));
@@ -314,14 +305,15 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     } catch (EngineParseException e) {
       closed = true;
       listener.onParseError(e.getMessage());
-      sendClose(NORMAL, null, true);
+      sendClose(CloseCodes.NORMAL, null, true);
       return;
     }
     listener.onPacket(packet);
   }
 
   private void tooBig() {
-    failWith(MESSAGE_TOO_BIG, "message larger than maxHttpBufferSize", "message too big");
+    failWith(CloseCodes.MESSAGE_TOO_BIG, "message larger than maxHttpBufferSize",
+        "message too big");
   }
 
   private void failWith(int code, String description) {
@@ -358,12 +350,7 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     TransportListener l = listener;
     if (channel.isWritable() && !closed && l != null) {
-      ContextInternal prev = context.beginDispatch();
-      try {
-        l.onDrain();
-      } finally {
-        context.endDispatch(prev);
-      }
+      dispatch(l::onDrain);
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -381,56 +368,45 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     }
     if (!closed) {
       closed = true;
-      ContextInternal prev = context.beginDispatch();
-      try {
-        tell(TransportListener::onClose);
-      } finally {
-        context.endDispatch(prev);
-      }
+      dispatch(() -> tell(TransportListener::onClose));
     }
+  }
+
+  /** A decoding error or a failure: the close code says which (see {@link CloseCodes#of}). */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable t) {
+    dispatch(() -> failWith(CloseCodes.of(t), "websocket error: " + t.getMessage()));
   }
 
   /**
-   * RFC 6455 section 7.4.1: the close code for what went wrong, e.g. 1002 or 1009 from the frame
-   * decoder, 1009 when the bounded inflater stopped a message; 1011 for anything else. A dropped
-   * connection is reported by {@link #channelInactive}.
+   * Vert.x's server shutdown: the socket goes away with 1001, as Vert.x's own would. The
+   * server's {@code idleTimeout}, when set, closes the connection as Vert.x does.
    */
   @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable t) {
-    int code;
-    if (t instanceof CorruptedWebSocketFrameException) {
-      code = ((CorruptedWebSocketFrameException) t).closeStatus().code();
-    } else if (t instanceof DecompressionException
-        || t.getCause() instanceof DecompressionException) {
-      code = MESSAGE_TOO_BIG;
-    } else {
-      code = INTERNAL_ERROR;
-    }
-    ContextInternal prev = context.beginDispatch();
-    try {
-      failWith(code, "websocket error: " + t.getMessage());
-    } finally {
-      context.endDispatch(prev);
-    }
-  }
-
-  /** Vert.x's server shutdown: the socket goes away with 1001, as Vert.x's own would. */
-  @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      channel.close();
+      return;
+    }
     if (SHUTDOWN_EVENT.equals(evt.getClass().getName())) {
       if (!closed) {
         closed = true;
-        sendClose(GOING_AWAY, null, false);
-        ContextInternal prev = context.beginDispatch();
-        try {
-          tell(TransportListener::onClose);
-        } finally {
-          context.endDispatch(prev);
-        }
+        sendClose(CloseCodes.GOING_AWAY, null, false);
+        dispatch(() -> tell(TransportListener::onClose));
       }
       return;
     }
     ctx.fireUserEventTriggered(evt);
+  }
+
+  /** Runs an event with the connection's context current, as Vert.x's own handlers do. */
+  private void dispatch(Runnable event) {
+    ContextInternal prev = context.beginDispatch();
+    try {
+      event.run();
+    } finally {
+      context.endDispatch(prev);
+    }
   }
 
   /**
