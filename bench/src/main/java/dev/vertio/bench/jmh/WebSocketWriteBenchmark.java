@@ -17,9 +17,13 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The WebSocket transport's own write path after the upgrade: a session's send of one packet
- * through {@code ChannelWebSocket} and Netty's frame encoder down to the bytes of a complete
- * frame (UTF-8 encoding of the text included), without Vert.x's {@code ServerWebSocket} and its
- * outbound queue. Run with {@code -prof gc} for the allocation per frame.
+ * through {@code ChannelWebSocket} down to the bytes of a complete frame (UTF-8 encoding of the
+ * text included), without Vert.x's {@code ServerWebSocket} and its outbound queue. A new packet
+ * each time ({@code textFrame}, {@code binaryFrame}: the frame is encoded), the same packet each
+ * time ({@code broadcastTextFrame}: what each further recipient of a broadcast costs, a retained
+ * duplicate of the encoded frame), and a Netty frame through Netty's encoder
+ * ({@code textFrameThroughEncoder}: the path of connections with per-message deflate). Run with
+ * {@code -prof gc} for the allocation per frame.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,6 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class WebSocketWriteBenchmark {
   private Vertx vertx;
   private WritePathFixture fixture;
+  private WritePathFixture throughEncoder;
+  private List<EnginePacket> broadcast;
   private String text;
   private byte[] binary;
 
@@ -34,8 +40,10 @@ public class WebSocketWriteBenchmark {
   @Setup
   public void setup() {
     vertx = Vertx.vertx();
-    fixture = new WritePathFixture(vertx);
+    fixture = new WritePathFixture(vertx, true);
+    throughEncoder = new WritePathFixture(vertx, false);
     text = new SocketPacketEncoder().encode(Fixtures.chatEvent()).text();
+    broadcast = List.of(EnginePacket.message(text));
     binary = Fixtures.bytes();
   }
 
@@ -43,6 +51,7 @@ public class WebSocketWriteBenchmark {
   @TearDown
   public void tearDown() {
     fixture.close();
+    throughEncoder.close();
     vertx.close();
   }
 
@@ -56,5 +65,17 @@ public class WebSocketWriteBenchmark {
   @Benchmark
   public int binaryFrame() {
     return fixture.send(List.of(EnginePacket.binary(binary)));
+  }
+
+  /** @return the bytes of one text frame of a packet already written: a broadcast's recipient */
+  @Benchmark
+  public int broadcastTextFrame() {
+    return fixture.send(broadcast);
+  }
+
+  /** @return the bytes of one text frame as a Netty frame through Netty's encoder */
+  @Benchmark
+  public int textFrameThroughEncoder() {
+    return throughEncoder.send(List.of(EnginePacket.message(text)));
   }
 }

@@ -54,6 +54,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   private final ContextInternal context;
   private final int maxMessage;
   private final EngineWireFormat format;
+  /** Frames from {@link SharedFrames} (no extension); else Netty frames through the encoders. */
+  private final boolean sharedFrames;
   private ChannelHandlerContext ctx;
   /** Set from the session's thread, read on the loop; handed over under this object's lock. */
   private volatile TransportListener listener;
@@ -70,7 +72,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   private ArrayDeque<Object> held;
 
   ChannelWebSocket(Channel channel, ContextInternal context, int maxMessage,
-                   EngineWireFormat format) {
+                   EngineWireFormat format, boolean sharedFrames) {
+    this.sharedFrames = sharedFrames;
     this.channel = channel;
     this.context = context;
     this.maxMessage = maxMessage;
@@ -157,6 +160,10 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       return;
     }
     for (EnginePacket p : packets) {
+      if (sharedFrames) {
+        ctx.write(SharedFrames.frame(ctx.alloc(), p, format), ctx.voidPromise());
+        continue;
+      }
       WebSocketFrame frame;
       if (format.isBinaryFrame(p)) {
         frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encodeBinaryFrame(p)));

@@ -151,7 +151,8 @@ final class OwnPipeline {
 
     // Committed from here: the pipeline becomes ours, on the event loop, in one go.
     channel.config().setAutoRead(false);
-    ChannelWebSocket ws = new ChannelWebSocket(channel, context, maxMessage, format);
+    ChannelWebSocket ws = new ChannelWebSocket(channel, context, maxMessage, format,
+        extension == null);
     pipeline.replace(vertx, ChannelWebSocket.HANDLER_NAME, ws);
     for (Map.Entry<String, ChannelHandler> e : pipeline) {
       if (REMOVED.contains(e.getValue().getClass().getName())) {
