@@ -18,6 +18,7 @@ import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -283,5 +284,18 @@ AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions()
 // ...
 admin.close();
     // README:admin-ui:end
+  }
+
+  /**
+   * The native transport example (README, "WebSocket path and native transport").
+   *
+   * @return a Vert.x instance on epoll where available
+   */
+  public static Vertx nativeTransport() {
+    // README:native:begin
+Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+boolean epoll = vertx.isNativeTransportEnabled(); // false (NIO) where it is not available
+    // README:native:end
+    return vertx;
   }
 }
