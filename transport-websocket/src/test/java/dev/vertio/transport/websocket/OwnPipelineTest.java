@@ -222,4 +222,41 @@ class OwnPipelineTest {
     assertTrue(peer.frames.next().startsWith("closed"));
     assertFalse(channel().isActive());
   }
+
+  /**
+   * RFC 6455 section 7.1.1: after its close frame the server waits for the client's; a client
+   * that never answers is cut off after the closing timeout (10 s, Vert.x's default).
+   */
+  @Test
+  void aClientThatNeverAnswersTheCloseIsCutOffAfterTheClosingTimeout() throws Exception {
+    start(new EngineOptions(), false);
+    String request = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    Recorder<String> wire = new Recorder<>();
+    var socket = await(vertx.createNetClient().connect(port, "127.0.0.1"));
+    socket.handler(b -> {
+      String text = b.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (text.startsWith("HTTP/1.1 101")) {
+        wire.record("101");
+        text = text.substring(text.indexOf("\r\n\r\n") + 4);
+      }
+      if (!text.isEmpty()) {
+        // Unmasked server frames: the first byte says FIN and the opcode (0x88 is a close).
+        wire.record(Integer.toHexString(text.charAt(0) & 0xFF));
+      }
+    });
+    socket.closeHandler(v -> wire.record("tcp closed"));
+    socket.write(request);
+    wire.expect("101");
+    wire.expect("81");
+    events.expect("open");
+    long start = System.nanoTime();
+    await(session.close());
+    events.expect("close forced close");
+    wire.expect("88");
+    assertEquals("tcp closed", wire.next(30_000));
+    long waitedMs = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(waitedMs >= ChannelWebSocket.CLOSING_TIMEOUT_MS - 1000, "cut after " + waitedMs);
+  }
 }
