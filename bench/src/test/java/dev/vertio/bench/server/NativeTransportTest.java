@@ -38,7 +38,7 @@ class NativeTransportTest {
     return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
-  /** Opens a WebSocket session and reads its open packet. */
+  /** Opens a WebSocket session and has a message echoed. */
   private void sessionWorks() throws Exception {
     EngineServer engine = EngineServer.create(vertx,
         new EngineOptions().setTransports(List.of("websocket")));
@@ -48,13 +48,13 @@ class NativeTransportTest {
     WebSocketClient client = vertx.createWebSocketClient();
     var ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(port).setURI("/socket.io/?EIO=4&transport=websocket")));
+    // The open packet may come before this handler is set: the message is sent at once.
     ws.textMessageHandler(m -> {
-      if (m.startsWith("0")) {
-        ws.writeTextMessage("4over the wire");
-      } else if (m.startsWith("4")) {
+      if (m.startsWith("4")) {
         echoed.complete(m);
       }
     });
+    ws.writeTextMessage("4over the wire");
     assertEquals("4over the wire", echoed.get(20, TimeUnit.SECONDS));
     await(engine.close());
   }
