@@ -114,7 +114,8 @@ public final class WebSample {
    */
   public static void main(String what, String[] args, List<Flag> flags,
       BiFunction<Vertx, CommandLine, Future<Started>> start) {
-    main(what, args, flags, cli -> Future.succeededFuture(Vertx.vertx()), start);
+    main(what, args, flags, cli -> Future.succeededFuture(Vertx.vertx(NativeTransport.vertxOptions())),
+        start);
   }
 
   /**

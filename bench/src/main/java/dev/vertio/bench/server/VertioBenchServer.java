@@ -13,7 +13,6 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -77,8 +76,10 @@ public final class VertioBenchServer {
       options.setMaxBufferedBytes(maxBuffered);
     }
     String cluster = textArg(args, "--cluster", null);
-    Vertx vertx = cluster == null ? Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops))
+    Vertx vertx = cluster == null
+        ? Vertx.vertx(NativeTransport.vertxOptions().setEventLoopPoolSize(loops))
         : clustered(cluster, loops);
+    System.err.println("native transport: " + vertx.isNativeTransportEnabled());
     if (cluster != null) {
       // broadcasts reach the receivers of every node
       options = dev.vertio.cluster.adapter.ClusterNode.start(vertx,
@@ -157,7 +158,7 @@ public final class VertioBenchServer {
     com.hazelcast.config.Config config =
         dev.vertio.cluster.HazelcastClusters.localConfig(clusterName);
     return dev.vertio.cluster.HazelcastClusters.start(
-        new VertxOptions().setEventLoopPoolSize(loops), config, "127.0.0.1")
+        NativeTransport.vertxOptions().setEventLoopPoolSize(loops), config, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get();
   }
 

@@ -306,6 +306,13 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   // ---------------------------------------------------------------- outgoing
 
   private void enqueue(EnginePacket packet) {
+    if (state == State.OPEN && (buffer == null || buffer.isEmpty()) && !transport.batchesWrites()
+        && packet.payloadLength() <= maxBufferedBytes && transport.isWritable()) {
+      // Nothing waits and the transport takes it now: sent without a buffer of its own (what
+      // a broadcast costs per recipient in the steady state).
+      transport.send(List.of(packet));
+      return;
+    }
     enqueueRaw(packet);
     if (bufferedBytes > maxBufferedBytes) {
       finish(EngineCloseReason.TRANSPORT_ERROR, "write buffer overflow (slow consumer)");

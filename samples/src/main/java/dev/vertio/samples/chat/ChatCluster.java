@@ -9,6 +9,7 @@ import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
 import dev.vertio.cluster.adapter.ClusterAdapterOptions;
+import dev.vertio.samples.NativeTransport;
 import dev.vertio.cluster.adapter.ClusterNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,7 +55,7 @@ public final class ChatCluster {
    */
   public static Future<Vertx> vertx(CommandLine cli) {
     if (!cli.has("cluster")) {
-      return Future.succeededFuture(Vertx.vertx());
+      return Future.succeededFuture(Vertx.vertx(NativeTransport.vertxOptions()));
     }
     String host = cli.get("cluster-host", "127.0.0.1");
     List<String> members = Arrays.stream(cli.get("cluster-members", "127.0.0.1").split(","))
@@ -63,7 +64,7 @@ public final class ChatCluster {
     // A member given without a port is looked for on 5701 and the next ports: 100 of them, not
     // Hazelcast's 3, so that other clusters on the same host (other names) do not hide it.
     config.setProperty("hazelcast.tcp.join.port.try.count", "100");
-    return HazelcastClusters.start(new VertxOptions(), config, host);
+    return HazelcastClusters.start(NativeTransport.vertxOptions(), config, host);
   }
 
   /**

@@ -62,7 +62,7 @@ public final class EngineEchoServer {
    */
   public static void main(String[] args) {
     CommandLine cli = SampleMain.commandLine("engine-echo", args, FLAGS);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(dev.vertio.samples.NativeTransport.vertxOptions());
     // Closing Vert.x closes the engine first: its sessions end as "server shutting down".
     Shutdown.install("engine-echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);

@@ -76,7 +76,7 @@ public final class SocketIoEchoServer {
    */
   public static void main(String[] args) {
     CommandLine cli = SampleMain.commandLine("echo", args, FLAGS);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(dev.vertio.samples.NativeTransport.vertxOptions());
     // Closing Vert.x closes the server first: its sockets end as "server shutting down".
     Shutdown.install("echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);

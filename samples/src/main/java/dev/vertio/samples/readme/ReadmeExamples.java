@@ -360,4 +360,17 @@ routing.publish("10.0.0.5", port).await();
 // on stop: routing.close(), then io.close(), then vertx.close()
     // README:cluster-routing:end
   }
+
+  /**
+   * The native transport example (README, "WebSocket path and native transport").
+   *
+   * @return a Vert.x instance on epoll where available
+   */
+  public static Vertx nativeTransport() {
+    // README:native:begin
+Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+boolean epoll = vertx.isNativeTransportEnabled(); // false (NIO) where it is not available
+    // README:native:end
+    return vertx;
+  }
 }

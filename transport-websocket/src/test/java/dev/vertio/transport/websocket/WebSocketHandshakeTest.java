@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineSession;
+import dev.vertio.engineio.HandshakeData;
 import dev.vertio.engineio.testing.EngineFixture;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -86,5 +88,26 @@ class WebSocketHandshakeTest {
     WebSocket ws = await(f.client.websocket());
     assertEquals("yes", ws.headers().get("X-Initial"));
     assertEquals("yes", ws.headers().get("X-Every"));
+  }
+
+  @Test
+  void handshakeDataKeepsEveryHeaderAndTheQuery() {
+    f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket")));
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+        .add("X-Token", "a:b:c").add("X-Twice", "one").add("X-Twice", "two");
+    Peer peer = new Peer(await(f.client.websocket(
+        "EIO=4&transport=websocket&token=a%20b&list=1&list=2", headers)));
+    String sid = peer.open().getString("sid");
+    f.events.expect("open websocket");
+    HandshakeData data = f.session(sid).handshake();
+    assertEquals("a:b:c", data.headers().get("x-token"));
+    assertEquals(List.of("one", "two"), data.headers().getAll("X-Twice"));
+    assertTrue(data.headers().get("Host").startsWith("127.0.0.1:"));
+    // Vert.x's client sends an Origin of its own.
+    assertTrue(data.crossDomain());
+    assertEquals("a b", data.query().get("token"));
+    assertEquals(List.of("1", "2"), data.query().getAll("list"));
+    assertEquals("websocket", data.query().get("TRANSPORT"));
+    assertTrue(data.uri().startsWith("/socket.io/?EIO=4"));
   }
 }
