@@ -17,7 +17,7 @@ public final class BenchMain {
 
   static final String USAGE = """
       usage: java -jar bench/target/vertio-bench.jar [run] [--scenarios default] [--name value]...
-             java -jar bench/target/vertio-bench.jar jmh [--out DIR] [--quick]
+             java -jar bench/target/vertio-bench.jar jmh [--out DIR] [--quick] [--include REGEX]
       options of run (see bench/README.md):
         --scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance,
                     soak,slow-consumers,vanishing,coldstart,coldstart-broadcast,coldstart-churn,
@@ -39,12 +39,6 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     VERTX_HTTP_LOG.setLevel(java.util.logging.Level.SEVERE);
-    if (Arrays.asList(args).contains("--help") || (args.length > 0 && args[0].equals("help"))) {
-      System.out.println("java -jar vertio-bench.jar [run] [options]   load scenarios, Vertio and"
-          + " Node side by side\njava -jar vertio-bench.jar jmh [--out DIR] [--quick]"
-          + " [--include REGEX]   JMH microbenchmarks\n\nrun options:\n" + BenchOptions.USAGE);
-      return;
-    }
     String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
     String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
     if (command.equals("--help") || command.equals("-h") || command.equals("help")

@@ -63,35 +63,6 @@ import java.util.Set;
  * </pre>
  */
 public final class BenchOptions {
-  /** The options, as {@code --help} prints them (the same text as this class's comment). */
-  public static final String USAGE = String.join("\n",
-      "--scenarios default | all | idle,ack,broadcast,churn,mixed,reconnect-storm,endurance,coldstart",
-      "                                        (default: default = the first five)",
-      "--servers vertio,node                   which servers, in this order",
-      "--idle-sessions 10000                   comma list, e.g. 10000,50000,100000",
-      "--idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms",
-      "--ack-clients 100 --ack-rates 5000,10000,20000,40000,60000,80000,100000,120000,150000",
-      "--broadcast 1000x20,10000x2             receivers x broadcasts per second",
-      "--mixed 1000x20 --mixed-polling-share 0.05",
-      "--churn-concurrency 50",
-      "--storm-clients 5000                    reconnect-storm (not in the default set): clients",
-      "endurance (not in the default set: --scenarios endurance) runs soak, slow-consumers, vanishing",
-      "(each may also be named alone):",
-      "--soak-cycles 100000 --soak-concurrency 32 --soak-recovery 2000   (recovery window, ms)",
-      "--soak-settle 90                        seconds to wait at most for the server to let go",
-      "--slow 50x400 --slow-stalled 10 --slow-max-buffered-bytes 1048576 --slow-window 20",
-      "--vanishing 1000 --vanishing-polling-share 0.1 --vanishing-ping 2000",
-      "coldstart (not in the default set; runs Vertio, Vertio without warm-up and Node, fresh):",
-      "--coldstart-receivers 100 --coldstart-rate 200 --coldstart-bytes 2048 --coldstart-seconds 15",
-      "--coldstart-cycles 10000 --coldstart-slices 10 --coldstart-warm-cycles 15000",
-      "--coldstart-warm-window 5000",
-      "--warmup 2 --duration 8                 seconds per measured window",
-      "--ping-interval 25000 --ping-timeout 20000",
-      "--event-loops 2                         Vertio's event loops (Node has one)",
-      "--generator-event-loops 2",
-      "--server-jvm-args \"-Xms256m\"            extra JVM arguments of the Vertio server",
-      "--node-dir bench/src/main/node          where server.mjs and its node_modules are",
-      "--out bench/results/DATE-SCENARIOS");
 
   private static final List<String> DEFAULT_SET =
       List.of("idle", "ack", "broadcast", "churn", "mixed");
