@@ -26,7 +26,7 @@ class BenchSmokeTest {
         "--ack-clients", "5", "--ack-rates", "200,400",
         "--broadcast", "20x20", "--mixed", "20x20", "--mixed-polling-share", "0.25",
         "--churn-concurrency", "4", "--warmup", "0.5", "--duration", "1",
-        "--server-jvm-args", "-Dvertio.warmup.maxTime=1000",
+        "--server-jvm-args", "-Dvertio.warmup=false",
         "--out", out.toString()})).run();
 
     assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
@@ -65,7 +65,7 @@ class BenchSmokeTest {
         "--slow", "5x50", "--slow-stalled", "1", "--slow-window", "1",
         "--vanishing", "20", "--vanishing-polling-share", "0.25", "--vanishing-ping", "300",
         "--warmup", "0.3", "--duration", "0.5",
-        "--server-jvm-args", "-Dvertio.warmup.maxTime=1000", "--out", out.toString()})).run();
+        "--server-jvm-args", "-Dvertio.warmup=false", "--out", out.toString()})).run();
 
     assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
     for (ServerKind server : List.of(ServerKind.VERTIO, ServerKind.NODE)) {
