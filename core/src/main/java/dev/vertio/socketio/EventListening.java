@@ -71,4 +71,10 @@ public interface EventListening<S extends EventListening<S>> {
    * @return this
    */
   S offAnyOutgoing(AnyEventHandler handler);
+
+  /**
+   * @param handler called with the reason once the socket has disconnected
+   * @return this
+   */
+  S onDisconnect(Handler<String> handler);
 }

@@ -36,7 +36,6 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
   private final String namespace;
   private final ClientOptions options;
   private final List<Handler<Void>> connectHandlers = new CopyOnWriteArrayList<>();
-  private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<ConnectErrorException>> errorHandlers = new CopyOnWriteArrayList<>();
   private final AckRegistry acks;
   private final ArrayDeque<SocketPacket> sendBuffer = new ArrayDeque<>();
@@ -487,12 +486,6 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
   @Override
   public ClientSocket onConnect(Handler<Void> handler) {
     connectHandlers.add(handler);
-    return this;
-  }
-
-  @Override
-  public ClientSocket onDisconnect(Handler<String> handler) {
-    disconnectHandlers.add(handler);
     return this;
   }
 

@@ -54,7 +54,6 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   private final JsonObject data = new JsonObject();
   private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
   private final List<Handler<String>> disconnectingHandlers = new CopyOnWriteArrayList<>();
-  private final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
   private final List<Handler<Throwable>> errorHandlers = new CopyOnWriteArrayList<>();
   private final AckRegistry acks;
   private final ArrayDeque<SocketPacket> backlog = new ArrayDeque<>(0);
@@ -160,12 +159,6 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   @Override
   public Socket onDisconnecting(Handler<String> handler) {
     disconnectingHandlers.add(handler);
-    return this;
-  }
-
-  @Override
-  public Socket onDisconnect(Handler<String> handler) {
-    disconnectHandlers.add(handler);
     return this;
   }
 

@@ -4,6 +4,8 @@ import dev.vertio.socketio.AnyEventHandler;
 import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.EventListening;
 import io.vertx.core.Handler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one implementation of {@link EventListening}, for the server's sockets and the client's:
@@ -14,6 +16,8 @@ import io.vertx.core.Handler;
 public abstract class EventListeningBase<S extends EventListening<S>> implements EventListening<S> {
   /** The socket's handlers. */
   protected final EventListeners listeners = new EventListeners();
+  /** Called with the reason once the socket has disconnected. */
+  protected final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
 
   /** @return this socket, as its own type */
   protected abstract S self();
@@ -70,6 +74,12 @@ public abstract class EventListeningBase<S extends EventListening<S>> implements
   @Override
   public S offAnyOutgoing(AnyEventHandler handler) {
     listeners.removeAnyOutgoing(handler);
+    return self();
+  }
+
+  @Override
+  public S onDisconnect(Handler<String> handler) {
+    disconnectHandlers.add(handler);
     return self();
   }
 }
