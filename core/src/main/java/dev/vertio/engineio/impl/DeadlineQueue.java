@@ -1,5 +1,6 @@
 package dev.vertio.engineio.impl;
 
+import dev.vertio.engineio.spi.Scheduler;
 import io.vertx.core.internal.ContextInternal;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vertio.engineio.impl;
 
+import dev.vertio.engineio.spi.Scheduler;
 import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.EngineSession;

@@ -1,5 +1,6 @@
 package dev.vertio.engineio.impl;
 
+import dev.vertio.engineio.spi.Scheduler;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.parser.EnginePacketType;
 import dev.vertio.engineio.spi.Transport;

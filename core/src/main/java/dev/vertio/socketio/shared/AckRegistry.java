@@ -1,6 +1,7 @@
 package dev.vertio.socketio.shared;
 
 import dev.vertio.socketio.AckTimeoutException;
+import dev.vertio.engineio.spi.Scheduler;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonArray;
@@ -33,7 +34,7 @@ public final class AckRegistry {
     }
   }
 
-  private final ContextInternal context;
+  private final Scheduler scheduler;
   private final int max;
   private Map<Long, Entry> pending;
 
@@ -42,7 +43,15 @@ public final class AckRegistry {
    * @param max the most acknowledgements waited for at once
    */
   public AckRegistry(ContextInternal context, int max) {
-    this.context = context;
+    this(Scheduler.of(context), max);
+  }
+
+  /**
+   * @param scheduler the clock and timers of the owner's context (a fake one in tests)
+   * @param max the most acknowledgements waited for at once
+   */
+  public AckRegistry(Scheduler scheduler, int max) {
+    this.scheduler = scheduler;
     this.max = max;
   }
 
@@ -56,7 +65,7 @@ public final class AckRegistry {
     }
     long timer = -1;
     if (timeoutMs > 0) {
-      timer = context.setTimer(timeoutMs, t -> {
+      timer = scheduler.schedule(timeoutMs, () -> {
         Entry e = pending == null ? null : pending.remove(id);
         if (e != null) {
           e.waiter.fail(new AckTimeoutException("operation has timed out", List.of()));
@@ -86,7 +95,7 @@ public final class AckRegistry {
     Entry e = pending == null ? null : pending.remove(id);
     if (e != null) {
       if (e.timer >= 0) {
-        context.owner().cancelTimer(e.timer);
+        scheduler.cancel(e.timer);
       }
       e.waiter.answer(args);
     }
@@ -109,7 +118,7 @@ public final class AckRegistry {
     pending = null;
     for (Entry e : all) {
       if (e.timer >= 0) {
-        context.owner().cancelTimer(e.timer);
+        scheduler.cancel(e.timer);
       }
       e.waiter.fail(new IllegalStateException("socket has been disconnected (" + reason + ")"));
     }

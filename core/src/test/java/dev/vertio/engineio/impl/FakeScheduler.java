@@ -1,5 +1,6 @@
 package dev.vertio.engineio.impl;
 
+import dev.vertio.engineio.spi.Scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

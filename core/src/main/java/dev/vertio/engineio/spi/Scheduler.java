@@ -1,6 +1,5 @@
-package dev.vertio.engineio.impl;
+package dev.vertio.engineio.spi;
 
-import dev.vertio.engineio.spi.OnContext;
 import io.vertx.core.internal.ContextInternal;
 
 /**
