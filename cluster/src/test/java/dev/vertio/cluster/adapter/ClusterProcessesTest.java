@@ -417,7 +417,7 @@ class ClusterProcessesTest {
 
   @Test
   @Order(101)
-  void aProcessThatLeavesGracefullyIsNoticedAtOnce() {
+  void aProcessThatLeavesGracefullyIsNoticedAndTheOthersGoOn() {
     String gone = nodeIds.get("P1");
     p1.exit();
     assertEquals(0, p1.awaitExit(60), "P1's exit code");
