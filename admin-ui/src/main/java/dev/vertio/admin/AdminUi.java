@@ -6,12 +6,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * The server side of the official Socket.IO Admin UI ({@code @socket.io/admin-ui} 0.5): a
- * namespace ({@code /admin}) the UI connects to, with its authentication, the {@code config},
- * {@code server_stats}, {@code all_sockets}, {@code socket_connected}, {@code socket_updated},
- * {@code socket_disconnected}, {@code room_joined}, {@code room_left}, {@code event_received} and
- * {@code event_sent} events, and the UI's {@code emit}, {@code join}, {@code leave} and
- * {@code _disconnect} commands. It uses the server's public API and its listener SPI only.
+ * The server side of the official Socket.IO Admin UI ({@code @socket.io/admin-ui} 0.5): a namespace
+ * ({@code /admin}) the UI connects to, with its authentication, the {@code config}, {@code
+ * server_stats}, {@code all_sockets}, {@code socket_connected}, {@code socket_updated}, {@code
+ * socket_disconnected}, {@code room_joined}, {@code room_left}, {@code event_received} and {@code
+ * event_sent} events, and the UI's {@code emit}, {@code join}, {@code leave} and {@code
+ * _disconnect} commands. It uses the server's public API and its listener SPI only.
  *
  * <pre>{@code
  * AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions()
@@ -35,7 +35,9 @@ public interface AdminUi {
     return AdminUiImpl.instrument(vertx, io, options);
   }
 
-  /** @return the admin namespace's name */
+  /**
+   * @return the admin namespace's name
+   */
   String namespaceName();
 
   /**

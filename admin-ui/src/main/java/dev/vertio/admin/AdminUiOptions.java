@@ -4,20 +4,27 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Options of {@link AdminUi#instrument}, named like the reference's ({@code namespaceName},
- * {@code auth}, {@code readonly}, {@code serverId}, {@code mode}). Setters are fluent.
+ * Options of {@link AdminUi#instrument}, named like the reference's ({@code namespaceName}, {@code
+ * auth}, {@code readonly}, {@code serverId}, {@code mode}). Setters are fluent.
  */
 public class AdminUiOptions {
   /** The reference's default namespace. */
   public static final String DEFAULT_NAMESPACE_NAME = "/admin";
+
   /** Sockets, rooms and every event are sent to the UI. */
   public static final String MODE_DEVELOPMENT = "development";
+
   /** Only the server stats (with aggregated counts) are sent: less traffic and memory. */
   public static final String MODE_PRODUCTION = "production";
+
   /** The reference emits {@code server_stats} every 2 seconds. */
   public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(2);
-  /** How long a session id given to a logged-in UI stays valid (the reference's Redis store: a day). */
+
+  /**
+   * How long a session id given to a logged-in UI stays valid (the reference's Redis store: a day).
+   */
   public static final Duration DEFAULT_SESSION_DURATION = Duration.ofDays(1);
+
   /** How many UI sessions are remembered at most; the oldest are forgotten first. */
   public static final int DEFAULT_MAX_SESSIONS = 1000;
 
@@ -30,7 +37,9 @@ public class AdminUiOptions {
   private Duration sessionDuration = DEFAULT_SESSION_DURATION;
   private int maxSessions = DEFAULT_MAX_SESSIONS;
 
-  /** @return the namespace the UI connects to ({@value #DEFAULT_NAMESPACE_NAME}) */
+  /**
+   * @return the namespace the UI connects to ({@value #DEFAULT_NAMESPACE_NAME})
+   */
   public String getNamespaceName() {
     return namespaceName;
   }
@@ -47,7 +56,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return the authentication; null until set (it must be set, as in the reference) */
+  /**
+   * @return the authentication; null until set (it must be set, as in the reference)
+   */
   public AdminAuth getAuth() {
     return auth;
   }
@@ -61,7 +72,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return true when the UI may only watch: no join, leave, disconnect or emit commands */
+  /**
+   * @return true when the UI may only watch: no join, leave, disconnect or emit commands
+   */
   public boolean isReadonly() {
     return readonly;
   }
@@ -75,7 +88,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return the id shown for this server, or null for the host name */
+  /**
+   * @return the id shown for this server, or null for the host name
+   */
   public String getServerId() {
     return serverId;
   }
@@ -89,7 +104,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return {@value #MODE_DEVELOPMENT} or {@value #MODE_PRODUCTION} */
+  /**
+   * @return {@value #MODE_DEVELOPMENT} or {@value #MODE_PRODUCTION}
+   */
   public String getMode() {
     return mode;
   }
@@ -107,7 +124,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return how often {@code server_stats} is sent */
+  /**
+   * @return how often {@code server_stats} is sent
+   */
   public Duration getStatsInterval() {
     return statsInterval;
   }
@@ -124,7 +143,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return how long a UI session id stays valid */
+  /**
+   * @return how long a UI session id stays valid
+   */
   public Duration getSessionDuration() {
     return sessionDuration;
   }
@@ -138,7 +159,9 @@ public class AdminUiOptions {
     return this;
   }
 
-  /** @return how many UI sessions are remembered at most */
+  /**
+   * @return how many UI sessions are remembered at most
+   */
   public int getMaxSessions() {
     return maxSessions;
   }

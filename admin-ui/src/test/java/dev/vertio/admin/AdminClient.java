@@ -16,24 +16,35 @@ import java.util.concurrent.TimeUnit;
 /** A UI stand-in: a client of the admin namespace that records every event, by name. */
 final class AdminClient {
   private final Map<String, LinkedBlockingQueue<JsonArray>> events = new ConcurrentHashMap<>();
+
   /** Every event's name in arrival order. */
   final LinkedBlockingQueue<String> order = new LinkedBlockingQueue<>();
+
   final ClientSocket socket;
 
   AdminClient(SocketIoClient client, String url, Map<String, ?> auth, String transport) {
-    socket = client.socket(url, new ClientOptions().setAuth(auth).setForceNew(true)
-        .setReconnection(false).setTransports(List.of(transport)));
-    socket.onAny((event, args) -> {
-      queue(event).add(args);
-      order.add(event);
-    });
+    socket =
+        client.socket(
+            url,
+            new ClientOptions()
+                .setAuth(auth)
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(List.of(transport)));
+    socket.onAny(
+        (event, args) -> {
+          queue(event).add(args);
+          order.add(event);
+        });
   }
 
   private LinkedBlockingQueue<JsonArray> queue(String event) {
     return events.computeIfAbsent(event, e -> new LinkedBlockingQueue<>());
   }
 
-  /** @return the arguments of the next {@code event} (waits up to 10 s) */
+  /**
+   * @return the arguments of the next {@code event} (waits up to 10 s)
+   */
   JsonArray next(String event) {
     try {
       JsonArray args = queue(event).poll(10, TimeUnit.SECONDS);

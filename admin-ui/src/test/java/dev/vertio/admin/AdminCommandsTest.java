@@ -38,21 +38,35 @@ class AdminCommandsTest {
     io.of("/chat").onConnection(s -> s.join("general"));
     // answered after any command sent before it: a socket's events are handled in order
     io.of("/admin").onConnection(s -> s.on("sync", (args, ack) -> ack.send("ok")));
-    adminUi = AdminUi.instrument(vertx, io, new AdminUiOptions()
-        .setAuth(AdminAuth.basic("admin", AdminUiTest.HASH)).setStatsInterval(Duration.ofHours(1)));
+    adminUi =
+        AdminUi.instrument(
+            vertx,
+            io,
+            new AdminUiOptions()
+                .setAuth(AdminAuth.basic("admin", AdminUiTest.HASH))
+                .setStatsInterval(Duration.ofHours(1)));
     port = await(io.listen(0, "127.0.0.1")).actualPort();
     ann = chatClient(annSaw);
     bob = chatClient(bobSaw);
-    ui = new AdminClient(client, "http://127.0.0.1:" + port + "/admin",
-        Map.of("username", "admin", "password", "secret"), "websocket");
+    ui =
+        new AdminClient(
+            client,
+            "http://127.0.0.1:" + port + "/admin",
+            Map.of("username", "admin", "password", "secret"),
+            "websocket");
     await(ui.socket.connect());
     ui.next("all_sockets");
     assertEquals(ui.socket.id(), ui.next("room_joined").getString(2)); // its own room
   }
 
   private ClientSocket chatClient(Recorder<String> saw) {
-    ClientSocket s = client.socket("http://127.0.0.1:" + port + "/chat", new ClientOptions()
-        .setForceNew(true).setReconnection(false).setTransports(List.of("websocket")));
+    ClientSocket s =
+        client.socket(
+            "http://127.0.0.1:" + port + "/chat",
+            new ClientOptions()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(List.of("websocket")));
     s.onAny((event, args) -> saw.record(event + " " + args.encode()));
     s.onDisconnect(reason -> saw.record("disconnect " + reason));
     await(s.connect());
@@ -78,8 +92,7 @@ class AdminCommandsTest {
   void joinAndLeaveOneSocketOrAll() {
     await(ui.socket.emit("join", "/chat", "vip", ann.id()));
     JsonArray joined = ui.next("room_joined");
-    assertEquals(new JsonArray(List.of("/chat", "vip", ann.id())),
-        AdminUiTest.withoutLast(joined));
+    assertEquals(new JsonArray(List.of("/chat", "vip", ann.id())), AdminUiTest.withoutLast(joined));
     assertEquals(Set.of(ann.id(), "general", "vip"), roomsOf(ann));
     assertEquals(Set.of(bob.id(), "general"), roomsOf(bob));
 
@@ -89,7 +102,8 @@ class AdminCommandsTest {
     assertTrue(roomsOf(bob).contains("everyone"));
 
     await(ui.socket.emit("leave", "/chat", "vip", ann.id()));
-    assertEquals(new JsonArray(List.of("/chat", "vip", ann.id())),
+    assertEquals(
+        new JsonArray(List.of("/chat", "vip", ann.id())),
         AdminUiTest.withoutLast(ui.next("room_left")));
     // the Rooms view's "clear": every socket leaves the room
     await(ui.socket.emit("leave", "/chat", "everyone"));
@@ -113,7 +127,8 @@ class AdminCommandsTest {
     String annId = ann.id();
     await(ui.socket.emit("_disconnect", "/chat", false, annId));
     annSaw.expect("disconnect io server disconnect");
-    assertEquals(new JsonArray(List.of("/chat", annId, "server namespace disconnect")),
+    assertEquals(
+        new JsonArray(List.of("/chat", annId, "server namespace disconnect")),
         AdminUiTest.withoutLast(ui.next("socket_disconnected")));
     bobSaw.assertExhausted();
     assertEquals(1, io.of("/chat").socketCount());

@@ -26,13 +26,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admin namespace against real clients over loopback: authentication, the {@code config},
- * {@code session} and {@code all_sockets} events with the reference's exact contents, and the
- * live socket, room and event reports.
+ * {@code session} and {@code all_sockets} events with the reference's exact contents, and the live
+ * socket, room and event reports.
  */
 class AdminUiTest {
   static final String HASH = AdminAuth.hash("secret");
-  static final JsonArray ALL_FEATURES = new JsonArray(List.of("EMIT", "JOIN", "LEAVE",
-      "DISCONNECT", "MJOIN", "MLEAVE", "MDISCONNECT", "AGGREGATED_EVENTS", "ALL_EVENTS"));
+  static final JsonArray ALL_FEATURES =
+      new JsonArray(
+          List.of(
+              "EMIT",
+              "JOIN",
+              "LEAVE",
+              "DISCONNECT",
+              "MJOIN",
+              "MLEAVE",
+              "MDISCONNECT",
+              "AGGREGATED_EVENTS",
+              "ALL_EVENTS"));
 
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create();
@@ -43,12 +53,13 @@ class AdminUiTest {
   @BeforeEach
   void start() {
     io = SocketIoServer.create(vertx);
-    io.onConnection(s -> {
-      s.data().put("user", "ann");
-      s.join("lobby");
-      s.on("hello", (args, ack) -> s.emit("welcome", args.getValue(0)));
-      s.on("bye", (args, ack) -> s.leave("lobby"));
-    });
+    io.onConnection(
+        s -> {
+          s.data().put("user", "ann");
+          s.join("lobby");
+          s.on("hello", (args, ack) -> s.emit("welcome", args.getValue(0)));
+          s.on("bye", (args, ack) -> s.leave("lobby"));
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -74,20 +85,30 @@ class AdminUiTest {
   }
 
   private ClientSocket app(String transport) {
-    return client.socket(url("/"), new ClientOptions().setForceNew(true).setReconnection(false)
-        .setTransports(List.of(transport)).setQuery(Map.of("room", "blue"))
-        .setExtraHeaders(Map.of("X-Forwarded-For", "10.1.2.3")));
+    return client.socket(
+        url("/"),
+        new ClientOptions()
+            .setForceNew(true)
+            .setReconnection(false)
+            .setTransports(List.of(transport))
+            .setQuery(Map.of("room", "blue"))
+            .setExtraHeaders(Map.of("X-Forwarded-For", "10.1.2.3")));
   }
 
   @Test
   void wrongOrMissingCredentialsAreRefusedAndTheRightOnesEarnASession() {
     instrument(new AdminUiOptions().setAuth(AdminAuth.basic("admin", HASH)));
-    for (Map<String, ?> bad : List.<Map<String, ?>>of(Map.of(), Map.of("username", "admin", "password", "nope"),
-        Map.of("username", "root", "password", "secret"), Map.of("sessionId", "0123456789abcdef"),
-        Map.of("username", "admin", "password", 42))) {
+    for (Map<String, ?> bad :
+        List.<Map<String, ?>>of(
+            Map.of(),
+            Map.of("username", "admin", "password", "nope"),
+            Map.of("username", "root", "password", "secret"),
+            Map.of("sessionId", "0123456789abcdef"),
+            Map.of("username", "admin", "password", 42))) {
       AdminClient refused = admin(bad);
-      ConnectErrorException err = assertThrows(ConnectErrorException.class,
-          () -> await(refused.socket.connect()), bad.toString());
+      ConnectErrorException err =
+          assertThrows(
+              ConnectErrorException.class, () -> await(refused.socket.connect()), bad.toString());
       assertEquals("invalid credentials", err.getMessage());
     }
 
@@ -95,7 +116,8 @@ class AdminUiTest {
     await(ui.socket.connect());
     String sessionId = ui.next("session").getString(0);
     assertTrue(sessionId.matches("[0-9a-f]{16}"), sessionId);
-    assertEquals(new JsonObject().put("supportedFeatures", ALL_FEATURES),
+    assertEquals(
+        new JsonObject().put("supportedFeatures", ALL_FEATURES),
         ui.next("config").getJsonObject(0));
 
     // The UI reconnects with its session id alone, and gets no new one.
@@ -116,7 +138,8 @@ class AdminUiTest {
     await(app.connect());
     AdminClient ui = admin(Map.of());
     await(ui.socket.connect());
-    assertEquals(new JsonArray(List.of("AGGREGATED_EVENTS", "ALL_EVENTS")),
+    assertEquals(
+        new JsonArray(List.of("AGGREGATED_EVENTS", "ALL_EVENTS")),
         ui.next("config").getJsonObject(0).getJsonArray("supportedFeatures"));
     await(ui.socket.emit("_disconnect", "/", false, app.id()));
     // a handler of the test's own, answered after the command (events are handled in order)
@@ -127,10 +150,10 @@ class AdminUiTest {
 
   @Test
   void authenticationMustBeChosenAndTheHashMustBeBcrypt() {
-    assertThrows(IllegalArgumentException.class,
-        () -> AdminUi.instrument(vertx, io, new AdminUiOptions()));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AdminAuth.basic("admin", "secret"));
+    assertThrows(
+        IllegalArgumentException.class, () -> AdminUi.instrument(vertx, io, new AdminUiOptions()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AdminAuth.basic("admin", "secret"));
     assertEquals("the `password` field must be a valid bcrypt hash", e.getMessage());
     // hashes from other tools (htpasswd's $2y$, Python's $2b$) are bcrypt too
     AdminAuth.basic("admin", "$2y$10$" + HASH.substring(7));
@@ -154,8 +177,9 @@ class AdminUiTest {
     assertEquals(new JsonObject().put("user", "ann"), s.getJsonObject("data"));
     assertEquals(new JsonArray(List.of(app.id(), "lobby")), s.getJsonArray("rooms"));
     JsonObject hs = s.getJsonObject("handshake");
-    assertEquals(List.of("address", "headers", "query", "issued", "secure", "time", "url",
-        "xdomain"), List.copyOf(hs.fieldNames()));
+    assertEquals(
+        List.of("address", "headers", "query", "issued", "secure", "time", "url", "xdomain"),
+        List.copyOf(hs.fieldNames()));
     assertEquals("10.1.2.3", hs.getString("address"));
     assertEquals("10.1.2.3", hs.getJsonObject("headers").getString("x-forwarded-for"));
     assertEquals("127.0.0.1:" + port, hs.getJsonObject("headers").getString("host"));
@@ -164,9 +188,12 @@ class AdminUiTest {
     assertEquals("4", query.getString("EIO"));
     assertEquals("websocket", query.getString("transport"));
     assertEquals(server.handshake().issued(), hs.getLong("issued"));
-    // as the reference's String(new Date()), e.g. "Wed Dec 02 2026 03:16:35 GMT+0000 (Coordinated Universal Time)"
-    assertTrue(hs.getString("time").matches(
-        "[A-Z][a-z]{2} [A-Z][a-z]{2} \\d\\d \\d{4} \\d\\d:\\d\\d:\\d\\d GMT[+-]\\d{4} \\(.+\\)"),
+    // as the reference's String(new Date()), e.g. "Wed Dec 02 2026 03:16:35 GMT+0000 (Coordinated
+    // Universal Time)"
+    assertTrue(
+        hs.getString("time")
+            .matches(
+                "[A-Z][a-z]{2} [A-Z][a-z]{2} \\d\\d \\d{4} \\d\\d:\\d\\d:\\d\\d GMT[+-]\\d{4} \\(.+\\)"),
         hs.getString("time"));
     assertEquals(false, hs.getBoolean("secure"));
     assertEquals(server.handshake().xdomain(), hs.getBoolean("xdomain"));
@@ -212,20 +239,22 @@ class AdminUiTest {
     await(app.emit("hello", 1, "two"));
     upgraded.expect("welcome 1");
     JsonArray received = ui.next("event_received");
-    assertEquals(new JsonArray(List.of("/", id, new JsonArray(List.of("hello", 1, "two")))),
+    assertEquals(
+        new JsonArray(List.of("/", id, new JsonArray(List.of("hello", 1, "two")))),
         withoutLast(received));
     assertIsoDate(received.getString(3));
-    assertEquals(new JsonArray(List.of("/", id, new JsonArray(List.of("welcome", 1)))),
+    assertEquals(
+        new JsonArray(List.of("/", id, new JsonArray(List.of("welcome", 1)))),
         withoutLast(ui.next("event_sent")));
 
     await(app.emit("bye"));
-    assertEquals(new JsonArray(List.of("/", id, new JsonArray(List.of("bye")))),
+    assertEquals(
+        new JsonArray(List.of("/", id, new JsonArray(List.of("bye")))),
         withoutLast(ui.next("event_received")));
     assertEquals(new JsonArray(List.of("/", "lobby", id)), withoutLast(ui.next("room_left")));
     await(io.sockets().sockets().get(id).disconnect());
     JsonArray gone = ui.next("socket_disconnected");
-    assertEquals(new JsonArray(List.of("/", id, "server namespace disconnect")),
-        withoutLast(gone));
+    assertEquals(new JsonArray(List.of("/", id, "server namespace disconnect")), withoutLast(gone));
     assertEquals(new JsonArray(List.of("/", id, id)), withoutLast(ui.next("room_left")));
     ui.assertNone("event_received");
     ui.assertNone("event_sent");
@@ -244,8 +273,7 @@ class AdminUiTest {
     JsonArray received = ui.next("event_received");
     JsonArray args = received.getJsonArray(2);
     assertEquals("file", args.getString(0));
-    assertEquals(Buffer.buffer(new byte[] {1, 2, 3}),
-        Buffer.buffer(args.getBinary(1)));
+    assertEquals(Buffer.buffer(new byte[] {1, 2, 3}), Buffer.buffer(args.getBinary(1)));
     assertEquals("name", args.getString(2));
   }
 
@@ -255,23 +283,37 @@ class AdminUiTest {
     AdminClient ui = admin(Map.of());
     await(ui.socket.connect());
     ui.next("all_sockets");
-    ClientSocket app = client.socket(url("/"), new ClientOptions().setForceNew(true)
-        .setReconnection(false).setTransports(List.of("polling", "websocket")));
+    ClientSocket app =
+        client.socket(
+            url("/"),
+            new ClientOptions()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(List.of("polling", "websocket")));
     await(app.connect());
     JsonObject update = ui.next("socket_updated").getJsonObject(0);
-    assertEquals(new JsonObject().put("id", app.id()).put("nsp", "/").put("transport", "websocket"),
-        update);
+    assertEquals(
+        new JsonObject().put("id", app.id()).put("nsp", "/").put("transport", "websocket"), update);
   }
 
   @Test
   void productionModeSendsStatsButNoSocketDetails() {
-    instrument(new AdminUiOptions().setAuth(AdminAuth.none())
-        .setMode(AdminUiOptions.MODE_PRODUCTION));
+    instrument(
+        new AdminUiOptions().setAuth(AdminAuth.none()).setMode(AdminUiOptions.MODE_PRODUCTION));
     AdminClient ui = admin(Map.of());
     await(ui.socket.connect());
     ui.next("server_stats");
-    assertEquals(new JsonArray(List.of("EMIT", "JOIN", "LEAVE", "DISCONNECT", "MJOIN", "MLEAVE",
-        "MDISCONNECT", "AGGREGATED_EVENTS")),
+    assertEquals(
+        new JsonArray(
+            List.of(
+                "EMIT",
+                "JOIN",
+                "LEAVE",
+                "DISCONNECT",
+                "MJOIN",
+                "MLEAVE",
+                "MDISCONNECT",
+                "AGGREGATED_EVENTS")),
         ui.next("config").getJsonObject(0).getJsonArray("supportedFeatures"));
     ClientSocket app = app("websocket");
     await(app.connect());
@@ -293,8 +335,8 @@ class AdminUiTest {
     await(ui.socket.connect());
     await(adminUi.close());
     seen.expect("io server disconnect");
-    ConnectErrorException e = assertThrows(ConnectErrorException.class,
-        () -> await(admin(Map.of()).socket.connect()));
+    ConnectErrorException e =
+        assertThrows(ConnectErrorException.class, () -> await(admin(Map.of()).socket.connect()));
     assertEquals("admin UI closed", e.getMessage());
     adminUi = null;
   }
@@ -302,15 +344,17 @@ class AdminUiTest {
   @Test
   void aServerIsInstrumentedOnceAtATimeAndAgainAfterClose() {
     instrument(new AdminUiOptions().setAuth(AdminAuth.none()));
-    assertThrows(IllegalStateException.class, () -> instrument(
-        new AdminUiOptions().setAuth(AdminAuth.basic("admin", HASH))));
+    assertThrows(
+        IllegalStateException.class,
+        () -> instrument(new AdminUiOptions().setAuth(AdminAuth.basic("admin", HASH))));
     await(adminUi.close());
     instrument(new AdminUiOptions().setAuth(AdminAuth.basic("admin", HASH)).setReadonly(true));
     assertThrows(ConnectErrorException.class, () -> await(admin(Map.of()).socket.connect()));
     AdminClient ui = admin(Map.of("username", "admin", "password", "secret"));
     await(ui.socket.connect());
     ui.next("session");
-    assertEquals(new JsonArray(List.of("AGGREGATED_EVENTS", "ALL_EVENTS")),
+    assertEquals(
+        new JsonArray(List.of("AGGREGATED_EVENTS", "ALL_EVENTS")),
         ui.next("config").getJsonObject(0).getJsonArray("supportedFeatures"));
     ui.next("all_sockets");
     ui.assertNone("config"); // one configuration: the closed instrumentation stays silent

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The same scenario (an application socket, a login, an event, a join and a disconnect from the
  * admin) seen by the official socket.io-client on the admin namespace of the reference (Node
  * socket.io 4.8 instrumented by npm {@code @socket.io/admin-ui} 0.5.1) and of Vertio: the same
- * events with the same contents, once ids, clocks and the order of events are set aside ({@code src/test/js/observe.mjs}, {@code src/test/js/reference-server.mjs}).
+ * events with the same contents, once ids, clocks and the order of events are set aside ({@code
+ * src/test/js/observe.mjs}, {@code src/test/js/reference-server.mjs}).
  */
 class ReferenceComparisonTest {
   private static final String ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
@@ -46,28 +47,35 @@ class ReferenceComparisonTest {
   }
 
   private int startReference(String hash) throws Exception {
-    reference = new ProcessBuilder("node", "src/test/js/reference-server.mjs", hash)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String line = new BufferedReader(new InputStreamReader(reference.getInputStream(),
-        StandardCharsets.UTF_8)).readLine();
+    reference =
+        new ProcessBuilder("node", "src/test/js/reference-server.mjs", hash)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String line =
+        new BufferedReader(
+                new InputStreamReader(reference.getInputStream(), StandardCharsets.UTF_8))
+            .readLine();
     assertTrue(line != null && line.startsWith("PORT "), "the reference server said " + line);
     return Integer.parseInt(line.substring(5).trim());
   }
 
   private int startVertio(String hash) {
     SocketIoServer io = SocketIoServer.create(vertx);
-    io.onConnection(s -> {
-      s.data().put("user", "ann");
-      s.join("lobby");
-      s.on("hello", (args, ack) -> s.emit("welcome", args.getValue(0)));
-    });
+    io.onConnection(
+        s -> {
+          s.data().put("user", "ann");
+          s.join("lobby");
+          s.on("hello", (args, ack) -> s.emit("welcome", args.getValue(0)));
+        });
     AdminUi.instrument(vertx, io, new AdminUiOptions().setAuth(AdminAuth.basic("admin", hash)));
     return await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
   private static JsonObject observe(int port) throws Exception {
-    Process p = new ProcessBuilder("node", "src/test/js/observe.mjs", "http://127.0.0.1:" + port,
-        "pw").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder("node", "src/test/js/observe.mjs", "http://127.0.0.1:" + port, "pw")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "observe.mjs did not finish");
     String text = new String(out, StandardCharsets.UTF_8).trim();
@@ -91,8 +99,11 @@ class ReferenceComparisonTest {
 
   /** The events by name, normalized. */
   private static Map<String, List<Object>> byName(JsonObject run) {
-    String text = run.getJsonArray("events").encode()
-        .replace(run.getString("appId"), "APP").replace(run.getString("adminId"), "ADMIN");
+    String text =
+        run.getJsonArray("events")
+            .encode()
+            .replace(run.getString("appId"), "APP")
+            .replace(run.getString("adminId"), "ADMIN");
     Map<String, List<Object>> out = new TreeMap<>();
     for (Object e : new JsonArray(text)) {
       JsonArray event = (JsonArray) e;
@@ -101,7 +112,9 @@ class ReferenceComparisonTest {
       if ("server_stats".equals(name)) {
         // values are this process's: compare the fields, once
         if (!out.containsKey(name)) {
-          out.put(name, new ArrayList<>(List.of(new TreeMap<>(args.getJsonObject(0).getMap()).keySet())));
+          out.put(
+              name,
+              new ArrayList<>(List.of(new TreeMap<>(args.getJsonObject(0).getMap()).keySet())));
         }
         continue;
       }
@@ -127,7 +140,8 @@ class ReferenceComparisonTest {
         list.add(normalize(o));
       }
       // all_sockets: one namespace's sockets after another, in no particular order
-      if (!list.isEmpty() && list.stream().allMatch(o -> o instanceof JsonObject j && j.containsKey("nsp"))) {
+      if (!list.isEmpty()
+          && list.stream().allMatch(o -> o instanceof JsonObject j && j.containsKey("nsp"))) {
         list.sort(Comparator.comparing(o -> ((JsonObject) o).getString("nsp", "")));
       }
       return new JsonArray(list);
@@ -143,8 +157,12 @@ class ReferenceComparisonTest {
       hs.put("issued", "ISSUED").put("time", "TIME");
       // Node reports an IPv4 peer as an IPv4-mapped IPv6 address
       hs.put("address", hs.getString("address").replace("::ffff:", ""));
-      hs.put("headers", new JsonArray(hs.getJsonObject("headers").fieldNames().stream()
-          .sorted().toList())); // header values hold per-connection keys and ports
+      hs.put(
+          "headers",
+          new JsonArray(
+              hs.getJsonObject("headers").fieldNames().stream()
+                  .sorted()
+                  .toList())); // header values hold per-connection keys and ports
       hs.put("query", new JsonObject(new TreeMap<>(hs.getJsonObject("query").getMap())));
       return s;
     }

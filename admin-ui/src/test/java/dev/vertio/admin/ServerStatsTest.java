@@ -34,18 +34,28 @@ class ServerStatsTest {
   void statsCountTheTrafficExactly() {
     SocketIoServer io = SocketIoServer.create(vertx);
     io.of("/game").onConnection(s -> s.on("move", (args, ack) -> ack.send("ok")));
-    AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions().setAuth(AdminAuth.none())
-        .setServerId("node-1").setStatsInterval(Duration.ofMillis(100)));
+    AdminUi admin =
+        AdminUi.instrument(
+            vertx,
+            io,
+            new AdminUiOptions()
+                .setAuth(AdminAuth.none())
+                .setServerId("node-1")
+                .setStatsInterval(Duration.ofMillis(100)));
     int port = await(io.listen(0, "127.0.0.1")).actualPort();
-    AdminClient ui = new AdminClient(client, "http://127.0.0.1:" + port + "/admin", Map.of(),
-        "websocket");
+    AdminClient ui =
+        new AdminClient(client, "http://127.0.0.1:" + port + "/admin", Map.of(), "websocket");
     await(ui.socket.connect());
     // the stats sent on connection, then a periodic one: what is counted from now on is the test's
     ui.next("server_stats");
     ui.next("server_stats");
-    ClientSocket polling = client.socket("http://127.0.0.1:" + port + "/game",
-        new ClientOptions().setForceNew(true).setReconnection(false)
-            .setTransports(List.of("polling")));
+    ClientSocket polling =
+        client.socket(
+            "http://127.0.0.1:" + port + "/game",
+            new ClientOptions()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(List.of("polling")));
     await(polling.connect());
     for (int i = 0; i < 3; i++) {
       await(polling.emitWithAck("move", i));
@@ -62,7 +72,8 @@ class ServerStatsTest {
       for (int i = 0; i < aggregated.size(); i++) {
         JsonObject e = aggregated.getJsonObject(i);
         assertEquals(0, e.getLong("timestamp") % 1000, e.encode());
-        String key = e.getString("type") + (e.containsKey("subType") ? "/" + e.getString("subType") : "");
+        String key =
+            e.getString("type") + (e.containsKey("subType") ? "/" + e.getString("subType") : "");
         totals.merge(key, e.getLong("count"), Long::sum);
       }
     } while (!totals.containsKey("rawDisconnection/forced close")
@@ -92,14 +103,22 @@ class ServerStatsTest {
   @Test
   void pollingClientsAreCountedUntilTheyUpgrade() {
     SocketIoServer io = SocketIoServer.create(vertx);
-    AdminUi admin = AdminUi.instrument(vertx, io, new AdminUiOptions().setAuth(AdminAuth.none())
-        .setStatsInterval(Duration.ofHours(1)));
+    AdminUi admin =
+        AdminUi.instrument(
+            vertx,
+            io,
+            new AdminUiOptions().setAuth(AdminAuth.none()).setStatsInterval(Duration.ofHours(1)));
     int port = await(io.listen(0, "127.0.0.1")).actualPort();
-    ClientSocket polling = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setForceNew(true).setReconnection(false).setTransports(List.of("polling")));
+    ClientSocket polling =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(List.of("polling")));
     await(polling.connect());
-    AdminClient ui = new AdminClient(client, "http://127.0.0.1:" + port + "/admin", Map.of(),
-        "polling");
+    AdminClient ui =
+        new AdminClient(client, "http://127.0.0.1:" + port + "/admin", Map.of(), "polling");
     await(ui.socket.connect());
     JsonObject stats = ui.next("server_stats").getJsonObject(0);
     assertEquals(2, stats.getInteger("clientsCount"));

@@ -15,7 +15,8 @@ public final class BenchMain {
   private static final java.util.logging.Logger VERTX_HTTP_LOG =
       java.util.logging.Logger.getLogger("io.vertx.core.http.impl");
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: java -jar bench/target/vertio-bench.jar [run] [--scenarios default] [--name value]...
              java -jar bench/target/vertio-bench.jar jmh [--out DIR] [--quick] [--include REGEX]
       options of run (see bench/README.md):
@@ -34,14 +35,18 @@ public final class BenchMain {
         --coldstart-cycles N  --coldstart-slices N  --coldstart-warm-cycles N
         --coldstart-warm-window N  --cluster-broadcast NxR,..""";
 
-  private BenchMain() {
-  }
+  private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
     VERTX_HTTP_LOG.setLevel(java.util.logging.Level.SEVERE);
     String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "run";
-    String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
-    if (command.equals("--help") || command.equals("-h") || command.equals("help")
+    String[] rest =
+        args.length > 0 && !args[0].startsWith("--")
+            ? Arrays.copyOfRange(args, 1, args.length)
+            : args;
+    if (command.equals("--help")
+        || command.equals("-h")
+        || command.equals("help")
         || Arrays.asList(rest).contains("--help")) {
       System.out.println(USAGE);
       return;

@@ -68,16 +68,48 @@ public final class BenchOptions {
       List.of("idle", "ack", "broadcast", "churn", "mixed");
 
   /** Every option name the run understands; anything else is refused. */
-  static final Set<String> NAMES = Set.of("scenarios", "servers", "idle-sessions",
-      "idle-ping-interval", "ack-clients", "ack-rates", "broadcast", "mixed",
-      "mixed-polling-share", "churn-concurrency", "storm-clients", "soak-cycles",
-      "soak-concurrency", "soak-recovery", "soak-settle", "slow", "slow-stalled",
-      "slow-max-buffered-bytes", "slow-window", "vanishing", "vanishing-polling-share",
-      "vanishing-ping", "coldstart-receivers", "coldstart-rate", "coldstart-bytes",
-      "coldstart-seconds", "coldstart-cycles", "coldstart-slices", "coldstart-warm-cycles",
-      "coldstart-warm-window", "warmup", "duration", "ping-interval", "ping-timeout",
-      "event-loops", "generator-event-loops", "server-jvm-args", "node-dir", "out",
-      "cluster-broadcast");
+  static final Set<String> NAMES =
+      Set.of(
+          "scenarios",
+          "servers",
+          "idle-sessions",
+          "idle-ping-interval",
+          "ack-clients",
+          "ack-rates",
+          "broadcast",
+          "mixed",
+          "mixed-polling-share",
+          "churn-concurrency",
+          "storm-clients",
+          "soak-cycles",
+          "soak-concurrency",
+          "soak-recovery",
+          "soak-settle",
+          "slow",
+          "slow-stalled",
+          "slow-max-buffered-bytes",
+          "slow-window",
+          "vanishing",
+          "vanishing-polling-share",
+          "vanishing-ping",
+          "coldstart-receivers",
+          "coldstart-rate",
+          "coldstart-bytes",
+          "coldstart-seconds",
+          "coldstart-cycles",
+          "coldstart-slices",
+          "coldstart-warm-cycles",
+          "coldstart-warm-window",
+          "warmup",
+          "duration",
+          "ping-interval",
+          "ping-timeout",
+          "event-loops",
+          "generator-event-loops",
+          "server-jvm-args",
+          "node-dir",
+          "out",
+          "cluster-broadcast");
 
   private final Map<String, String> values = new HashMap<>();
   private final List<String> args;
@@ -116,7 +148,9 @@ public final class BenchOptions {
     return this;
   }
 
-  /** @return the command line as given */
+  /**
+   * @return the command line as given
+   */
   public List<String> args() {
     return args;
   }
@@ -143,34 +177,52 @@ public final class BenchOptions {
     }
   }
 
-  /** @return the scenario names chosen */
+  /**
+   * @return the scenario names chosen
+   */
   public List<String> scenarioNames() {
     String s = get("scenarios", "default");
     return s.equals("default") || s.equals("all") ? DEFAULT_SET : List.of(s.split(","));
   }
 
-  /** @return the scenarios to run, in order */
+  /**
+   * @return the scenarios to run, in order
+   */
   public List<Scenario> scenarios() {
     List<Scenario> list = new ArrayList<>();
     for (String name : scenarioNames()) {
       switch (name.trim()) {
-        case "idle" -> ints("idle-sessions", "10000").forEach(n ->
-            list.add(new IdleScenario(n, (long) number("idle-ping-interval", 5000), 2)));
-        case "ack" -> list.add(new AckScenario((int) number("ack-clients", 100),
-            ints("ack-rates", "5000,10000,20000,40000,60000,80000,100000,120000,150000")));
-        case "broadcast" -> rooms("broadcast", "1000x20,10000x2").forEach(r ->
-            list.add(new BroadcastScenario(r[0], r[1], 0)));
-        case "mixed" -> rooms("mixed", "1000x20").forEach(r -> list.add(
-            new BroadcastScenario(r[0], r[1], number("mixed-polling-share", 0.05))));
+        case "idle" ->
+            ints("idle-sessions", "10000")
+                .forEach(
+                    n ->
+                        list.add(
+                            new IdleScenario(n, (long) number("idle-ping-interval", 5000), 2)));
+        case "ack" ->
+            list.add(
+                new AckScenario(
+                    (int) number("ack-clients", 100),
+                    ints("ack-rates", "5000,10000,20000,40000,60000,80000,100000,120000,150000")));
+        case "broadcast" ->
+            rooms("broadcast", "1000x20,10000x2")
+                .forEach(r -> list.add(new BroadcastScenario(r[0], r[1], 0)));
+        case "mixed" ->
+            rooms("mixed", "1000x20")
+                .forEach(
+                    r ->
+                        list.add(
+                            new BroadcastScenario(
+                                r[0], r[1], number("mixed-polling-share", 0.05))));
         case "churn" -> {
           int c = (int) number("churn-concurrency", 50);
           list.add(new ChurnScenario(c, false));
           list.add(new ChurnScenario(c, true));
         }
-        case "cluster-broadcast" -> rooms("cluster-broadcast", "1000x20").forEach(r ->
-            list.add(new ClusterBroadcastScenario(r[0], r[1])));
-        case "reconnect-storm" -> ints("storm-clients", "5000").forEach(n ->
-            list.add(new ReconnectStormScenario(n)));
+        case "cluster-broadcast" ->
+            rooms("cluster-broadcast", "1000x20")
+                .forEach(r -> list.add(new ClusterBroadcastScenario(r[0], r[1])));
+        case "reconnect-storm" ->
+            ints("storm-clients", "5000").forEach(n -> list.add(new ReconnectStormScenario(n)));
         case "endurance" -> {
           list.add(soak());
           list.add(slowConsumers());
@@ -192,90 +244,134 @@ public final class BenchOptions {
   }
 
   private Scenario coldBroadcast() {
-    return new ColdBroadcastScenario((int) number("coldstart-receivers", 100),
-        (int) number("coldstart-rate", 200), (int) number("coldstart-bytes", 2048),
-        (int) number("coldstart-seconds", 15), (int) number("coldstart-warm-cycles", 15_000),
+    return new ColdBroadcastScenario(
+        (int) number("coldstart-receivers", 100),
+        (int) number("coldstart-rate", 200),
+        (int) number("coldstart-bytes", 2048),
+        (int) number("coldstart-seconds", 15),
+        (int) number("coldstart-warm-cycles", 15_000),
         (int) number("churn-concurrency", 50));
   }
 
   private Scenario coldChurn() {
-    return new ColdChurnScenario((int) number("coldstart-cycles", 10_000),
-        (int) number("coldstart-slices", 10), (int) number("coldstart-warm-cycles", 15_000),
-        (int) number("coldstart-warm-window", 5_000), (int) number("churn-concurrency", 50));
+    return new ColdChurnScenario(
+        (int) number("coldstart-cycles", 10_000),
+        (int) number("coldstart-slices", 10),
+        (int) number("coldstart-warm-cycles", 15_000),
+        (int) number("coldstart-warm-window", 5_000),
+        (int) number("churn-concurrency", 50));
   }
 
   private Scenario soak() {
-    return new SoakScenario((int) number("soak-cycles", 100_000),
-        (int) number("soak-concurrency", 32), (long) number("soak-recovery", 2000),
+    return new SoakScenario(
+        (int) number("soak-cycles", 100_000),
+        (int) number("soak-concurrency", 32),
+        (long) number("soak-recovery", 2000),
         number("soak-settle", 90));
   }
 
   private Scenario slowConsumers() {
     int[] slow = rooms("slow", "50x400").get(0);
-    return new SlowConsumerScenario(slow[0], slow[1], (int) number("slow-stalled", 10),
-        (long) number("slow-max-buffered-bytes", 1_048_576), number("slow-window", 20));
+    return new SlowConsumerScenario(
+        slow[0],
+        slow[1],
+        (int) number("slow-stalled", 10),
+        (long) number("slow-max-buffered-bytes", 1_048_576),
+        number("slow-window", 20));
   }
 
   private Scenario vanishing() {
-    return new VanishingScenario((int) number("vanishing", 1000),
-        number("vanishing-polling-share", 0.1), (long) number("vanishing-ping", 2000));
+    return new VanishingScenario(
+        (int) number("vanishing", 1000),
+        number("vanishing-polling-share", 0.1),
+        (long) number("vanishing-ping", 2000));
   }
 
   private List<int[]> rooms(String name, String def) {
     String v = get(name, def);
     try {
-      return Arrays.stream(v.split(",")).map(s -> s.trim().split("x"))
-          .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])}).toList();
+      return Arrays.stream(v.split(","))
+          .map(s -> s.trim().split("x"))
+          .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])})
+          .toList();
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("--" + name + ": expected a comma list of "
-          + "RECEIVERSxRATE, got: " + v);
+      throw new IllegalArgumentException(
+          "--" + name + ": expected a comma list of " + "RECEIVERSxRATE, got: " + v);
     }
   }
 
-  /** @return the servers to compare, in order */
+  /**
+   * @return the servers to compare, in order
+   */
   public List<ServerKind> servers() {
     String v = get("servers", "vertio,node");
     try {
       return Arrays.stream(v.split(","))
-          .map(s -> ServerKind.valueOf(s.trim().toUpperCase().replace('-', '_'))).toList();
+          .map(s -> ServerKind.valueOf(s.trim().toUpperCase().replace('-', '_')))
+          .toList();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--servers: expected a comma list of "
-          + Arrays.stream(ServerKind.values()).map(k -> k.name().toLowerCase().replace('_', '-'))
-          .toList() + ", got: " + v);
+      throw new IllegalArgumentException(
+          "--servers: expected a comma list of "
+              + Arrays.stream(ServerKind.values())
+                  .map(k -> k.name().toLowerCase().replace('_', '-'))
+                  .toList()
+              + ", got: "
+              + v);
     }
   }
 
-  /** @return how the servers are started */
+  /**
+   * @return how the servers are started
+   */
   public ServerSettings serverSettings() {
     String jvm = get("server-jvm-args", "");
-    return new ServerSettings((long) number("ping-interval", 25_000),
-        (long) number("ping-timeout", 20_000), (int) number("event-loops", 2),
-        jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), 1_048_576, nodeDir());
+    return new ServerSettings(
+        (long) number("ping-interval", 25_000),
+        (long) number("ping-timeout", 20_000),
+        (int) number("event-loops", 2),
+        jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")),
+        1_048_576,
+        nodeDir());
   }
 
-  /** @return the generator's settings */
+  /**
+   * @return the generator's settings
+   */
   public RunSettings runSettings() {
-    return new RunSettings((int) number("generator-event-loops", 2), number("warmup", 2),
-        number("duration", 8));
+    return new RunSettings(
+        (int) number("generator-event-loops", 2), number("warmup", 2), number("duration", 8));
   }
 
-  /** @return the directory holding server.mjs and the installed socket.io */
+  /**
+   * @return the directory holding server.mjs and the installed socket.io
+   */
   public Path nodeDir() {
-    List<String> candidates = values.containsKey("node-dir") ? List.of(values.get("node-dir"))
-        : List.of("bench/src/main/node", "src/main/node", "../bench/src/main/node");
+    List<String> candidates =
+        values.containsKey("node-dir")
+            ? List.of(values.get("node-dir"))
+            : List.of("bench/src/main/node", "src/main/node", "../bench/src/main/node");
     for (String c : candidates) {
       Path p = Path.of(c).toAbsolutePath().normalize();
       if (Files.exists(p.resolve("node_modules/socket.io/package.json"))) {
         return p;
       }
     }
-    throw new IllegalArgumentException("socket.io is not installed in " + candidates
-        + ": build the bench module first (mvn -pl bench -am package) or pass --node-dir");
+    throw new IllegalArgumentException(
+        "socket.io is not installed in "
+            + candidates
+            + ": build the bench module first (mvn -pl bench -am package) or pass --node-dir");
   }
 
-  /** @return where the report goes */
+  /**
+   * @return where the report goes
+   */
   public Path out() {
-    return Path.of(get("out", "bench/results/" + LocalDate.now() + "-"
-        + String.join("-", get("scenarios", "default").split(","))));
+    return Path.of(
+        get(
+            "out",
+            "bench/results/"
+                + LocalDate.now()
+                + "-"
+                + String.join("-", get("scenarios", "default").split(","))));
   }
 }

@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the chosen scenarios against each server, one after the other on this machine with the
- * same generator (this process), and writes {@code report.md}, {@code results.csv} and
- * {@code chart.png}.
+ * Runs the chosen scenarios against each server, one after the other on this machine with the same
+ * generator (this process), and writes {@code report.md}, {@code results.csv} and {@code
+ * chart.png}.
  */
 public final class BenchRunner {
   private final BenchOptions options;
 
-  /** @param options the command line */
+  /**
+   * @param options the command line
+   */
   public BenchRunner(BenchOptions options) {
     this.options = options;
   }
@@ -52,8 +54,8 @@ public final class BenchRunner {
       }
       for (ServerKind kind : scenario.servers(options.servers())) {
         log("%s: %s ...", scenario.name(), kind.label());
-        try (ServerProcess server = ServerProcess.start(kind, scenario.serverSettings(base),
-            logs)) {
+        try (ServerProcess server =
+            ServerProcess.start(kind, scenario.serverSettings(base), logs)) {
           List<Figure> figures = scenario.run(server, options.runSettings());
           results.add(scenario.name(), kind, figures);
           for (Figure f : figures) {
@@ -75,45 +77,77 @@ public final class BenchRunner {
   private List<String> header(ServerSettings base, Duration took) {
     List<String> lines = new ArrayList<>();
     lines.add("- Date: " + Instant.now() + ", whole run " + took.toSeconds() + " s");
-    lines.add("- Command: `java -jar bench/target/vertio-bench.jar "
-        + String.join(" ", options.args()) + "`");
-    lines.add("- Machine: " + Runtime.getRuntime().availableProcessors() + " cores ("
-        + cpuModel() + "), " + memGb() + " GiB, " + System.getProperty("os.name") + " "
-        + System.getProperty("os.version"));
-    lines.add("- Vertio: Java " + Runtime.version() + ", Vert.x 5, " + base.eventLoops()
-        + " event loops, JVM options " + (base.jvmArgs().isEmpty() ? "default (G1)"
-        : String.join(" ", base.jvmArgs())));
-    lines.add("- Node: " + command("node", "--version") + ", socket.io "
-        + socketIoVersion(base.nodeDir()) + " (one process, one event loop)");
-    lines.add("- Both: ping interval " + base.pingInterval() + " ms (idle: see the scenario), "
-        + "ping timeout " + base.pingTimeout() + " ms, no per-message deflate, listening on "
-        + "127.0.0.1; the generator runs on the same machine ("
-        + options.runSettings().eventLoops() + " event loops), warm-up "
-        + options.runSettings().warmupSeconds() + " s, windows "
-        + options.runSettings().durationSeconds() + " s");
+    lines.add(
+        "- Command: `java -jar bench/target/vertio-bench.jar "
+            + String.join(" ", options.args())
+            + "`");
+    lines.add(
+        "- Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores ("
+            + cpuModel()
+            + "), "
+            + memGb()
+            + " GiB, "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version"));
+    lines.add(
+        "- Vertio: Java "
+            + Runtime.version()
+            + ", Vert.x 5, "
+            + base.eventLoops()
+            + " event loops, JVM options "
+            + (base.jvmArgs().isEmpty() ? "default (G1)" : String.join(" ", base.jvmArgs())));
+    lines.add(
+        "- Node: "
+            + command("node", "--version")
+            + ", socket.io "
+            + socketIoVersion(base.nodeDir())
+            + " (one process, one event loop)");
+    lines.add(
+        "- Both: ping interval "
+            + base.pingInterval()
+            + " ms (idle: see the scenario), "
+            + "ping timeout "
+            + base.pingTimeout()
+            + " ms, no per-message deflate, listening on "
+            + "127.0.0.1; the generator runs on the same machine ("
+            + options.runSettings().eventLoops()
+            + " event loops), warm-up "
+            + options.runSettings().warmupSeconds()
+            + " s, windows "
+            + options.runSettings().durationSeconds()
+            + " s");
     return lines;
   }
 
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+          .filter(l -> l.startsWith("model name"))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .orElse("unknown CPU");
     } catch (IOException e) {
       return "unknown CPU";
     }
   }
 
   private static String memGb() {
-    long bytes = ((com.sun.management.OperatingSystemMXBean) java.lang.management
-        .ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    long bytes =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
     return String.format(Locale.ROOT, "%.0f", bytes / 1073741824.0);
   }
 
   private static String socketIoVersion(Path nodeDir) {
     try {
       String json = Files.readString(nodeDir.resolve("node_modules/socket.io/package.json"));
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("version")
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(json)
+          .path("version")
           .asText();
     } catch (IOException e) {
       return "?";

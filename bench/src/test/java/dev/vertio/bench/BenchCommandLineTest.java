@@ -15,25 +15,38 @@ class BenchCommandLineTest {
 
   @Test
   void unknownOptionIsRefusedWithItsName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new BenchOptions(new String[] {"--scenarios", "ack", "--ack-rate", "5"}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BenchOptions(new String[] {"--scenarios", "ack", "--ack-rate", "5"}));
     assertEquals("unknown option: --ack-rate", e.getMessage());
   }
 
   @Test
   void malformedValuesAreRefusedWithTheOptionName() {
-    assertEquals("--ack-rates: not a comma list of integers: 5,x", assertThrows(
-        IllegalArgumentException.class, () -> options("--ack-rates", "5,x").validate())
-        .getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> options("--broadcast", "1000").validate()).getMessage().startsWith("--broadcast:"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> options("--servers", "vertio,deno").validate()).getMessage()
-        .startsWith("--servers: expected a comma list of"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> options("--scenarios", "idle,nope").validate()).getMessage()
-        .contains("unknown scenario: nope"));
-    assertThrows(IllegalArgumentException.class,
+    assertEquals(
+        "--ack-rates: not a comma list of integers: 5,x",
+        assertThrows(IllegalArgumentException.class, () -> options("--ack-rates", "5,x").validate())
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> options("--broadcast", "1000").validate())
+            .getMessage()
+            .startsWith("--broadcast:"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> options("--servers", "vertio,deno").validate())
+            .getMessage()
+            .startsWith("--servers: expected a comma list of"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> options("--scenarios", "idle,nope").validate())
+            .getMessage()
+            .contains("unknown scenario: nope"));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new BenchOptions(new String[] {"--duration", "1", "--duration", "2"}));
     assertThrows(IllegalArgumentException.class, () -> new BenchOptions(new String[] {"ack"}));
   }
@@ -57,18 +70,22 @@ class BenchCommandLineTest {
     return Path.of("src/main/node").toAbsolutePath().toString();
   }
 
-  private record Run(int exit, String stdout, String stderr) {
-  }
+  private record Run(int exit, String stdout, String stderr) {}
 
   private static Run run(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), BenchMain.class.getName()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchMain.class.getName()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).start();
     p.getOutputStream().close();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the bench exits");
-    return new Run(p.exitValue(),
+    return new Run(
+        p.exitValue(),
         new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
         new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
   }

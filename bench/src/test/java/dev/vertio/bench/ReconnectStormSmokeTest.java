@@ -15,10 +15,20 @@ class ReconnectStormSmokeTest {
 
   @Test
   void everyClientComesBackFromBothServers(@TempDir Path out) throws Exception {
-    ResultSet results = new BenchRunner(new BenchOptions(new String[] {
-        "--scenarios", "reconnect-storm", "--storm-clients", "20",
-        "--server-jvm-args", "-Dvertio.warmup=false", "--out", out.toString()}))
-        .run();
+    ResultSet results =
+        new BenchRunner(
+                new BenchOptions(
+                    new String[] {
+                      "--scenarios",
+                      "reconnect-storm",
+                      "--storm-clients",
+                      "20",
+                      "--server-jvm-args",
+                      "-Dvertio.warmup=false",
+                      "--out",
+                      out.toString()
+                    }))
+            .run();
     assertTrue(results.failures().isEmpty(), () -> "runs failed: " + results.failures());
     for (ServerKind server : List.of(ServerKind.VERTIO, ServerKind.NODE)) {
       assertEquals(20, value(results, "clients back", server));
@@ -29,7 +39,8 @@ class ReconnectStormSmokeTest {
 
   private static double value(ResultSet results, String metric, ServerKind server) {
     return results.rows("reconnect storm 20").stream()
-        .filter(r -> r.metric().equals(metric)).findFirst()
+        .filter(r -> r.metric().equals(metric))
+        .findFirst()
         .map(r -> r.values().getOrDefault(server, Double.NaN))
         .orElseThrow(() -> new AssertionError("no " + metric));
   }

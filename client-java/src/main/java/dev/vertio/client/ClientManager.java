@@ -3,12 +3,14 @@ package dev.vertio.client;
 import io.vertx.core.Handler;
 
 /**
- * The connection several namespace sockets share (the reference client's Manager): it
- * reconnects with exponential backoff and reports each step.
+ * The connection several namespace sockets share (the reference client's Manager): it reconnects
+ * with exponential backoff and reports each step.
  */
 public interface ClientManager {
 
-  /** @return the current transport name, or null while disconnected */
+  /**
+   * @return the current transport name, or null while disconnected
+   */
   String transportName();
 
   /**

@@ -10,18 +10,22 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Options of a client socket and of the connection (Manager) it shares, named like the
- * reference JavaScript client's. Every setter is fluent.
+ * Options of a client socket and of the connection (Manager) it shares, named like the reference
+ * JavaScript client's. Every setter is fluent.
  */
 public class ClientOptions {
   /** Default {@code path}: {@value}. */
   public static final String DEFAULT_PATH = "/socket.io/";
+
   /** Default {@code reconnectionDelay}: {@value} ms. */
   public static final long DEFAULT_RECONNECTION_DELAY = 1000;
+
   /** Default {@code reconnectionDelayMax}: {@value} ms. */
   public static final long DEFAULT_RECONNECTION_DELAY_MAX = 5000;
+
   /** Default {@code randomizationFactor}: {@value}. */
   public static final double DEFAULT_RANDOMIZATION_FACTOR = 0.5;
+
   /** Default connect {@code timeout}: {@value} ms. */
   public static final long DEFAULT_TIMEOUT = 20_000;
 
@@ -44,10 +48,11 @@ public class ClientOptions {
   private TrustOptions trustOptions;
 
   /** Options with every default. */
-  public ClientOptions() {
-  }
+  public ClientOptions() {}
 
-  /** @return the endpoint path */
+  /**
+   * @return the endpoint path
+   */
   public String getPath() {
     return path;
   }
@@ -62,7 +67,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return extra query parameters of the handshake */
+  /**
+   * @return extra query parameters of the handshake
+   */
   public Map<String, String> getQuery() {
     return query;
   }
@@ -76,7 +83,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return extra request headers */
+  /**
+   * @return extra request headers
+   */
   public Map<String, String> getExtraHeaders() {
     return extraHeaders;
   }
@@ -90,7 +99,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the transports, first one used to connect */
+  /**
+   * @return the transports, first one used to connect
+   */
   public List<String> getTransports() {
     return transports;
   }
@@ -107,7 +118,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return whether to upgrade from polling to WebSocket */
+  /**
+   * @return whether to upgrade from polling to WebSocket
+   */
   public boolean isUpgrade() {
     return upgrade;
   }
@@ -121,7 +134,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the auth payload supplier, called at each (re)connection; null means no payload */
+  /**
+   * @return the auth payload supplier, called at each (re)connection; null means no payload
+   */
   public Supplier<JsonObject> getAuth() {
     return auth;
   }
@@ -145,7 +160,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return whether to reconnect by itself */
+  /**
+   * @return whether to reconnect by itself
+   */
   public boolean isReconnection() {
     return reconnection;
   }
@@ -159,7 +176,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the most reconnection attempts */
+  /**
+   * @return the most reconnection attempts
+   */
   public int getReconnectionAttempts() {
     return reconnectionAttempts;
   }
@@ -173,7 +192,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the first reconnection delay, ms */
+  /**
+   * @return the first reconnection delay, ms
+   */
   public long getReconnectionDelay() {
     return reconnectionDelay;
   }
@@ -187,7 +208,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the largest reconnection delay, ms */
+  /**
+   * @return the largest reconnection delay, ms
+   */
   public long getReconnectionDelayMax() {
     return reconnectionDelayMax;
   }
@@ -201,7 +224,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the jitter factor */
+  /**
+   * @return the jitter factor
+   */
   public double getRandomizationFactor() {
     return randomizationFactor;
   }
@@ -215,7 +240,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the connect timeout, ms */
+  /**
+   * @return the connect timeout, ms
+   */
   public long getTimeout() {
     return timeout;
   }
@@ -229,7 +256,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return whether this socket gets a connection of its own */
+  /**
+   * @return whether this socket gets a connection of its own
+   */
   public boolean isForceNew() {
     return forceNew;
   }
@@ -243,7 +272,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return how many times an acknowledged emit is re-sent */
+  /**
+   * @return how many times an acknowledged emit is re-sent
+   */
   public int getRetries() {
     return retries;
   }
@@ -257,7 +288,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the default acknowledgement timeout for retried emits, ms (0: none) */
+  /**
+   * @return the default acknowledgement timeout for retried emits, ms (0: none)
+   */
   public long getAckTimeout() {
     return ackTimeout;
   }
@@ -271,7 +304,9 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return whether every server certificate is accepted */
+  /**
+   * @return whether every server certificate is accepted
+   */
   public boolean isTrustAll() {
     return trustAll;
   }
@@ -285,15 +320,17 @@ public class ClientOptions {
     return this;
   }
 
-  /** @return the certificates trusted besides the JVM's default ones, or null */
+  /**
+   * @return the certificates trusted besides the JVM's default ones, or null
+   */
   public TrustOptions getTrustOptions() {
     return trustOptions;
   }
 
   /**
    * @param trustOptions the server certificates (or their CAs) to trust for {@code https} and
-   *     {@code wss}, e.g. {@code new PemTrustOptions().addCertPath("ca.pem")}; null (the
-   *     default) trusts the JVM's CAs. The host name is verified either way.
+   *     {@code wss}, e.g. {@code new PemTrustOptions().addCertPath("ca.pem")}; null (the default)
+   *     trusts the JVM's CAs. The host name is verified either way.
    * @return this
    */
   public ClientOptions setTrustOptions(TrustOptions trustOptions) {

@@ -1,34 +1,42 @@
 package dev.vertio.client;
 
-import dev.vertio.socketio.AnyEventHandler;
-import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.EventListening;
 import dev.vertio.socketio.SocketEmitter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 
 /**
- * A client socket: one namespace over a connection shared per host (unless {@code forceNew}).
- * Every method may be called from any thread; handlers run on the client's context, in the
- * order events arrived. Emits made while disconnected are buffered and sent after the
- * (re)connection, volatile ones dropped; acknowledgements still pending when the connection
- * drops fail with "socket has been disconnected".
+ * A client socket: one namespace over a connection shared per host (unless {@code forceNew}). Every
+ * method may be called from any thread; handlers run on the client's context, in the order events
+ * arrived. Emits made while disconnected are buffered and sent after the (re)connection, volatile
+ * ones dropped; acknowledgements still pending when the connection drops fail with "socket has been
+ * disconnected".
  */
 public interface ClientSocket extends SocketEmitter, EventListening<ClientSocket> {
 
-  /** @return the socket id given by the server, or null while disconnected */
+  /**
+   * @return the socket id given by the server, or null while disconnected
+   */
   String id();
 
-  /** @return the namespace, e.g. {@code /chat} */
+  /**
+   * @return the namespace, e.g. {@code /chat}
+   */
   String namespace();
 
-  /** @return true while connected to the namespace */
+  /**
+   * @return true while connected to the namespace
+   */
   boolean connected();
 
-  /** @return true when the last connection restored the previous session (state recovery) */
+  /**
+   * @return true when the last connection restored the previous session (state recovery)
+   */
   boolean recovered();
 
-  /** @return the connection this socket uses */
+  /**
+   * @return the connection this socket uses
+   */
   ClientManager io();
 
   /**
@@ -53,8 +61,8 @@ public interface ClientSocket extends SocketEmitter, EventListening<ClientSocket
 
   /**
    * @param handler called with the reason: {@code io server disconnect}, {@code io client
-   *     disconnect}, {@code ping timeout}, {@code transport close}, {@code transport error},
-   *     {@code parse error}
+   *     disconnect}, {@code ping timeout}, {@code transport close}, {@code transport error}, {@code
+   *     parse error}
    * @return this
    */
   ClientSocket onDisconnect(Handler<String> handler);

@@ -17,7 +17,9 @@ public class ConnectErrorException extends RuntimeException {
     this.data = data;
   }
 
-  /** @return the server's details ({@code err.data} in the JS client), or null */
+  /**
+   * @return the server's details ({@code err.data} in the JS client), or null
+   */
   public Object data() {
     return data;
   }

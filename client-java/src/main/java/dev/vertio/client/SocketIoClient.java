@@ -26,7 +26,9 @@ public interface SocketIoClient {
     return new SocketIoClientImpl(vertx, false);
   }
 
-  /** @return a client with a Vert.x instance of its own, closed by {@link #close()} */
+  /**
+   * @return a client with a Vert.x instance of its own, closed by {@link #close()}
+   */
   static SocketIoClient create() {
     return new SocketIoClientImpl(Vertx.vertx(), true);
   }
@@ -47,8 +49,8 @@ public interface SocketIoClient {
   }
 
   /**
-   * Closes every connection and, for a client made with {@link #create()}, its Vert.x instance,
-   * so that the JVM can exit.
+   * Closes every connection and, for a client made with {@link #create()}, its Vert.x instance, so
+   * that the JVM can exit.
    *
    * @return completes when everything is closed
    */

@@ -36,24 +36,28 @@ class ClientAgainstVertioTest {
   private final Recorder<String> server = new Recorder<>();
 
   /** A chat message. */
-  public record Chat(String user, String text) {
-  }
+  public record Chat(String user, String text) {}
 
   @BeforeEach
   void start() {
     serverVertx = Vertx.vertx();
     io = SocketIoServer.create(serverVertx, new SocketIoOptions());
-    io.use(s -> "abc".equals(s.handshake().auth().getString("token")) ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("Not authorized",
-            new JsonObject().put("code", 42))));
-    io.onConnection(s -> {
-      sockets.record(s);
-      s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
-      s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
-      s.on("log", (args, ack) -> server.record("log " + args.encode()));
-      s.on("kick", (args, ack) -> s.disconnect());
-      s.onDisconnect(reason -> server.record("disconnect " + reason));
-    });
+    io.use(
+        s ->
+            "abc".equals(s.handshake().auth().getString("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(
+                    new ConnectionRefusedException(
+                        "Not authorized", new JsonObject().put("code", 42))));
+    io.onConnection(
+        s -> {
+          sockets.record(s);
+          s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
+          s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
+          s.on("log", (args, ack) -> server.record("log " + args.encode()));
+          s.on("kick", (args, ack) -> s.disconnect());
+          s.onDisconnect(reason -> server.record("disconnect " + reason));
+        });
     io.of("/admin").onConnection(s -> s.emit("hello", "admin"));
     port = await(io.listen(0, "127.0.0.1")).actualPort();
     client = SocketIoClient.create();
@@ -66,8 +70,11 @@ class ClientAgainstVertioTest {
   }
 
   private ClientOptions options(String mode) {
-    ClientOptions o = new ClientOptions().setAuth(Map.of("token", "abc"))
-        .setReconnectionDelay(50).setReconnectionDelayMax(200);
+    ClientOptions o =
+        new ClientOptions()
+            .setAuth(Map.of("token", "abc"))
+            .setReconnectionDelay(50)
+            .setReconnectionDelayMax(200);
     if (!mode.equals("upgrade")) {
       o.setTransports(List.of(mode));
     }
@@ -83,8 +90,14 @@ class ClientAgainstVertioTest {
   void eventsAcksAndBinaryBothWays(String mode) {
     ClientSocket socket = client.socket(url("/"), options(mode));
     Recorder<String> seen = new Recorder<>();
-    socket.on("echo", (args, ack) -> seen.record("echo " + args.getString(0) + " "
-        + args.getJsonObject(1).getBuffer("bin").length()));
+    socket.on(
+        "echo",
+        (args, ack) ->
+            seen.record(
+                "echo "
+                    + args.getString(0)
+                    + " "
+                    + args.getJsonObject(1).getBuffer("bin").length()));
     socket.on("question", (args, ack) -> ack.send("answer to " + args.getString(0)));
     await(socket.connect());
     assertTrue(socket.connected());
@@ -92,14 +105,21 @@ class ClientAgainstVertioTest {
     assertEquals(s.id(), socket.id());
     socket.emit("echo", "text", new JsonObject().put("bin", Buffer.buffer(new byte[] {1, 2})));
     seen.expect("echo text 2");
-    JsonArray ack = await(socket.timeout(Duration.ofSeconds(5))
-        .emitWithAck("ack-me", 1, Buffer.buffer(new byte[] {7})));
+    JsonArray ack =
+        await(
+            socket
+                .timeout(Duration.ofSeconds(5))
+                .emitWithAck("ack-me", 1, Buffer.buffer(new byte[] {7})));
     assertEquals(1, ack.getInteger(0));
     assertEquals(Buffer.buffer(new byte[] {7}), ack.getBuffer(1));
-    assertEquals(new JsonArray().add("answer to q"),
+    assertEquals(
+        new JsonArray().add("answer to q"),
         await(s.timeout(Duration.ofSeconds(5)).emitWithAck("question", "q")));
-    Chat typed = await(socket.timeout(Duration.ofSeconds(5))
-        .emitWithAck(Chat.class, "ack-me", new Chat("ann", "hi")));
+    Chat typed =
+        await(
+            socket
+                .timeout(Duration.ofSeconds(5))
+                .emitWithAck(Chat.class, "ack-me", new Chat("ann", "hi")));
     assertEquals(new Chat("ann", "hi"), typed);
   }
 
@@ -120,12 +140,12 @@ class ClientAgainstVertioTest {
 
   @Test
   void refusalIsAConnectErrorWithDataAndNoReconnection() {
-    ClientSocket socket = client.socket(url("/"), options("websocket")
-        .setAuth(Map.of("token", "bad")));
+    ClientSocket socket =
+        client.socket(url("/"), options("websocket").setAuth(Map.of("token", "bad")));
     Recorder<ConnectErrorException> errors = new Recorder<>();
     socket.onConnectError(errors::record);
-    ConnectErrorException e = assertThrows(ConnectErrorException.class,
-        () -> await(socket.connect()));
+    ConnectErrorException e =
+        assertThrows(ConnectErrorException.class, () -> await(socket.connect()));
     assertEquals("Not authorized", e.getMessage());
     assertEquals(new JsonObject().put("code", 42), e.data());
     assertEquals("Not authorized", errors.next().getMessage());
@@ -162,7 +182,8 @@ class ClientAgainstVertioTest {
   void pendingAckFailsOnDisconnectAndTimeoutFailsWithAckTimeout() {
     ClientSocket socket = client.socket(url("/"), options("websocket"));
     await(socket.connect());
-    assertThrows(AckTimeoutException.class,
+    assertThrows(
+        AckTimeoutException.class,
         () -> await(socket.timeout(Duration.ofMillis(150)).emitWithAck("log", "no ack")));
     server.expect("log [\"no ack\"]");
     Future<JsonArray> pending = socket.emitWithAck("log", "never");

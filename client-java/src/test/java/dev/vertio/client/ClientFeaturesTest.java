@@ -25,11 +25,12 @@ class ClientFeaturesTest {
   @BeforeEach
   void start() {
     SocketIoServer io = SocketIoServer.create(vertx);
-    io.onConnection(s -> {
-      sockets.record(s);
-      s.on("ping", (args, ack) -> s.emit("pong", args.getValue(0)));
-      s.on("kick", (args, ack) -> s.disconnect());
-    });
+    io.onConnection(
+        s -> {
+          sockets.record(s);
+          s.on("ping", (args, ack) -> s.emit("pong", args.getValue(0)));
+          s.on("kick", (args, ack) -> s.disconnect());
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -41,8 +42,10 @@ class ClientFeaturesTest {
 
   @Test
   void catchAllListenersSeeBothDirections() {
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/",
-        new ClientOptions().setTransports(List.of("websocket")));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions().setTransports(List.of("websocket")));
     Recorder<String> any = new Recorder<>();
     socket.onAny((event, args) -> any.record("in " + event + " " + args.encode()));
     socket.onAnyOutgoing((event, args) -> any.record("out " + event + " " + args.encode()));
@@ -54,8 +57,12 @@ class ClientFeaturesTest {
 
   @Test
   void queryAndHeadersReachTheServer() {
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setQuery(Map.of("room", "a b")).setExtraHeaders(Map.of("X-Client", "vertio")));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setQuery(Map.of("room", "a b"))
+                .setExtraHeaders(Map.of("X-Client", "vertio")));
     await(socket.connect());
     Socket s = sockets.next();
     assertEquals("a b", s.handshake().query().get("room"));
@@ -81,21 +88,29 @@ class ClientFeaturesTest {
 
   @Test
   void aServerThatNeverAnswersTimesOut() {
-    NetServer silent = await(vertx.createNetServer().connectHandler(so -> { })
-        .listen(0, "127.0.0.1"));
-    ClientSocket socket = client.socket("http://127.0.0.1:" + silent.actualPort() + "/",
-        new ClientOptions().setTransports(List.of("websocket")).setTimeout(200)
-            .setReconnection(false));
-    ConnectErrorException e = assertThrows(ConnectErrorException.class,
-        () -> await(socket.connect()));
+    NetServer silent =
+        await(vertx.createNetServer().connectHandler(so -> {}).listen(0, "127.0.0.1"));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + silent.actualPort() + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setTimeout(200)
+                .setReconnection(false));
+    ConnectErrorException e =
+        assertThrows(ConnectErrorException.class, () -> await(socket.connect()));
     assertEquals("timeout", e.getMessage());
   }
 
   @Test
   void noReconnectionAfterTheServerDisconnects() throws InterruptedException {
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnectionDelay(20)
-        .setReconnectionDelayMax(40));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnectionDelay(20)
+                .setReconnectionDelayMax(40));
     await(socket.connect());
     sockets.next();
     socket.emit("kick");

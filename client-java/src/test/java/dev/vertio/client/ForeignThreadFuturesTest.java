@@ -4,8 +4,8 @@ import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vertio.engineio.testing.Recorder;
-import dev.vertio.socketio.SocketIoServer;
 import dev.vertio.socketio.Socket;
+import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class ForeignThreadFuturesTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create();
-  private final ExecutorService elsewhere = Executors.newSingleThreadExecutor(
-      r -> new Thread(r, "elsewhere"));
+  private final ExecutorService elsewhere =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "elsewhere"));
 
   @AfterEach
   void tearDown() {
@@ -39,14 +39,16 @@ class ForeignThreadFuturesTest {
   /** On the socket's event loop, under its context (or a duplicate of it, as Vert.x makes). */
   private static boolean onContextOf(Socket socket) {
     ContextInternal current = (ContextInternal) Vertx.currentContext();
-    return Context.isOnEventLoopThread() && current != null
+    return Context.isOnEventLoopThread()
+        && current != null
         && current.unwrap() == ((ContextInternal) socket.context()).unwrap();
   }
 
   private Future<Void> completedElsewhere() {
     // Completed a little later on the other thread, so the future is still pending when returned.
-    return Future.fromCompletionStage(CompletableFuture.runAsync(() -> { },
-        CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS, elsewhere)));
+    return Future.fromCompletionStage(
+        CompletableFuture.runAsync(
+            () -> {}, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS, elsewhere)));
   }
 
   @Test
@@ -54,22 +56,27 @@ class ForeignThreadFuturesTest {
     Recorder<String> server = new Recorder<>();
     SocketIoServer io = SocketIoServer.create(vertx);
     io.use(socket -> completedElsewhere());
-    io.use(socket -> {
-      server.record("second middleware on context "
-          + onContextOf(socket));
-      return completedElsewhere();
-    });
-    io.onConnection(s -> {
-      server.record("connection on context " + onContextOf(s));
-      s.use((event, args) -> completedElsewhere());
-      s.on("ping", (args, ack) -> {
-        server.record("event on context " + onContextOf(s));
-        ack.send("pong");
-      });
-    });
+    io.use(
+        socket -> {
+          server.record("second middleware on context " + onContextOf(socket));
+          return completedElsewhere();
+        });
+    io.onConnection(
+        s -> {
+          server.record("connection on context " + onContextOf(s));
+          s.use((event, args) -> completedElsewhere());
+          s.on(
+              "ping",
+              (args, ack) -> {
+                server.record("event on context " + onContextOf(s));
+                ack.send("pong");
+              });
+        });
     int port = await(io.listen(0, "127.0.0.1")).actualPort();
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/",
-        new ClientOptions().setTransports(List.of("websocket")));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions().setTransports(List.of("websocket")));
     await(socket.connect());
     JsonArray reply = await(socket.emitWithAck("ping"));
     assertEquals("pong", reply.getString(0));

@@ -23,17 +23,27 @@ class HeartbeatTest {
   @Test
   void silentServerIsAPingTimeout() {
     // A hand-written server: handshake, namespace connect, then never a ping.
-    HttpServer server = await(vertx.createHttpServer().webSocketHandler(ws -> {
-      ws.writeTextMessage("0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":100,"
-          + "\"pingTimeout\":100,\"maxPayload\":1000000}");
-      ws.textMessageHandler(text -> {
-        if (text.equals("40")) {
-          ws.writeTextMessage("40{\"sid\":\"socket-1\"}");
-        }
-      });
-    }).listen(0, "127.0.0.1"));
-    ClientSocket socket = client.socket("http://127.0.0.1:" + server.actualPort() + "/",
-        new ClientOptions().setTransports(List.of("websocket")).setReconnection(false));
+    HttpServer server =
+        await(
+            vertx
+                .createHttpServer()
+                .webSocketHandler(
+                    ws -> {
+                      ws.writeTextMessage(
+                          "0{\"sid\":\"s1\",\"upgrades\":[],\"pingInterval\":100,"
+                              + "\"pingTimeout\":100,\"maxPayload\":1000000}");
+                      ws.textMessageHandler(
+                          text -> {
+                            if (text.equals("40")) {
+                              ws.writeTextMessage("40{\"sid\":\"socket-1\"}");
+                            }
+                          });
+                    })
+                .listen(0, "127.0.0.1"));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + server.actualPort() + "/",
+            new ClientOptions().setTransports(List.of("websocket")).setReconnection(false));
     Recorder<String> events = new Recorder<>();
     socket.onConnect(v -> events.record("connect " + socket.id()));
     socket.onDisconnect(reason -> events.record("disconnect " + reason));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A WebSocket lost without a close frame (the TCP connection reset under it) is reported as
- * {@code "transport close"}, as socket.io-client reports it, not as {@code "transport error"}.
+ * A WebSocket lost without a close frame (the TCP connection reset under it) is reported as {@code
+ * "transport close"}, as socket.io-client reports it, not as {@code "transport error"}.
  */
 class LostConnectionTest {
   private final Vertx vertx = Vertx.vertx();
@@ -38,22 +38,29 @@ class LostConnectionTest {
     AtomicReference<NetSocket> clientSide = new AtomicReference<>();
     NetClient upstream = vertx.createNetClient();
     NetServer relay = vertx.createNetServer(new NetServerOptions().setSoLinger(0));
-    relay.connectHandler(down -> {
-      down.pause();
-      upstream.connect(serverPort, "127.0.0.1").onSuccess(up -> {
-        clientSide.set(down);
-        down.handler(up::write);
-        up.handler(down::write);
-        up.closeHandler(v -> down.close());
-        down.closeHandler(v -> up.close());
-        down.resume();
-      }).onFailure(err -> down.close());
-    });
+    relay.connectHandler(
+        down -> {
+          down.pause();
+          upstream
+              .connect(serverPort, "127.0.0.1")
+              .onSuccess(
+                  up -> {
+                    clientSide.set(down);
+                    down.handler(up::write);
+                    up.handler(down::write);
+                    up.closeHandler(v -> down.close());
+                    down.closeHandler(v -> up.close());
+                    down.resume();
+                  })
+              .onFailure(err -> down.close());
+        });
     int relayPort = await(relay.listen(0, "127.0.0.1")).actualPort();
 
     Recorder<String> seen = new Recorder<>();
-    ClientSocket socket = client.socket("http://127.0.0.1:" + relayPort + "/",
-        new ClientOptions().setReconnection(false).setTransports(List.of("websocket")));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + relayPort + "/",
+            new ClientOptions().setReconnection(false).setTransports(List.of("websocket")));
     socket.onDisconnect(reason -> seen.record("disconnect " + reason));
     await(socket.connect());
     await(socket.emitWithAck("hi"));

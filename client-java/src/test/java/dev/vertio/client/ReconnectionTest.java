@@ -1,11 +1,10 @@
 package dev.vertio.client;
 
 import static dev.vertio.engineio.testing.Await.await;
-
-import dev.vertio.engineio.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vertio.engineio.testing.Ports;
 import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Vertx;
@@ -35,14 +34,17 @@ class ReconnectionTest {
     return io;
   }
 
-
   @Test
   void reconnectsAfterARestartAndSendsBufferedEmitsOnceInOrder() {
     int port = Ports.free();
     SocketIoServer first = server(port);
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnectionDelay(100)
-        .setReconnectionDelayMax(400));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnectionDelay(100)
+                .setReconnectionDelayMax(400));
     Recorder<String> lifecycle = new Recorder<>();
     socket.onConnect(v -> lifecycle.record("connect"));
     socket.onDisconnect(reason -> lifecycle.record("disconnect " + reason));
@@ -80,9 +82,14 @@ class ReconnectionTest {
   @Test
   void givesUpAfterTheConfiguredAttempts() {
     int port = Ports.free();
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnectionDelay(20)
-        .setReconnectionDelayMax(40).setReconnectionAttempts(3));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnectionDelay(20)
+                .setReconnectionDelayMax(40)
+                .setReconnectionAttempts(3));
     Recorder<String> events = new Recorder<>();
     socket.onConnectError(e -> events.record("connect_error"));
     socket.io().onReconnectAttempt(n -> events.record("attempt " + n));
@@ -102,18 +109,28 @@ class ReconnectionTest {
   void retriesResendUntilAcknowledged() {
     SocketIoServer io = SocketIoServer.create(vertx);
     AtomicInteger calls = new AtomicInteger();
-    io.onConnection(s -> s.on("flaky", (args, ack) -> {
-      if (calls.incrementAndGet() >= 3) {
-        ack.send("done " + args.getString(0));
-      }
-    }));
+    io.onConnection(
+        s ->
+            s.on(
+                "flaky",
+                (args, ack) -> {
+                  if (calls.incrementAndGet() >= 3) {
+                    ack.send("done " + args.getString(0));
+                  }
+                }));
     int port = await(io.listen(0, "127.0.0.1")).actualPort();
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setRetries(5).setAckTimeout(100));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setRetries(5)
+                .setAckTimeout(100));
     await(socket.connect());
     assertEquals("done x", await(socket.emitWithAck("flaky", "x")).getString(0));
     assertEquals(3, calls.get());
-    assertEquals("done y", await(socket.timeout(Duration.ofMillis(100))
-        .emitWithAck("flaky", "y")).getString(0));
+    assertEquals(
+        "done y",
+        await(socket.timeout(Duration.ofMillis(100)).emitWithAck("flaky", "y")).getString(0));
   }
 }

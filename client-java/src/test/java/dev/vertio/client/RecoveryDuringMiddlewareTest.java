@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A recovering socket whose namespace middlewares are still running when a broadcast is made to
- * its rooms gets that broadcast exactly once: it is neither among the missed events read before
- * the middlewares nor delivered to rooms the socket had not joined yet.
+ * A recovering socket whose namespace middlewares are still running when a broadcast is made to its
+ * rooms gets that broadcast exactly once: it is neither among the missed events read before the
+ * middlewares nor delivered to rooms the socket had not joined yet.
  */
 class RecoveryDuringMiddlewareTest {
   private final Vertx vertx = Vertx.vertx();
@@ -38,27 +38,38 @@ class RecoveryDuringMiddlewareTest {
 
   @Test
   void broadcastWhileARecoveringSocketsMiddlewareRunsArrivesOnce() throws Exception {
-    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
-        .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
-            .setMaxDisconnectionDuration(Duration.ofMinutes(2)).setSkipMiddlewares(false)));
-    io.use(socket -> {
-      if (!socket.recovered()) {
-        return Future.succeededFuture();
-      }
-      Promise<Void> gate = Promise.promise();
-      held.add(gate);
-      return gate.future();
-    });
-    io.onConnection(s -> {
-      sockets.record(s);
-      s.emit("hello");
-    });
+    SocketIoServer io =
+        SocketIoServer.create(
+            vertx,
+            new SocketIoOptions()
+                .setConnectionStateRecovery(
+                    new ConnectionStateRecoveryOptions()
+                        .setMaxDisconnectionDuration(Duration.ofMinutes(2))
+                        .setSkipMiddlewares(false)));
+    io.use(
+        socket -> {
+          if (!socket.recovered()) {
+            return Future.succeededFuture();
+          }
+          Promise<Void> gate = Promise.promise();
+          held.add(gate);
+          return gate.future();
+        });
+    io.onConnection(
+        s -> {
+          sockets.record(s);
+          s.emit("hello");
+        });
     int port = await(io.listen(0, "127.0.0.1")).actualPort();
 
     Recorder<String> seen = new Recorder<>();
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnectionDelay(50)
-        .setReconnectionDelayMax(100));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnectionDelay(50)
+                .setReconnectionDelayMax(100));
     socket.on("hello", (args, ack) -> seen.record("hello"));
     socket.on("news", (args, ack) -> seen.record("news " + args.getValue(0)));
     socket.onDisconnect(reason -> seen.record("disconnect " + reason));

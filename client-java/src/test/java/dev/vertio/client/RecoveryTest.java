@@ -30,23 +30,32 @@ class RecoveryTest {
   }
 
   private int start(Duration window) {
-    io = SocketIoServer.create(vertx, new SocketIoOptions().setConnectionStateRecovery(
-        new ConnectionStateRecoveryOptions().setMaxDisconnectionDuration(window)));
-    io.onConnection(s -> {
-      sockets.record(s);
-      if (!s.recovered()) {
-        s.data().put("user", "ann");
-      }
-      s.on("leave-namespace", (args, ack) -> s.disconnect());
-      s.emit("hello");
-    });
+    io =
+        SocketIoServer.create(
+            vertx,
+            new SocketIoOptions()
+                .setConnectionStateRecovery(
+                    new ConnectionStateRecoveryOptions().setMaxDisconnectionDuration(window)));
+    io.onConnection(
+        s -> {
+          sockets.record(s);
+          if (!s.recovered()) {
+            s.data().put("user", "ann");
+          }
+          s.on("leave-namespace", (args, ack) -> s.disconnect());
+          s.emit("hello");
+        });
     return await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
   private ClientSocket connect(int port, Recorder<String> seen) {
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnectionDelay(50)
-        .setReconnectionDelayMax(100));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnectionDelay(50)
+                .setReconnectionDelayMax(100));
     socket.on("hello", (args, ack) -> seen.record("hello"));
     socket.on("news", (args, ack) -> seen.record("news " + args.getValue(0)));
     socket.onDisconnect(reason -> seen.record("disconnect " + reason));

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Closing the Vert.x instance a server runs on closes its sessions as "server shutting down",
- * like {@code io.close()}: before, Vert.x shut the HTTP server down under the WebSockets, and now
- * and then (about 1 close in 30) left an upgraded connection open with the client's close frame
- * unread, so the client learnt of the shutdown only from its ping timeout.
+ * Closing the Vert.x instance a server runs on closes its sessions as "server shutting down", like
+ * {@code io.close()}: before, Vert.x shut the HTTP server down under the WebSockets, and now and
+ * then (about 1 close in 30) left an upgraded connection open with the client's close frame unread,
+ * so the client learnt of the shutdown only from its ping timeout.
  */
 class ServerVertxCloseTest {
   private final Vertx clientVertx = Vertx.vertx();
@@ -34,15 +34,20 @@ class ServerVertxCloseTest {
       Vertx serverVertx = Vertx.vertx();
       Recorder<String> server = new Recorder<>();
       SocketIoServer io = SocketIoServer.create(serverVertx, new SocketIoOptions());
-      io.onConnection(s -> {
-        s.on("hi", (args, ack) -> ack.send("ok"));
-        s.onDisconnect(reason -> server.record("disconnect " + reason));
-      });
+      io.onConnection(
+          s -> {
+            s.on("hi", (args, ack) -> ack.send("ok"));
+            s.onDisconnect(reason -> server.record("disconnect " + reason));
+          });
       int port = await(io.listen(0, "127.0.0.1")).actualPort();
       Recorder<String> seen = new Recorder<>();
-      ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/",
-          new ClientOptions().setForceNew(true).setReconnection(false)
-              .setTransports(List.of(i % 2 == 0 ? "websocket" : "polling")));
+      ClientSocket socket =
+          client.socket(
+              "http://127.0.0.1:" + port + "/",
+              new ClientOptions()
+                  .setForceNew(true)
+                  .setReconnection(false)
+                  .setTransports(List.of(i % 2 == 0 ? "websocket" : "polling")));
       socket.onDisconnect(seen::record);
       await(socket.connect());
       await(socket.emitWithAck("hi"));

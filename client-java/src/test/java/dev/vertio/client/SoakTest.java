@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * 1,000 clients connect, exchange events and close; afterwards the client side's threads are
- * gone and the heap is back near its baseline.
+ * 1,000 clients connect, exchange events and close; afterwards the client side's threads are gone
+ * and the heap is back near its baseline.
  */
 class SoakTest {
   private static final int CLIENTS = 1000;
@@ -40,8 +40,10 @@ class SoakTest {
 
     // Warm up once so that class loading is not counted as a leak.
     SocketIoClient warm = SocketIoClient.create();
-    ClientSocket w = warm.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")));
+    ClientSocket w =
+        warm.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions().setTransports(List.of("websocket")));
     await(w.connect());
     await(w.emitWithAck("hi", 0));
     await(warm.close());
@@ -54,8 +56,10 @@ class SoakTest {
     List<Future<Void>> connected = new ArrayList<>();
     List<ClientSocket> sockets = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
-      ClientSocket s = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-          .setTransports(List.of("websocket")).setForceNew(true));
+      ClientSocket s =
+          client.socket(
+              "http://127.0.0.1:" + port + "/",
+              new ClientOptions().setTransports(List.of("websocket")).setForceNew(true));
       sockets.add(s);
       connected.add(s.connect());
     }
@@ -77,10 +81,12 @@ class SoakTest {
       Thread.sleep(50);
     }
     int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-    assertTrue(threadsAfter <= threadsBefore + 2,
+    assertTrue(
+        threadsAfter <= threadsBefore + 2,
         "threads before " + threadsBefore + ", after " + threadsAfter);
     long heapAfter = usedHeapAfterGc();
-    assertTrue(heapAfter - heapBefore < 16L * 1024 * 1024,
+    assertTrue(
+        heapAfter - heapBefore < 16L * 1024 * 1024,
         "heap grew by " + (heapAfter - heapBefore) / 1024 + " KiB");
     await(serverVertx.close());
   }

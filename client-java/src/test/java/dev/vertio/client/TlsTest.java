@@ -28,8 +28,11 @@ class TlsTest {
   void start() {
     SocketIoServer io = SocketIoServer.create(vertx);
     io.onConnection(s -> s.on("ping", (args, ack) -> ack.send("pong")));
-    HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
-        new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions())));
+    HttpServer server =
+        vertx.createHttpServer(
+            io.engine()
+                .httpServerOptions(
+                    new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions())));
     io.attach(server);
     port = await(server.listen(0, "127.0.0.1")).actualPort();
   }
@@ -44,8 +47,10 @@ class TlsTest {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void connectsOverTlsWhenTheCertificateIsTrusted(String transport) {
-    ClientSocket socket = client.socket("https://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of(transport)).setTrustAll(true));
+    ClientSocket socket =
+        client.socket(
+            "https://127.0.0.1:" + port + "/",
+            new ClientOptions().setTransports(List.of(transport)).setTrustAll(true));
     await(socket.connect());
     assertEquals("pong", await(socket.emitWithAck("ping")).getString(0));
   }
@@ -56,22 +61,36 @@ class TlsTest {
     try (TestCertificate trusted = TestCertificate.create()) {
       SocketIoServer io = SocketIoServer.create(vertx);
       io.onConnection(s -> s.on("ping", (args, ack) -> ack.send("pong")));
-      HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
-          new HttpServerOptions().setSsl(true).setKeyCertOptions(trusted.keyCertOptions())));
+      HttpServer server =
+          vertx.createHttpServer(
+              io.engine()
+                  .httpServerOptions(
+                      new HttpServerOptions()
+                          .setSsl(true)
+                          .setKeyCertOptions(trusted.keyCertOptions())));
       io.attach(server);
       int trustedPort = await(server.listen(0, "127.0.0.1")).actualPort();
       for (String host : List.of("127.0.0.1", "localhost")) {
-        ClientSocket socket = client.socket("https://" + host + ":" + trustedPort + "/",
-            new ClientOptions().setForceNew(true).setTransports(List.of(transport))
-                .setTrustOptions(trusted.trustOptions()));
+        ClientSocket socket =
+            client.socket(
+                "https://" + host + ":" + trustedPort + "/",
+                new ClientOptions()
+                    .setForceNew(true)
+                    .setTransports(List.of(transport))
+                    .setTrustOptions(trusted.trustOptions()));
         await(socket.connect());
         assertEquals("pong", await(socket.emitWithAck("ping")).getString(0));
         await(socket.disconnect());
       }
       // Another certificate is not trusted: the options trust that one certificate only.
-      ClientSocket other = client.socket("https://127.0.0.1:" + port + "/", new ClientOptions()
-          .setForceNew(true).setTransports(List.of(transport)).setReconnection(false)
-          .setTrustOptions(trusted.trustOptions()));
+      ClientSocket other =
+          client.socket(
+              "https://127.0.0.1:" + port + "/",
+              new ClientOptions()
+                  .setForceNew(true)
+                  .setTransports(List.of(transport))
+                  .setReconnection(false)
+                  .setTrustOptions(trusted.trustOptions()));
       assertThrows(ConnectErrorException.class, () -> await(other.connect()));
     }
   }
@@ -79,8 +98,10 @@ class TlsTest {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void refusesAnUnverifiedCertificateByDefault(String transport) {
-    ClientSocket socket = client.socket("https://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of(transport)).setReconnection(false));
+    ClientSocket socket =
+        client.socket(
+            "https://127.0.0.1:" + port + "/",
+            new ClientOptions().setTransports(List.of(transport)).setReconnection(false));
     Recorder<ConnectErrorException> errors = new Recorder<>();
     socket.onConnectError(errors::record);
     assertThrows(ConnectErrorException.class, () -> await(socket.connect()));

@@ -31,14 +31,16 @@ class BrowserTest {
   void start() throws IOException {
     String page = Files.readString(Path.of("test", "browser", "page.html"));
     SocketIoServer io = SocketIoServer.create(vertx);
-    io.onConnection(s -> {
-      s.on("chat", (args, ack) -> s.emit("chat", args.getValue(0)));
-      s.on("bytes", (args, ack) -> ack.send(args.getBuffer(0)));
-    });
-    HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
-        new io.vertx.core.http.HttpServerOptions()))
-        .requestHandler(req -> req.response().putHeader("Content-Type", "text/html")
-            .end(page));
+    io.onConnection(
+        s -> {
+          s.on("chat", (args, ack) -> s.emit("chat", args.getValue(0)));
+          s.on("bytes", (args, ack) -> ack.send(args.getBuffer(0)));
+        });
+    HttpServer server =
+        vertx
+            .createHttpServer(
+                io.engine().httpServerOptions(new io.vertx.core.http.HttpServerOptions()))
+            .requestHandler(req -> req.response().putHeader("Content-Type", "text/html").end(page));
     io.attach(server);
     port = await(server.listen(0, "127.0.0.1")).actualPort();
   }
@@ -49,9 +51,14 @@ class BrowserTest {
   }
 
   private JsonObject runPage(String query, String screenshot) throws Exception {
-    Process p = new ProcessBuilder("node", "test/browser/run.mjs",
-        "http://127.0.0.1:" + port + "/page.html" + query, "target/" + screenshot)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder(
+                "node",
+                "test/browser/run.mjs",
+                "http://127.0.0.1:" + port + "/page.html" + query,
+                "target/" + screenshot)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -65,10 +72,14 @@ class BrowserTest {
   @ValueSource(strings = {"websocket", "polling-only"})
   void pageChatsAndSendsBinaryThroughTheServedBundle(String mode) throws Exception {
     boolean noWebSocket = mode.equals("polling-only");
-    JsonObject results = runPage(noWebSocket ? "?nows=1" : "",
-        "browser-" + mode + ".png");
+    JsonObject results = runPage(noWebSocket ? "?nows=1" : "", "browser-" + mode + ".png");
     JsonArray events = results.getJsonArray("events");
-    assertEquals(List.of("connect", "chat hello from the browser", "bytes 1,2,3,250",
-        "transport " + (noWebSocket ? "polling" : "websocket")), events.getList());
+    assertEquals(
+        List.of(
+            "connect",
+            "chat hello from the browser",
+            "bytes 1,2,3,250",
+            "transport " + (noWebSocket ? "polling" : "websocket")),
+        events.getList());
   }
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a Node script of this module with its output shown, and returns its exit code. */
 final class NodeTestRunner {
-  private NodeTestRunner() {
-  }
+  private NodeTestRunner() {}
 
   static int run(Map<String, String> env, String... args) {
     try {

@@ -39,8 +39,12 @@ class ServedBundleTest {
     assertTrue(min.text().contains("window.io="), "the classic build defines a global io");
     String etag = min.headers().get("ETag");
     assertNotNull(etag);
-    Reply again = await(client.requestPath(HttpMethod.GET, "/socket.io/vertio.min.js",
-        MultiMap.caseInsensitiveMultiMap().add("If-None-Match", etag)));
+    Reply again =
+        await(
+            client.requestPath(
+                HttpMethod.GET,
+                "/socket.io/vertio.min.js",
+                MultiMap.caseInsensitiveMultiMap().add("If-None-Match", etag)));
     assertEquals(304, again.status());
     Reply esm = await(client.requestPath(HttpMethod.GET, "/socket.io/vertio.esm.min.js", null));
     assertTrue(esm.text().contains("export"), "the ES module build exports");

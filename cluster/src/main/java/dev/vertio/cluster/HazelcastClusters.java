@@ -15,28 +15,28 @@ import java.util.Objects;
 /**
  * Safe Hazelcast settings for a Vertio cluster, and a way to start a clustered Vert.x with them.
  *
- * <p>The defaults suit tests and single-host demos: members bind to {@code 127.0.0.1} and find
- * each other by TCP join on the given member addresses (no multicast, no auto-detection, no cloud
+ * <p>The defaults suit tests and single-host demos: members bind to {@code 127.0.0.1} and find each
+ * other by TCP join on the given member addresses (no multicast, no auto-detection, no cloud
  * discovery), and Hazelcast's phone-home is off. On a real network, pass the hosts' addresses as
- * {@code members} and {@code bindHost}, or build your own {@link Config} from
- * {@link ConfigUtil#loadConfig()} and give it to a {@link HazelcastClusterManager}: Vertio's
- * cluster module works with any Vert.x {@code ClusterManager}.
+ * {@code members} and {@code bindHost}, or build your own {@link Config} from {@link
+ * ConfigUtil#loadConfig()} and give it to a {@link HazelcastClusterManager}: Vertio's cluster
+ * module works with any Vert.x {@code ClusterManager}.
  */
 public final class HazelcastClusters {
 
   /** The first port members try; each member takes the next free one. */
   public static final int DEFAULT_PORT = 5701;
+
   /** Ports of a local cluster's range: members of one host-local cluster, at most. */
   private static final int LOCAL_PORTS = 10;
 
-  private HazelcastClusters() {
-  }
+  private HazelcastClusters() {}
 
   /**
-   * Hazelcast settings for members on this host only. Members take ports from a base derived
-   * from the cluster's name (between 20,000 and 50,000), so clusters of different names on one
-   * machine (parallel test runs, demos) do not probe each other's ports and members of the same
-   * name find each other, in this JVM or another.
+   * Hazelcast settings for members on this host only. Members take ports from a base derived from
+   * the cluster's name (between 20,000 and 50,000), so clusters of different names on one machine
+   * (parallel test runs, demos) do not probe each other's ports and members of the same name find
+   * each other, in this JVM or another.
    *
    * @param clusterName members join only members of the same name (use a unique one per test)
    * @return a configuration with the maps Vert.x needs, TCP join on 127.0.0.1, no phone-home

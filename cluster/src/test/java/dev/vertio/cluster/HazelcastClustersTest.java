@@ -17,7 +17,9 @@ class HazelcastClustersTest {
     Vertx a = HazelcastClusters.startLocal(name).await(60, TimeUnit.SECONDS);
     Vertx b = HazelcastClusters.startLocal(name).await(60, TimeUnit.SECONDS);
     try {
-      b.eventBus().consumer("ping", m -> m.reply("pong:" + m.body())).completion()
+      b.eventBus()
+          .consumer("ping", m -> m.reply("pong:" + m.body()))
+          .completion()
           .await(30, TimeUnit.SECONDS);
       Object reply = a.eventBus().request("ping", "hi").await(30, TimeUnit.SECONDS).body();
       assertEquals("pong:hi", reply);

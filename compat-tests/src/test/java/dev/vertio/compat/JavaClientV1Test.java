@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The Maven {@code io.socket:socket.io-client} 1.0.2 (Socket.IO v2 over Engine.IO 3, what many
  * Android apps still ship) against our server with {@code allowEIO3}, on polling (where it sends
- * and receives binary payloads), on WebSocket (binary frames with a type byte), and on polling
- * then upgrade.
+ * and receives binary payloads), on WebSocket (binary frames with a type byte), and on polling then
+ * upgrade.
  */
 class JavaClientV1Test {
   private Vertx vertx;
@@ -64,8 +64,11 @@ class JavaClientV1Test {
     // v2 clients send no auth to the main namespace: the token is in the handshake's query.
     // No data with the refusal: the v2 ERROR packet then carries the message, and this client
     // takes only a string there (its parser rejects an object, which the npm v2 client takes).
-    sio.use(s -> "abc".equals(s.handshake().query().get("token")) ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("Not authorized")));
+    sio.use(
+        s ->
+            "abc".equals(s.handshake().query().get("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(new ConnectionRefusedException("Not authorized")));
     port = await(sio.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -74,8 +77,8 @@ class JavaClientV1Test {
   }
 
   /** A client recording {@code connect}, {@code error <data>}, {@code disconnect <reason>}. */
-  private io.socket.client.Socket client(String nsp, String mode, String query,
-                                         Recorder<String> events, String... recorded) {
+  private io.socket.client.Socket client(
+      String nsp, String mode, String query, Recorder<String> events, String... recorded) {
     IO.Options options = new IO.Options();
     options.forceNew = true;
     options.reconnection = false;
@@ -84,10 +87,12 @@ class JavaClientV1Test {
     io.socket.client.Socket c = IO.socket(URI.create("http://127.0.0.1:" + port + nsp), options);
     c.on(io.socket.client.Socket.EVENT_CONNECT, args -> events.record("connect"));
     c.on(io.socket.client.Socket.EVENT_ERROR, args -> events.record("error " + describe(args)));
-    c.on(io.socket.client.Socket.EVENT_CONNECT_ERROR, args -> events.record("connect_error "
-        + describe(args)));
-    c.on(io.socket.client.Socket.EVENT_DISCONNECT, args -> events.record("disconnect "
-        + describe(args)));
+    c.on(
+        io.socket.client.Socket.EVENT_CONNECT_ERROR,
+        args -> events.record("connect_error " + describe(args)));
+    c.on(
+        io.socket.client.Socket.EVENT_DISCONNECT,
+        args -> events.record("disconnect " + describe(args)));
     for (String e : recorded) {
       c.on(e, args -> events.record(e + " " + describe(args)));
     }
@@ -112,8 +117,8 @@ class JavaClientV1Test {
     start(true);
     Recorder<String> server = new Recorder<>();
     sio.onConnection(s -> server.record("/ " + s.id() + " " + s.conn().protocol()));
-    sio.of("/admin").onConnection(s -> server.record("/admin " + s.id() + " "
-        + s.handshake().auth().encode()));
+    sio.of("/admin")
+        .onConnection(s -> server.record("/admin " + s.id() + " " + s.handshake().auth().encode()));
     Recorder<String> events = new Recorder<>();
     io.socket.client.Socket main = client("/", mode, "token=abc", events);
     events.expect("connect");
@@ -136,17 +141,25 @@ class JavaClientV1Test {
     start(true);
     Recorder<String> server = new Recorder<>();
     Recorder<Socket> sockets = new Recorder<>();
-    sio.onConnection(s -> {
-      sockets.record(s);
-      s.on("json", (args, ack) -> server.record("json " + args.encode()));
-      s.on("bin", (args, ack) -> {
-        JsonObject o = args.getJsonObject(0);
-        server.record("bin " + o.getString("name") + " "
-            + Arrays.toString(o.getJsonArray("parts").getBuffer(1).getBytes()));
-      });
-      s.on("ask", (args, ack) -> ack.send("answer to " + args.getString(0),
-          Buffer.buffer(new byte[] {9, 8})));
-    });
+    sio.onConnection(
+        s -> {
+          sockets.record(s);
+          s.on("json", (args, ack) -> server.record("json " + args.encode()));
+          s.on(
+              "bin",
+              (args, ack) -> {
+                JsonObject o = args.getJsonObject(0);
+                server.record(
+                    "bin "
+                        + o.getString("name")
+                        + " "
+                        + Arrays.toString(o.getJsonArray("parts").getBuffer(1).getBytes()));
+              });
+          s.on(
+              "ask",
+              (args, ack) ->
+                  ack.send("answer to " + args.getString(0), Buffer.buffer(new byte[] {9, 8})));
+        });
     Recorder<String> events = new Recorder<>();
     io.socket.client.Socket c = client("/", mode, "token=abc", events, "hello", "data");
     events.expect("connect");
@@ -154,8 +167,11 @@ class JavaClientV1Test {
 
     c.emit("json", new JSONObject().put("a", 1), "two", 3.5, true);
     server.expect("json [{\"a\":1},\"two\",3.5,true]");
-    c.emit("bin", new JSONObject().put("name", "file")
-        .put("parts", new JSONArray().put("x").put(new byte[] {1, 2, 3})));
+    c.emit(
+        "bin",
+        new JSONObject()
+            .put("name", "file")
+            .put("parts", new JSONArray().put("x").put(new byte[] {1, 2, 3})));
     server.expect("bin file [1, 2, 3]");
 
     CompletableFuture<Object[]> answer = new CompletableFuture<>();
@@ -169,8 +185,9 @@ class JavaClientV1Test {
     s.emit("data", new JsonObject().put("blob", Buffer.buffer(new byte[] {7, 7})));
     events.expect("data {\"blob\":bytes[7,7]}");
 
-    c.on("question", args -> ((Ack) args[args.length - 1]).call("reply to " + args[0],
-        new byte[] {6}));
+    c.on(
+        "question",
+        args -> ((Ack) args[args.length - 1]).call("reply to " + args[0], new byte[] {6}));
     JsonArray reply = await(s.timeout(Duration.ofSeconds(5)).emitWithAck("question", "q1"));
     assertEquals("reply to q1", reply.getString(0));
     assertArrayEquals(new byte[] {6}, reply.getBuffer(1).getBytes());
@@ -181,10 +198,11 @@ class JavaClientV1Test {
   void serverSideDisconnectIsIoServerDisconnect(String mode) {
     start(true);
     Recorder<String> server = new Recorder<>();
-    sio.onConnection(s -> {
-      s.onDisconnect(reason -> server.record("disconnect " + reason));
-      s.on("kick-me", (args, ack) -> s.disconnect());
-    });
+    sio.onConnection(
+        s -> {
+          s.onDisconnect(reason -> server.record("disconnect " + reason));
+          s.on("kick-me", (args, ack) -> s.disconnect());
+        });
     Recorder<String> events = new Recorder<>();
     io.socket.client.Socket c = client("/", mode, "token=abc", events);
     events.expect("connect");

@@ -7,20 +7,22 @@ import java.util.Objects;
 /**
  * The allowed-origins policy and the CORS headers of the server's HTTP responses.
  *
- * <p>The policy is checked on every handshake, polling and WebSocket alike: a request whose
- * {@code Origin} header is present and not allowed is refused with 403 (code 4, "Forbidden").
- * Requests without an {@code Origin} (non-browser clients) are always let through. With no
- * allowed origin configured (the default), only same-origin browser requests pass: the origin's
- * host and port must be the request's {@code Host}.
+ * <p>The policy is checked on every handshake, polling and WebSocket alike: a request whose {@code
+ * Origin} header is present and not allowed is refused with 403 (code 4, "Forbidden"). Requests
+ * without an {@code Origin} (non-browser clients) are always let through. With no allowed origin
+ * configured (the default), only same-origin browser requests pass: the origin's host and port must
+ * be the request's {@code Host}.
  *
- * <p>{@code "*"} allows every origin and answers {@code Access-Control-Allow-Origin: *}; it can
- * not be combined with credentials, so an arbitrary origin is never reflected with credentials.
+ * <p>{@code "*"} allows every origin and answers {@code Access-Control-Allow-Origin: *}; it can not
+ * be combined with credentials, so an arbitrary origin is never reflected with credentials.
  */
 public final class CorsOptions {
   /** Wildcard entry of {@link #setAllowedOrigins(List)}: any origin. */
   public static final String ANY_ORIGIN = "*";
+
   /** Default {@code allowCredentials}: false. */
   public static final boolean DEFAULT_ALLOW_CREDENTIALS = false;
+
   /** Default preflight cache duration in seconds, -1 to send no {@code Access-Control-Max-Age}. */
   public static final int DEFAULT_MAX_AGE_SECONDS = -1;
 
@@ -30,10 +32,11 @@ public final class CorsOptions {
   private int maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS;
 
   /** Same-origin only, no credentials. */
-  public CorsOptions() {
-  }
+  public CorsOptions() {}
 
-  /** @param other options to copy */
+  /**
+   * @param other options to copy
+   */
   public CorsOptions(CorsOptions other) {
     this.allowedOrigins = new ArrayList<>(other.allowedOrigins);
     this.allowCredentials = other.allowCredentials;
@@ -41,7 +44,9 @@ public final class CorsOptions {
     this.maxAgeSeconds = other.maxAgeSeconds;
   }
 
-  /** @return allowed origins, exact strings such as {@code https://example.com}, or {@code *} */
+  /**
+   * @return allowed origins, exact strings such as {@code https://example.com}, or {@code *}
+   */
   public List<String> getAllowedOrigins() {
     return allowedOrigins;
   }
@@ -64,7 +69,9 @@ public final class CorsOptions {
     return this;
   }
 
-  /** @return whether cookies and credentials are allowed on cross-origin requests */
+  /**
+   * @return whether cookies and credentials are allowed on cross-origin requests
+   */
   public boolean isAllowCredentials() {
     return allowCredentials;
   }
@@ -78,7 +85,9 @@ public final class CorsOptions {
     return this;
   }
 
-  /** @return request headers allowed by preflight; empty means those the browser asks for */
+  /**
+   * @return request headers allowed by preflight; empty means those the browser asks for
+   */
   public List<String> getAllowedHeaders() {
     return allowedHeaders;
   }
@@ -92,7 +101,9 @@ public final class CorsOptions {
     return this;
   }
 
-  /** @return how long browsers may cache a preflight answer, in seconds; -1 for no header */
+  /**
+   * @return how long browsers may cache a preflight answer, in seconds; -1 for no header
+   */
   public int getMaxAgeSeconds() {
     return maxAgeSeconds;
   }

@@ -4,7 +4,9 @@ package dev.vertio.engineio;
 public enum EngineCloseReason {
   /** The client closed the transport, or sent a close packet. */
   TRANSPORT_CLOSE("transport close"),
-  /** The transport failed: broken connection, protocol violation at the transport level, overload. */
+  /**
+   * The transport failed: broken connection, protocol violation at the transport level, overload.
+   */
   TRANSPORT_ERROR("transport error"),
   /** No pong came back within {@code pingTimeout} of a ping. */
   PING_TIMEOUT("ping timeout"),
@@ -21,7 +23,9 @@ public enum EngineCloseReason {
     this.text = text;
   }
 
-  /** @return the reason as the reference implementation words it, e.g. {@code "ping timeout"} */
+  /**
+   * @return the reason as the reference implementation words it, e.g. {@code "ping timeout"}
+   */
   public String text() {
     return text;
   }

@@ -12,6 +12,5 @@ import java.util.Map;
  * @param request the refused request (do not write to its response)
  * @param context details: the offending transport, sid, method, origin...
  */
-public record EngineConnectionError(int code, String message, HttpServerRequest request,
-                                    Map<String, Object> context) {
-}
+public record EngineConnectionError(
+    int code, String message, HttpServerRequest request, Map<String, Object> context) {}

@@ -8,42 +8,57 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Options of an {@link EngineServer}, named like the reference server's so knowledge carries
- * over. Every setter is fluent.
+ * Options of an {@link EngineServer}, named like the reference server's so knowledge carries over.
+ * Every setter is fluent.
  */
 public class EngineOptions {
   /** Default {@code path}: {@value}. */
   public static final String DEFAULT_PATH = "/socket.io/";
+
   /** Default {@code pingInterval}: {@value} ms between two pings. */
   public static final long DEFAULT_PING_INTERVAL = 25_000;
+
   /** Default {@code pingTimeout}: {@value} ms to wait for a pong. */
   public static final long DEFAULT_PING_TIMEOUT = 20_000;
+
   /** Default {@code upgradeTimeout}: {@value} ms for an upgrade to complete. */
   public static final long DEFAULT_UPGRADE_TIMEOUT = 10_000;
+
   /** Default {@code maxHttpBufferSize}: {@value} bytes for one message or one polling body. */
   public static final int DEFAULT_MAX_HTTP_BUFFER_SIZE = 1_000_000;
+
   /** Default {@code allowUpgrades}: true. */
   public static final boolean DEFAULT_ALLOW_UPGRADES = true;
+
   /**
    * Default {@code allowEIO3}: false, as in the reference server: Engine.IO revision 3 clients
    * (Socket.IO v2) are refused with error 5, "Unsupported protocol version".
    */
   public static final boolean DEFAULT_ALLOW_EIO3 = false;
+
   /** Default {@code httpCompression}: true (polling responses over the threshold). */
   public static final boolean DEFAULT_HTTP_COMPRESSION = true;
+
   /** Default {@code httpCompressionThreshold}: {@value} bytes. */
   public static final int DEFAULT_HTTP_COMPRESSION_THRESHOLD = 1024;
+
   /** Default {@code perMessageDeflate}: false (WebSocket compression off). */
   public static final boolean DEFAULT_PER_MESSAGE_DEFLATE = false;
-  /** Default {@code closeTimeout}: {@value} ms a closing polling session waits for its last poll. */
+
+  /**
+   * Default {@code closeTimeout}: {@value} ms a closing polling session waits for its last poll.
+   */
   public static final long DEFAULT_CLOSE_TIMEOUT = 30_000;
+
   /**
    * Default {@code maxBufferedBytes}: {@value} bytes of packets a session may hold for a client
    * that does not read; past it the session is closed with {@code transport error}.
    */
   public static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
+
   /** Default {@code serveClient}: true (the JavaScript client, when on the classpath). */
   public static final boolean DEFAULT_SERVE_CLIENT = true;
+
   /** Default {@code transports}: polling and websocket. */
   public static final List<String> DEFAULT_TRANSPORTS =
       List.of(EngineProtocol.POLLING, EngineProtocol.WEBSOCKET);
@@ -66,10 +81,11 @@ public class EngineOptions {
   private Function<HttpServerRequest, Future<Void>> allowRequest;
 
   /** Options with every default. */
-  public EngineOptions() {
-  }
+  public EngineOptions() {}
 
-  /** @param other options to copy */
+  /**
+   * @param other options to copy
+   */
   public EngineOptions(EngineOptions other) {
     this.path = other.path;
     this.pingInterval = other.pingInterval;
@@ -89,7 +105,9 @@ public class EngineOptions {
     this.allowRequest = other.allowRequest;
   }
 
-  /** @return the path the server answers under, ending with {@code /} */
+  /**
+   * @return the path the server answers under, ending with {@code /}
+   */
   public String getPath() {
     return path;
   }
@@ -105,7 +123,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return ms between two pings */
+  /**
+   * @return ms between two pings
+   */
   public long getPingInterval() {
     return pingInterval;
   }
@@ -119,7 +139,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return ms the server waits for a pong */
+  /**
+   * @return ms the server waits for a pong
+   */
   public long getPingTimeout() {
     return pingTimeout;
   }
@@ -133,7 +155,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return ms an upgrade may take */
+  /**
+   * @return ms an upgrade may take
+   */
   public long getUpgradeTimeout() {
     return upgradeTimeout;
   }
@@ -147,7 +171,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return the largest message or polling body accepted, in bytes */
+  /**
+   * @return the largest message or polling body accepted, in bytes
+   */
   public int getMaxHttpBufferSize() {
     return maxHttpBufferSize;
   }
@@ -161,7 +187,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return whether polling sessions may upgrade to WebSocket */
+  /**
+   * @return whether polling sessions may upgrade to WebSocket
+   */
   public boolean isAllowUpgrades() {
     return allowUpgrades;
   }
@@ -175,21 +203,23 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return whether Engine.IO revision 3 (Socket.IO v2) clients are accepted */
+  /**
+   * @return whether Engine.IO revision 3 (Socket.IO v2) clients are accepted
+   */
   public boolean isAllowEIO3() {
     return allowEIO3;
   }
 
   /**
-   * Accepts clients of Engine.IO revision 3, i.e. Socket.IO v2 clients (npm
-   * {@code socket.io-client} 2.x, Maven {@code io.socket:socket.io-client} 1.0.x), like the
-   * reference's {@code allowEIO3}. Such a session speaks revision 3 framing on both transports
-   * (length-prefixed polling payloads, binary frames and payloads with a type byte, base64 when
-   * the client asks {@code b64=1}), its client pings and the server answers, and the Socket.IO
-   * layer applies Socket.IO v2 semantics (the main namespace joined at once, no session id in
-   * CONNECT, errors as v2 ERROR packets). As in the reference, a handshake whose {@code EIO} is
-   * anything but {@code 4} is then taken as revision 3. Off by default: such handshakes get
-   * error 5, "Unsupported protocol version".
+   * Accepts clients of Engine.IO revision 3, i.e. Socket.IO v2 clients (npm {@code
+   * socket.io-client} 2.x, Maven {@code io.socket:socket.io-client} 1.0.x), like the reference's
+   * {@code allowEIO3}. Such a session speaks revision 3 framing on both transports (length-prefixed
+   * polling payloads, binary frames and payloads with a type byte, base64 when the client asks
+   * {@code b64=1}), its client pings and the server answers, and the Socket.IO layer applies
+   * Socket.IO v2 semantics (the main namespace joined at once, no session id in CONNECT, errors as
+   * v2 ERROR packets). As in the reference, a handshake whose {@code EIO} is anything but {@code 4}
+   * is then taken as revision 3. Off by default: such handshakes get error 5, "Unsupported protocol
+   * version".
    *
    * @param allowEIO3 whether revision 3 clients are accepted
    * @return this
@@ -199,7 +229,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return whether large polling responses are compressed (gzip or deflate) */
+  /**
+   * @return whether large polling responses are compressed (gzip or deflate)
+   */
   public boolean isHttpCompression() {
     return httpCompression;
   }
@@ -213,7 +245,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return the smallest polling response compressed, in bytes */
+  /**
+   * @return the smallest polling response compressed, in bytes
+   */
   public int getHttpCompressionThreshold() {
     return httpCompressionThreshold;
   }
@@ -227,14 +261,16 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return whether WebSocket per-message deflate (RFC 7692) is offered */
+  /**
+   * @return whether WebSocket per-message deflate (RFC 7692) is offered
+   */
   public boolean isPerMessageDeflate() {
     return perMessageDeflate;
   }
 
   /**
-   * @param perMessageDeflate offer per-message deflate on WebSocket connections; inflated
-   *     messages are bounded by {@code maxHttpBufferSize}
+   * @param perMessageDeflate offer per-message deflate on WebSocket connections; inflated messages
+   *     are bounded by {@code maxHttpBufferSize}
    * @return this
    */
   public EngineOptions setPerMessageDeflate(boolean perMessageDeflate) {
@@ -242,7 +278,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return ms a closing polling session waits for the poll that carries its close packet */
+  /**
+   * @return ms a closing polling session waits for the poll that carries its close packet
+   */
   public long getCloseTimeout() {
     return closeTimeout;
   }
@@ -256,14 +294,16 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return bytes of outgoing packets a session may hold before it is closed as too slow */
+  /**
+   * @return bytes of outgoing packets a session may hold before it is closed as too slow
+   */
   public long getMaxBufferedBytes() {
     return maxBufferedBytes;
   }
 
   /**
-   * The slow-consumer policy: a session whose unsent packets exceed this many bytes is closed
-   * with {@code transport error}.
+   * The slow-consumer policy: a session whose unsent packets exceed this many bytes is closed with
+   * {@code transport error}.
    *
    * @param maxBufferedBytes the bound, in bytes of payload
    * @return this
@@ -273,15 +313,17 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return whether the JavaScript client's bundles are served under the path */
+  /**
+   * @return whether the JavaScript client's bundles are served under the path
+   */
   public boolean isServeClient() {
     return serveClient;
   }
 
   /**
-   * @param serveClient serve {@code <path>vertio.min.js}, {@code vertio.esm.min.js},
-   *     {@code vertio.js} (and {@code socket.io.*.js} aliases) with source maps, when
-   *     {@code vertio-client-js} is on the classpath
+   * @param serveClient serve {@code <path>vertio.min.js}, {@code vertio.esm.min.js}, {@code
+   *     vertio.js} (and {@code socket.io.*.js} aliases) with source maps, when {@code
+   *     vertio-client-js} is on the classpath
    * @return this
    */
   public EngineOptions setServeClient(boolean serveClient) {
@@ -289,7 +331,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return the enabled transports */
+  /**
+   * @return the enabled transports
+   */
   public List<String> getTransports() {
     return transports;
   }
@@ -306,7 +350,9 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return the origin policy and CORS headers */
+  /**
+   * @return the origin policy and CORS headers
+   */
   public CorsOptions getCors() {
     return cors;
   }
@@ -320,15 +366,17 @@ public class EngineOptions {
     return this;
   }
 
-  /** @return the handshake hook, or null */
+  /**
+   * @return the handshake hook, or null
+   */
   public Function<HttpServerRequest, Future<Void>> getAllowRequest() {
     return allowRequest;
   }
 
   /**
    * A hook that accepts or refuses each handshake: a failed future refuses the request with 403
-   * {@code {"code":4,"message":<the failure's message>}}. It runs on the request's event loop
-   * and must not block.
+   * {@code {"code":4,"message":<the failure's message>}}. It runs on the request's event loop and
+   * must not block.
    *
    * @param allowRequest the hook, or null to accept every handshake
    * @return this

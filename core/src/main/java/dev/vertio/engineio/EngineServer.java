@@ -13,9 +13,9 @@ import java.time.Duration;
 
 /**
  * An Engine.IO revision 4 server: handshakes, sessions, heartbeats and the upgrade from
- * long-polling to WebSocket, over the transports found on the classpath
- * ({@code vertio-transport-longpoll}, {@code vertio-transport-websocket}) or added with
- * {@link #addTransport(TransportProvider)}.
+ * long-polling to WebSocket, over the transports found on the classpath ({@code
+ * vertio-transport-longpoll}, {@code vertio-transport-websocket}) or added with {@link
+ * #addTransport(TransportProvider)}.
  *
  * <pre>{@code
  * EngineServer engine = EngineServer.create(vertx, new EngineOptions().setPingInterval(10_000));
@@ -83,15 +83,15 @@ public interface EngineServer {
   EngineServer initialHeadersHandler(HeadersHook hook);
 
   /**
-   * @param hook called with the headers of every HTTP response of the server (handshakes
-   *     included), before it is written
+   * @param hook called with the headers of every HTTP response of the server (handshakes included),
+   *     before it is written
    * @return this
    */
   EngineServer headersHandler(HeadersHook hook);
 
   /**
-   * Registers a transport explicitly (those found by {@link java.util.ServiceLoader} are
-   * registered at creation).
+   * Registers a transport explicitly (those found by {@link java.util.ServiceLoader} are registered
+   * at creation).
    *
    * @param provider the transport
    * @return this
@@ -107,11 +107,11 @@ public interface EngineServer {
   boolean handle(HttpServerRequest request);
 
   /**
-   * Serves another endpoint beside the engine's path, such as the plain WebSocket endpoint
-   * ({@code io.plain("/ws")}): requests whose path is {@code path} (or {@code path + "/"}) go to
-   * the handler, on every server this engine {@linkplain #listen listens on} or is
-   * {@linkplain #attach attached to}, through {@link #handle} and on {@linkplain #mount mounted}
-   * routers, whenever it was added.
+   * Serves another endpoint beside the engine's path, such as the plain WebSocket endpoint ({@code
+   * io.plain("/ws")}): requests whose path is {@code path} (or {@code path + "/"}) go to the
+   * handler, on every server this engine {@linkplain #listen listens on} or is {@linkplain #attach
+   * attached to}, through {@link #handle} and on {@linkplain #mount mounted} routers, whenever it
+   * was added.
    *
    * @param path an absolute path outside the engine's own
    * @param handler handles those requests
@@ -127,9 +127,9 @@ public interface EngineServer {
   Handler<HttpServerRequest> requestHandler();
 
   /**
-   * Attaches to an existing server: requests under the path are handled here, the others go to
-   * the handler the server had. Configure the server with {@link #httpServerOptions} first so
-   * WebSocket frame limits and compression follow the engine's options.
+   * Attaches to an existing server: requests under the path are handled here, the others go to the
+   * handler the server had. Configure the server with {@link #httpServerOptions} first so WebSocket
+   * frame limits and compression follow the engine's options.
    *
    * @param server a server, listening or not
    * @return this
@@ -170,19 +170,23 @@ public interface EngineServer {
   Future<HttpServer> listen(int port, String host);
 
   /**
-   * Installs a router for requests whose session id this engine does not hold (several nodes
-   * behind a load balancer without sticky sessions), and for naming this engine's sessions.
-   * Install it before the first handshake: sessions opened earlier keep unprefixed ids.
+   * Installs a router for requests whose session id this engine does not hold (several nodes behind
+   * a load balancer without sticky sessions), and for naming this engine's sessions. Install it
+   * before the first handshake: sessions opened earlier keep unprefixed ids.
    *
    * @param router the router, or {@code null} to remove it
    * @return this
    */
   EngineServer sessionRouter(dev.vertio.engineio.spi.SessionRouter router);
 
-  /** @return the options in force */
+  /**
+   * @return the options in force
+   */
   EngineOptions options();
 
-  /** @return the number of open sessions */
+  /**
+   * @return the number of open sessions
+   */
   int sessionCount();
 
   /**
@@ -194,18 +198,20 @@ public interface EngineServer {
   /**
    * Drains the server, for rolling deploys: from now on new handshakes are refused (HTTP 503,
    * {@code {"code":6,"message":"Server shutting down"}}, which official clients retry with their
-   * backoff, and a load balancer may send elsewhere) while existing sessions keep working:
-   * their polling requests, upgrades and messages are served as before. Once the last session
-   * is gone, or when {@code grace} has passed, the server {@linkplain #close() closes} (the
-   * sessions left are closed as {@code server shutting down}). Calling it again returns the
-   * same future; {@link #close()} during the drain ends it at once.
+   * backoff, and a load balancer may send elsewhere) while existing sessions keep working: their
+   * polling requests, upgrades and messages are served as before. Once the last session is gone, or
+   * when {@code grace} has passed, the server {@linkplain #close() closes} (the sessions left are
+   * closed as {@code server shutting down}). Calling it again returns the same future; {@link
+   * #close()} during the drain ends it at once.
    *
    * @param grace how long existing sessions may stay
    * @return completes once the server is closed
    */
   Future<Void> drain(Duration grace);
 
-  /** @return true once {@link #drain} or {@link #close()} was called: no new session is taken */
+  /**
+   * @return true once {@link #drain} or {@link #close()} was called: no new session is taken
+   */
   boolean isDraining();
 
   /**

@@ -7,34 +7,42 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * One Engine.IO session: a client connection that survives transport changes (polling to
- * WebSocket) and is kept alive by heartbeats.
+ * One Engine.IO session: a client connection that survives transport changes (polling to WebSocket)
+ * and is kept alive by heartbeats.
  *
- * <p>A session belongs to one event loop, {@link #context()}; its handlers are called there, in
- * the order packets arrived. Its methods may be called from any thread: calls from elsewhere are
- * handed over to its context.
+ * <p>A session belongs to one event loop, {@link #context()}; its handlers are called there, in the
+ * order packets arrived. Its methods may be called from any thread: calls from elsewhere are handed
+ * over to its context.
  */
 public interface EngineSession {
 
-  /** @return the session id ({@code sid}): 120+ random bits, URL-safe */
+  /**
+   * @return the session id ({@code sid}): 120+ random bits, URL-safe
+   */
   String id();
 
-  /** @return the current transport: {@code polling} or {@code websocket} */
+  /**
+   * @return the current transport: {@code polling} or {@code websocket}
+   */
   String transportName();
 
   /**
-   * @return the Engine.IO protocol revision the client speaks: 4, or 3 for a Socket.IO v2
-   *     client accepted with {@link EngineOptions#setAllowEIO3 allowEIO3} (the reference's
-   *     {@code socket.protocol}); the Socket.IO layer applies v2 semantics to revision 3
+   * @return the Engine.IO protocol revision the client speaks: 4, or 3 for a Socket.IO v2 client
+   *     accepted with {@link EngineOptions#setAllowEIO3 allowEIO3} (the reference's {@code
+   *     socket.protocol}); the Socket.IO layer applies v2 semantics to revision 3
    */
   default int protocol() {
     return 4;
   }
 
-  /** @return what the handshake request said about the client */
+  /**
+   * @return what the handshake request said about the client
+   */
   HandshakeData handshake();
 
-  /** @return the context the session's state and handlers live on */
+  /**
+   * @return the context the session's state and handlers live on
+   */
   Context context();
 
   /**
@@ -57,8 +65,8 @@ public interface EngineSession {
    * Sends a prepared {@code message} packet. A packet built once may be sent to any number of
    * sessions: its encoding is computed once and shared.
    *
-   * @param packet a message packet from {@link EnginePacket#message(String)} or
-   *     {@link EnginePacket#binary(byte[])}
+   * @param packet a message packet from {@link EnginePacket#message(String)} or {@link
+   *     EnginePacket#binary(byte[])}
    * @return succeeds once the packet is queued for the client; fails if the session is closed
    */
   Future<Void> send(EnginePacket packet);
@@ -107,12 +115,18 @@ public interface EngineSession {
    */
   Future<Void> close();
 
-  /** @return true once the session is closed or closing */
+  /**
+   * @return true once the session is closed or closing
+   */
   boolean isClosed();
 
-  /** @return why the session closed, or null while it is open */
+  /**
+   * @return why the session closed, or null while it is open
+   */
   EngineCloseReason closeReason();
 
-  /** @return a detail of the close reason (e.g. which limit was exceeded), or null */
+  /**
+   * @return a detail of the close reason (e.g. which limit was exceeded), or null
+   */
   String closeDescription();
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the server knew about the request that opened a session, safe to keep for the whole life
- * of the session. Treat the maps as read-only.
+ * What the server knew about the request that opened a session, safe to keep for the whole life of
+ * the session. Treat the maps as read-only.
  *
  * <p>Kept lean, because every idle session holds one: the headers as one compact string and the
  * URI, not the request's header and parameter maps; {@link #headers()} and {@link #query()} are
@@ -19,13 +19,14 @@ import java.util.Map;
 public final class HandshakeData {
   /** Header lines, {@code name:value} separated by {@code '\n'} (neither can hold a newline). */
   private final String headerLines;
+
   private final SocketAddress remoteAddress;
   private final String uri;
   private final boolean secure;
   private final long issuedAt;
 
-  private HandshakeData(String headerLines, SocketAddress remoteAddress, String uri,
-                        boolean secure, long issuedAt) {
+  private HandshakeData(
+      String headerLines, SocketAddress remoteAddress, String uri, boolean secure, long issuedAt) {
     this.headerLines = headerLines;
     this.remoteAddress = remoteAddress;
     this.uri = uri;
@@ -44,8 +45,13 @@ public final class HandshakeData {
    * @param issuedAt the handshake time in ms since the epoch
    * @return the handshake data
    */
-  public static HandshakeData of(MultiMap headers, MultiMap query, SocketAddress remoteAddress,
-                                 String uri, boolean secure, long issuedAt) {
+  public static HandshakeData of(
+      MultiMap headers,
+      MultiMap query,
+      SocketAddress remoteAddress,
+      String uri,
+      boolean secure,
+      long issuedAt) {
     String fullUri = uri;
     if (uri.indexOf('?') < 0 && !query.isEmpty()) {
       StringBuilder q = new StringBuilder(uri).append('?');
@@ -57,7 +63,8 @@ public final class HandshakeData {
         first = false;
         q.append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8))
             .append('=')
-            .append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+            .append(
+                java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
       }
       fullUri = q.toString();
     }
@@ -80,11 +87,17 @@ public final class HandshakeData {
    * @return a copy of what the request says about the client
    */
   public static HandshakeData of(HttpServerRequest request) {
-    return new HandshakeData(headerLines(request.headers()), request.remoteAddress(), request.uri(),
-        request.isSSL(), System.currentTimeMillis());
+    return new HandshakeData(
+        headerLines(request.headers()),
+        request.remoteAddress(),
+        request.uri(),
+        request.isSSL(),
+        System.currentTimeMillis());
   }
 
-  /** @return the request headers (case-insensitive), parsed anew at each call */
+  /**
+   * @return the request headers (case-insensitive), parsed anew at each call
+   */
   public MultiMap headers() {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     int start = 0;
@@ -103,41 +116,53 @@ public final class HandshakeData {
     return headers;
   }
 
-  /** @return the query parameters, decoded from the URI at each call */
+  /**
+   * @return the query parameters, decoded from the URI at each call
+   */
   public MultiMap query() {
     MultiMap query = MultiMap.caseInsensitiveMultiMap();
     if (uri == null) {
       return query;
     }
-    QueryStringDecoder decoder = new QueryStringDecoder(uri, StandardCharsets.UTF_8, true, 1024,
-        false);
+    QueryStringDecoder decoder =
+        new QueryStringDecoder(uri, StandardCharsets.UTF_8, true, 1024, false);
     for (Map.Entry<String, List<String>> p : decoder.parameters().entrySet()) {
       query.add(p.getKey(), p.getValue());
     }
     return query;
   }
 
-  /** @return the client's address as seen by this server */
+  /**
+   * @return the client's address as seen by this server
+   */
   public SocketAddress remoteAddress() {
     return remoteAddress;
   }
 
-  /** @return the request URI, path and query */
+  /**
+   * @return the request URI, path and query
+   */
   public String uri() {
     return uri;
   }
 
-  /** @return true when the request came over TLS */
+  /**
+   * @return true when the request came over TLS
+   */
   public boolean secure() {
     return secure;
   }
 
-  /** @return when the handshake happened, in milliseconds since the epoch */
+  /**
+   * @return when the handshake happened, in milliseconds since the epoch
+   */
   public long issuedAt() {
     return issuedAt;
   }
 
-  /** @return true when the request carried an {@code Origin} header (a cross-site capable client) */
+  /**
+   * @return true when the request carried an {@code Origin} header (a cross-site capable client)
+   */
   public boolean crossDomain() {
     return headers().contains("Origin");
   }

@@ -7,11 +7,11 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A door for plain RFC 6455 WebSocket clients (a browser's {@code new WebSocket(...)}, Node's
- * {@code ws}, a device) speaking small JSON messages ({@link PlainProtocol}). Each connection is
- * a {@link dev.vertio.socketio.Socket} of a namespace like any other: middleware, auth,
- * {@code on}, {@code emit}, acknowledgements both ways, rooms, broadcasts from and to Socket.IO
- * clients. Made by {@link SocketIoServer#plain(String, PlainOptions)}; served on the servers the
- * Socket.IO server listens on, is attached to or mounted on.
+ * {@code ws}, a device) speaking small JSON messages ({@link PlainProtocol}). Each connection is a
+ * {@link dev.vertio.socketio.Socket} of a namespace like any other: middleware, auth, {@code on},
+ * {@code emit}, acknowledgements both ways, rooms, broadcasts from and to Socket.IO clients. Made
+ * by {@link SocketIoServer#plain(String, PlainOptions)}; served on the servers the Socket.IO server
+ * listens on, is attached to or mounted on.
  */
 public interface PlainEndpoint {
 
@@ -25,13 +25,19 @@ public interface PlainEndpoint {
     return PlainEndpointImpl.create(io, path, options);
   }
 
-  /** @return the path */
+  /**
+   * @return the path
+   */
   String path();
 
-  /** @return the options (a copy) */
+  /**
+   * @return the options (a copy)
+   */
   PlainOptions options();
 
-  /** @return the number of open connections */
+  /**
+   * @return the number of open connections
+   */
   int connectionCount();
 
   /**

@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonArray;
 import java.util.List;
 
 /**
- * An acknowledgement did not come in time. For a broadcast, {@link #responses()} holds the
- * answers that did come.
+ * An acknowledgement did not come in time. For a broadcast, {@link #responses()} holds the answers
+ * that did come.
  */
 public class AckTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +20,9 @@ public class AckTimeoutException extends RuntimeException {
     this.responses = List.copyOf(responses);
   }
 
-  /** @return the answers received before the timeout */
+  /**
+   * @return the answers received before the timeout
+   */
   public List<JsonArray> responses() {
     return responses;
   }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Targets a set of sockets of one namespace: every socket, or those in some rooms, less those in
- * others. Operators are immutable: each chained call returns a new one. The packet of a
- * broadcast is encoded once, whatever the number of recipients.
+ * others. Operators are immutable: each chained call returns a new one. The packet of a broadcast
+ * is encoded once, whatever the number of recipients.
  */
 public interface BroadcastOperator {
 
@@ -30,7 +30,9 @@ public interface BroadcastOperator {
    */
   BroadcastOperator except(String... rooms);
 
-  /** @return an operator whose packets are dropped for connections that cannot take them now */
+  /**
+   * @return an operator whose packets are dropped for connections that cannot take them now
+   */
   BroadcastOperator volatile_();
 
   /**
@@ -39,7 +41,9 @@ public interface BroadcastOperator {
    */
   BroadcastOperator compress(boolean compress);
 
-  /** @return an operator that reaches this node's sockets only (with a cluster adapter) */
+  /**
+   * @return an operator that reaches this node's sockets only (with a cluster adapter)
+   */
   BroadcastOperator local();
 
   /**
@@ -60,12 +64,14 @@ public interface BroadcastOperator {
    *
    * @param event the event name
    * @param args the arguments
-   * @return every recipient's answer; fails with {@link AckTimeoutException} (holding the
-   *     answers that came) when some did not answer within the timeout
+   * @return every recipient's answer; fails with {@link AckTimeoutException} (holding the answers
+   *     that came) when some did not answer within the timeout
    */
   Future<List<JsonArray>> emitWithAck(String event, Object... args);
 
-  /** @return the targeted sockets */
+  /**
+   * @return the targeted sockets
+   */
   Future<List<RemoteSocket>> fetchSockets();
 
   /**

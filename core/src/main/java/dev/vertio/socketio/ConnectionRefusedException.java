@@ -1,15 +1,17 @@
 package dev.vertio.socketio;
 
 /**
- * Fails a middleware to refuse a connection: the client receives a CONNECT_ERROR with this
- * message and optional data, which the official clients surface as {@code connect_error}
- * ({@code err.message}, {@code err.data}).
+ * Fails a middleware to refuse a connection: the client receives a CONNECT_ERROR with this message
+ * and optional data, which the official clients surface as {@code connect_error} ({@code
+ * err.message}, {@code err.data}).
  */
 public class ConnectionRefusedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient Object data;
 
-  /** @param message the message the client sees */
+  /**
+   * @param message the message the client sees
+   */
   public ConnectionRefusedException(String message) {
     this(message, null);
   }
@@ -23,7 +25,9 @@ public class ConnectionRefusedException extends RuntimeException {
     this.data = data;
   }
 
-  /** @return the details sent to the client, or null */
+  /**
+   * @return the details sent to the client, or null
+   */
   public Object data() {
     return data;
   }

@@ -3,17 +3,20 @@ package dev.vertio.socketio;
 import java.time.Duration;
 
 /**
- * Connection-state recovery (Socket.IO 4.6+): a client that comes back within
- * {@code maxDisconnectionDuration} gets its socket id, rooms and data back, and the events it
- * missed, in order.
+ * Connection-state recovery (Socket.IO 4.6+): a client that comes back within {@code
+ * maxDisconnectionDuration} gets its socket id, rooms and data back, and the events it missed, in
+ * order.
  */
 public class ConnectionStateRecoveryOptions {
   /** Default {@code maxDisconnectionDuration}: 2 minutes. */
   public static final Duration DEFAULT_MAX_DISCONNECTION_DURATION = Duration.ofMinutes(2);
+
   /** Default {@code skipMiddlewares}: true. */
   public static final boolean DEFAULT_SKIP_MIDDLEWARES = true;
+
   /** Default {@code maxSessions}: {@value} disconnected sessions kept. */
   public static final long DEFAULT_MAX_SESSIONS = 100_000;
+
   /** Default {@code maxLogBytes}: {@value} bytes of events kept per namespace. */
   public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
 
@@ -21,10 +24,15 @@ public class ConnectionStateRecoveryOptions {
   private boolean skipMiddlewares = DEFAULT_SKIP_MIDDLEWARES;
   private long maxSessions = DEFAULT_MAX_SESSIONS;
   private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
-  private java.util.function.BiFunction<io.vertx.core.Vertx, ConnectionStateRecoveryOptions,
-      dev.vertio.socketio.recovery.SessionStore> sessionStoreFactory;
+  private java.util.function.BiFunction<
+          io.vertx.core.Vertx,
+          ConnectionStateRecoveryOptions,
+          dev.vertio.socketio.recovery.SessionStore>
+      sessionStoreFactory;
 
-  /** @return how long a session may be recovered */
+  /**
+   * @return how long a session may be recovered
+   */
   public Duration getMaxDisconnectionDuration() {
     return maxDisconnectionDuration;
   }
@@ -39,7 +47,9 @@ public class ConnectionStateRecoveryOptions {
     return this;
   }
 
-  /** @return whether a recovered socket skips the namespace middleware */
+  /**
+   * @return whether a recovered socket skips the namespace middleware
+   */
   public boolean isSkipMiddlewares() {
     return skipMiddlewares;
   }
@@ -53,7 +63,9 @@ public class ConnectionStateRecoveryOptions {
     return this;
   }
 
-  /** @return the most disconnected sessions kept */
+  /**
+   * @return the most disconnected sessions kept
+   */
   public long getMaxSessions() {
     return maxSessions;
   }
@@ -67,7 +79,9 @@ public class ConnectionStateRecoveryOptions {
     return this;
   }
 
-  /** @return the most event bytes kept per namespace */
+  /**
+   * @return the most event bytes kept per namespace
+   */
   public long getMaxLogBytes() {
     return maxLogBytes;
   }
@@ -81,9 +95,14 @@ public class ConnectionStateRecoveryOptions {
     return this;
   }
 
-  /** @return what creates the server's session store, null for the in-memory default */
-  public java.util.function.BiFunction<io.vertx.core.Vertx, ConnectionStateRecoveryOptions,
-      dev.vertio.socketio.recovery.SessionStore> getSessionStoreFactory() {
+  /**
+   * @return what creates the server's session store, null for the in-memory default
+   */
+  public java.util.function.BiFunction<
+          io.vertx.core.Vertx,
+          ConnectionStateRecoveryOptions,
+          dev.vertio.socketio.recovery.SessionStore>
+      getSessionStoreFactory() {
     return sessionStoreFactory;
   }
 
@@ -95,8 +114,11 @@ public class ConnectionStateRecoveryOptions {
    * @return this
    */
   public ConnectionStateRecoveryOptions setSessionStoreFactory(
-      java.util.function.BiFunction<io.vertx.core.Vertx, ConnectionStateRecoveryOptions,
-          dev.vertio.socketio.recovery.SessionStore> sessionStoreFactory) {
+      java.util.function.BiFunction<
+              io.vertx.core.Vertx,
+              ConnectionStateRecoveryOptions,
+              dev.vertio.socketio.recovery.SessionStore>
+          sessionStoreFactory) {
     this.sessionStoreFactory = sessionStoreFactory;
     return this;
   }

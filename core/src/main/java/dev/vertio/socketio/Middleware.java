@@ -3,9 +3,9 @@ package dev.vertio.socketio;
 import io.vertx.core.Future;
 
 /**
- * Namespace middleware, run for every connecting socket before it is connected. Fail the future
- * to refuse the connection, with a {@link ConnectionRefusedException} to choose the message and
- * data the client sees.
+ * Namespace middleware, run for every connecting socket before it is connected. Fail the future to
+ * refuse the connection, with a {@link ConnectionRefusedException} to choose the message and data
+ * the client sees.
  */
 @FunctionalInterface
 public interface Middleware {

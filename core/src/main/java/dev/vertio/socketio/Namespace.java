@@ -11,7 +11,9 @@ import java.util.Map;
  */
 public interface Namespace extends BroadcastOperator {
 
-  /** @return the name, e.g. {@code /} or {@code /admin} */
+  /**
+   * @return the name, e.g. {@code /} or {@code /admin}
+   */
   String name();
 
   /**
@@ -26,20 +28,28 @@ public interface Namespace extends BroadcastOperator {
    */
   Namespace onConnection(Handler<Socket> handler);
 
-  /** @return true for a child created on demand by a dynamic namespace ({@code of(Pattern)}) */
+  /**
+   * @return true for a child created on demand by a dynamic namespace ({@code of(Pattern)})
+   */
   default boolean dynamic() {
     return false;
   }
 
-  /** @return how many sockets are connected to this namespace on this node */
+  /**
+   * @return how many sockets are connected to this namespace on this node
+   */
   default int socketCount() {
     return sockets().size();
   }
 
-  /** @return this node's connected sockets by id (a snapshot) */
+  /**
+   * @return this node's connected sockets by id (a snapshot)
+   */
   Map<String, Socket> sockets();
 
-  /** @return the room adapter */
+  /**
+   * @return the room adapter
+   */
   Adapter adapter();
 
   // ------------------------------------------------------------------ between servers
@@ -59,8 +69,8 @@ public interface Namespace extends BroadcastOperator {
 
   /**
    * Sends an event to the other nodes' server-side listeners and waits for each one's
-   * acknowledgement (socket.io's {@code io.timeout(d).serverSideEmitWithAck(event, ...args)}).
-   * On a single node it completes at once with no answer.
+   * acknowledgement (socket.io's {@code io.timeout(d).serverSideEmitWithAck(event, ...args)}). On a
+   * single node it completes at once with no answer.
    *
    * @param timeout how long to wait for every node
    * @param event the event name (not a reserved one)
@@ -74,9 +84,9 @@ public interface Namespace extends BroadcastOperator {
   }
 
   /**
-   * Listens to an event other nodes send with {@link #serverSideEmit} (socket.io's
-   * {@code io.on(event, listener)} for a non-reserved event). The handler runs on a Vert.x
-   * context; it answers with {@code ack.send(...)} when the sender waits for acknowledgements.
+   * Listens to an event other nodes send with {@link #serverSideEmit} (socket.io's {@code
+   * io.on(event, listener)} for a non-reserved event). The handler runs on a Vert.x context; it
+   * answers with {@code ack.send(...)} when the sender waits for acknowledgements.
    *
    * @param event the event name
    * @param handler receives the arguments and the acknowledgement

@@ -6,16 +6,24 @@ import java.util.Set;
 
 /** A socket found by {@code fetchSockets()}: its state when fetched, and ways to act on it. */
 public interface RemoteSocket {
-  /** @return the socket id */
+  /**
+   * @return the socket id
+   */
   String id();
 
-  /** @return its handshake */
+  /**
+   * @return its handshake
+   */
   SocketHandshake handshake();
 
-  /** @return the rooms it was in when fetched */
+  /**
+   * @return the rooms it was in when fetched
+   */
   Set<String> rooms();
 
-  /** @return its user data when fetched */
+  /**
+   * @return its user data when fetched
+   */
   JsonObject data();
 
   /**

@@ -8,37 +8,55 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
 /**
- * A client's connection to one namespace. Handlers run on the socket's context, one at a time,
- * in the order the events arrived; {@link #onBlocking} handlers run on a worker thread without
+ * A client's connection to one namespace. Handlers run on the socket's context, one at a time, in
+ * the order the events arrived; {@link #onBlocking} handlers run on a worker thread without
  * breaking that order. Methods may be called from any thread.
  */
 public interface Socket extends SocketEmitter, EventListening<Socket> {
 
-  /** @return the socket id (not the Engine.IO session id) */
+  /**
+   * @return the socket id (not the Engine.IO session id)
+   */
   String id();
 
-  /** @return the namespace */
+  /**
+   * @return the namespace
+   */
   Namespace namespace();
 
-  /** @return the handshake request and the CONNECT auth payload */
+  /**
+   * @return the handshake request and the CONNECT auth payload
+   */
   SocketHandshake handshake();
 
-  /** @return free-form user state, kept for the socket's life */
+  /**
+   * @return free-form user state, kept for the socket's life
+   */
   JsonObject data();
 
-  /** @return true until the socket disconnects */
+  /**
+   * @return true until the socket disconnects
+   */
   boolean connected();
 
-  /** @return true when the connection restored a previous session (connection-state recovery) */
+  /**
+   * @return true when the connection restored a previous session (connection-state recovery)
+   */
   boolean recovered();
 
-  /** @return the Engine.IO session carrying this socket */
+  /**
+   * @return the Engine.IO session carrying this socket
+   */
   EngineSession conn();
 
-  /** @return the context the socket's handlers run on */
+  /**
+   * @return the context the socket's handlers run on
+   */
   Context context();
 
-  /** @return the rooms the socket is in, its own id room included */
+  /**
+   * @return the rooms the socket is in, its own id room included
+   */
   Set<String> rooms();
 
   /**
@@ -58,8 +76,8 @@ public interface Socket extends SocketEmitter, EventListening<Socket> {
   Socket use(PacketMiddleware middleware);
 
   /**
-   * @param handler called with the reason when the socket is about to disconnect, while its
-   *     rooms are still known
+   * @param handler called with the reason when the socket is about to disconnect, while its rooms
+   *     are still known
    * @return this
    */
   Socket onDisconnecting(Handler<String> handler);
@@ -106,7 +124,9 @@ public interface Socket extends SocketEmitter, EventListening<Socket> {
    */
   BroadcastOperator except(String... rooms);
 
-  /** @return an operator reaching every socket of the namespace but this one */
+  /**
+   * @return an operator reaching every socket of the namespace but this one
+   */
   BroadcastOperator broadcast();
 
   /**

@@ -8,8 +8,8 @@ import java.time.Duration;
 public interface SocketEmitter {
 
   /**
-   * Emits an event. Arguments may be JSON values, Vert.x JSON, {@code Buffer}/{@code byte[]} at
-   * any depth (sent as binary attachments), or POJOs (mapped with Jackson).
+   * Emits an event. Arguments may be JSON values, Vert.x JSON, {@code Buffer}/{@code byte[]} at any
+   * depth (sent as binary attachments), or POJOs (mapped with Jackson).
    *
    * @param event the event name; reserved names are refused
    * @param args the arguments
@@ -42,7 +42,9 @@ public interface SocketEmitter {
    */
   SocketEmitter timeout(Duration timeout);
 
-  /** @return an emitter whose events are dropped when the connection cannot take them now */
+  /**
+   * @return an emitter whose events are dropped when the connection cannot take them now
+   */
   SocketEmitter volatile_();
 
   /**

@@ -8,30 +8,34 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Options of a {@link SocketIoServer}: the Engine.IO options it runs on plus those of the
- * Socket.IO layer, named like the reference server's.
+ * Options of a {@link SocketIoServer}: the Engine.IO options it runs on plus those of the Socket.IO
+ * layer, named like the reference server's.
  */
 public class SocketIoOptions extends EngineOptions {
   /** Default {@code connectTimeout}: {@value} ms for a client to connect to a namespace. */
   public static final long DEFAULT_CONNECT_TIMEOUT = 45_000;
+
   /** Default {@code maxAttachments}: {@value} binary attachments per packet. */
   public static final int DEFAULT_MAX_ATTACHMENTS = 10;
+
   /** Default {@code maxNestingDepth}: {@value} levels of JSON nesting in received packets. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
   /** Default {@code maxPendingAcks}: {@value} acknowledgements a socket may wait for at once. */
   public static final int DEFAULT_MAX_PENDING_ACKS = 10_000;
+
   /**
-   * Default {@code warmup}: on, unless the system property {@code vertio.warmup} is
-   * {@code false} (test suites set it so that every test server starts at once).
+   * Default {@code warmup}: on, unless the system property {@code vertio.warmup} is {@code false}
+   * (test suites set it so that every test server starts at once).
    */
   public static final boolean DEFAULT_WARMUP =
       !"false".equalsIgnoreCase(System.getProperty("vertio.warmup"));
+
   /**
-   * Default {@code warmupMaxTime}: the warm-up stops after 20,000 ms at the latest, or after
-   * the system property {@code vertio.warmup.maxTime} (ms) when set.
+   * Default {@code warmupMaxTime}: the warm-up stops after 20,000 ms at the latest, or after the
+   * system property {@code vertio.warmup.maxTime} (ms) when set.
    */
-  public static final long DEFAULT_WARMUP_MAX_TIME =
-      Long.getLong("vertio.warmup.maxTime", 20_000);
+  public static final long DEFAULT_WARMUP_MAX_TIME = Long.getLong("vertio.warmup.maxTime", 20_000);
 
   private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
@@ -40,14 +44,16 @@ public class SocketIoOptions extends EngineOptions {
   private ConnectionStateRecoveryOptions connectionStateRecovery;
   private boolean warmup = DEFAULT_WARMUP;
   private long warmupMaxTime = DEFAULT_WARMUP_MAX_TIME;
-  private java.util.function.Function<dev.vertio.socketio.adapter.AdapterHost,
-      dev.vertio.socketio.adapter.Adapter> adapterFactory;
+  private java.util.function.Function<
+          dev.vertio.socketio.adapter.AdapterHost, dev.vertio.socketio.adapter.Adapter>
+      adapterFactory;
 
   /** Options with every default. */
-  public SocketIoOptions() {
-  }
+  public SocketIoOptions() {}
 
-  /** @param other options to copy */
+  /**
+   * @param other options to copy
+   */
   public SocketIoOptions(SocketIoOptions other) {
     super(other);
     this.connectTimeout = other.connectTimeout;
@@ -60,17 +66,19 @@ public class SocketIoOptions extends EngineOptions {
     this.adapterFactory = other.adapterFactory;
   }
 
-  /** @return whether {@code listen(...)} warms the JIT up before it listens */
+  /**
+   * @return whether {@code listen(...)} warms the JIT up before it listens
+   */
   public boolean isWarmup() {
     return warmup;
   }
 
   /**
    * Whether {@link SocketIoServer#listen(int, String)} first drives the server's hot paths
-   * (handshake, both transports, upgrade, parsers, events, acknowledgements, broadcasts, close)
-   * on a private throw-away server on loopback, so that the first real clients meet compiled
-   * code instead of a cold JIT. Nothing of it is visible on this server. Once per JVM: later
-   * servers in the same JVM listen at once. See {@link SocketIoServer#warmup()}.
+   * (handshake, both transports, upgrade, parsers, events, acknowledgements, broadcasts, close) on
+   * a private throw-away server on loopback, so that the first real clients meet compiled code
+   * instead of a cold JIT. Nothing of it is visible on this server. Once per JVM: later servers in
+   * the same JVM listen at once. See {@link SocketIoServer#warmup()}.
    *
    * @param warmup false to listen at once (tests)
    * @return this
@@ -80,7 +88,9 @@ public class SocketIoOptions extends EngineOptions {
     return this;
   }
 
-  /** @return the longest the warm-up may take, ms */
+  /**
+   * @return the longest the warm-up may take, ms
+   */
   public long getWarmupMaxTime() {
     return warmupMaxTime;
   }
@@ -98,7 +108,9 @@ public class SocketIoOptions extends EngineOptions {
     return this;
   }
 
-  /** @return the connection-state recovery options, or null when off (the default) */
+  /**
+   * @return the connection-state recovery options, or null when off (the default)
+   */
   public ConnectionStateRecoveryOptions getConnectionStateRecovery() {
     return connectionStateRecovery;
   }
@@ -113,7 +125,9 @@ public class SocketIoOptions extends EngineOptions {
     return this;
   }
 
-  /** @return ms a client has to connect to a namespace before its connection is closed */
+  /**
+   * @return ms a client has to connect to a namespace before its connection is closed
+   */
   public long getConnectTimeout() {
     return connectTimeout;
   }
@@ -130,7 +144,9 @@ public class SocketIoOptions extends EngineOptions {
     return this;
   }
 
-  /** @return the most binary attachments one packet may carry */
+  /**
+   * @return the most binary attachments one packet may carry
+   */
   public int getMaxAttachments() {
     return maxAttachments;
   }
@@ -145,7 +161,9 @@ public class SocketIoOptions extends EngineOptions {
     return this;
   }
 
-  /** @return the deepest JSON nesting accepted in received packets */
+  /**
+   * @return the deepest JSON nesting accepted in received packets
+   */
   public int getMaxNestingDepth() {
     return maxNestingDepth;
   }
@@ -159,14 +177,16 @@ public class SocketIoOptions extends EngineOptions {
     return this;
   }
 
-  /** @return how many acknowledgements one socket may wait for at once */
+  /**
+   * @return how many acknowledgements one socket may wait for at once
+   */
   public int getMaxPendingAcks() {
     return maxPendingAcks;
   }
 
   /**
-   * @param maxPendingAcks how many acknowledgements one socket may wait for; past it
-   *     {@code emitWithAck} fails at once
+   * @param maxPendingAcks how many acknowledgements one socket may wait for; past it {@code
+   *     emitWithAck} fails at once
    * @return this
    */
   public SocketIoOptions setMaxPendingAcks(int maxPendingAcks) {
@@ -272,22 +292,26 @@ public class SocketIoOptions extends EngineOptions {
 
   // ------------------------------------------------------------------ adapter (cluster)
 
-  /** @return what creates each namespace's adapter, null for the in-memory default */
-  public java.util.function.Function<dev.vertio.socketio.adapter.AdapterHost,
-      dev.vertio.socketio.adapter.Adapter> getAdapterFactory() {
+  /**
+   * @return what creates each namespace's adapter, null for the in-memory default
+   */
+  public java.util.function.Function<
+          dev.vertio.socketio.adapter.AdapterHost, dev.vertio.socketio.adapter.Adapter>
+      getAdapterFactory() {
     return adapterFactory;
   }
 
   /**
    * Plugs an adapter into every namespace, e.g. the cluster adapter of {@code vertio-cluster}.
    *
-   * @param adapterFactory called once per namespace with that namespace, or null for the
-   *     in-memory default ({@link dev.vertio.socketio.adapter.InMemoryAdapter})
+   * @param adapterFactory called once per namespace with that namespace, or null for the in-memory
+   *     default ({@link dev.vertio.socketio.adapter.InMemoryAdapter})
    * @return this
    */
-  public SocketIoOptions setAdapterFactory(java.util.function.Function<
-      dev.vertio.socketio.adapter.AdapterHost, dev.vertio.socketio.adapter.Adapter>
-      adapterFactory) {
+  public SocketIoOptions setAdapterFactory(
+      java.util.function.Function<
+              dev.vertio.socketio.adapter.AdapterHost, dev.vertio.socketio.adapter.Adapter>
+          adapterFactory) {
     this.adapterFactory = adapterFactory;
     return this;
   }

@@ -65,7 +65,9 @@ public interface SocketIoServer extends BroadcastOperator {
    */
   Namespace of(Predicate<String> predicate);
 
-  /** @return the main namespace {@code /} */
+  /**
+   * @return the main namespace {@code /}
+   */
   Namespace sockets();
 
   /**
@@ -81,8 +83,8 @@ public interface SocketIoServer extends BroadcastOperator {
   SocketIoServer onConnection(Handler<Socket> handler);
 
   /**
-   * Adds a listener of what happens inside the server (metrics, the Admin UI): the engine's
-   * session events and the Socket.IO layer's. Listeners are told in the order added.
+   * Adds a listener of what happens inside the server (metrics, the Admin UI): the engine's session
+   * events and the Socket.IO layer's. Listeners are told in the order added.
    *
    * @param listener the listener
    * @return this
@@ -95,10 +97,14 @@ public interface SocketIoServer extends BroadcastOperator {
    */
   SocketIoServer removeListener(SocketIoListener listener);
 
-  /** @return the namespaces that exist now (static ones and dynamic children), a snapshot */
+  /**
+   * @return the namespaces that exist now (static ones and dynamic children), a snapshot
+   */
   java.util.Collection<Namespace> namespaces();
 
-  /** @return the Engine.IO server underneath */
+  /**
+   * @return the Engine.IO server underneath
+   */
   EngineServer engine();
 
   /**
@@ -112,9 +118,9 @@ public interface SocketIoServer extends BroadcastOperator {
   }
 
   /**
-   * Listens once the {@linkplain #warmup() warm-up} is done (on by default, see
-   * {@link SocketIoOptions#setWarmup(boolean)}): until then the port is not open, so a load
-   * balancer or readiness probe sees the server as not ready.
+   * Listens once the {@linkplain #warmup() warm-up} is done (on by default, see {@link
+   * SocketIoOptions#setWarmup(boolean)}): until then the port is not open, so a load balancer or
+   * readiness probe sees the server as not ready.
    *
    * @param port the port
    * @param host the address
@@ -123,21 +129,21 @@ public interface SocketIoServer extends BroadcastOperator {
   Future<HttpServer> listen(int port, String host);
 
   /**
-   * Warms the JIT up for this JVM: a private server on 127.0.0.1, port 0, with these options
-   * and the same classes, is driven by built-in clients through handshakes, both transports,
-   * upgrades, events, acknowledgements, binary packets, broadcasts and closes, until the JIT
-   * compiler has caught up or {@link SocketIoOptions#getWarmupMaxTime()} has passed; then it is
-   * closed. This server sees none of it: no sockets, rooms, sessions or calls of its hooks.
-   * {@link #listen} calls it; call it yourself before serving through {@link #attach} or
-   * {@link #mount}. Done once per JVM; completes at once when warm-up is off or already done.
+   * Warms the JIT up for this JVM: a private server on 127.0.0.1, port 0, with these options and
+   * the same classes, is driven by built-in clients through handshakes, both transports, upgrades,
+   * events, acknowledgements, binary packets, broadcasts and closes, until the JIT compiler has
+   * caught up or {@link SocketIoOptions#getWarmupMaxTime()} has passed; then it is closed. This
+   * server sees none of it: no sockets, rooms, sessions or calls of its hooks. {@link #listen}
+   * calls it; call it yourself before serving through {@link #attach} or {@link #mount}. Done once
+   * per JVM; completes at once when warm-up is off or already done.
    *
    * @return completes when warmed up (never fails: a failed warm-up is logged and ignored)
    */
   Future<Void> warmup();
 
   /**
-   * Serves plain WebSocket clients speaking JSON at {@code path}, with default options: see
-   * {@link #plain(String, dev.vertio.plain.PlainOptions)}.
+   * Serves plain WebSocket clients speaking JSON at {@code path}, with default options: see {@link
+   * #plain(String, dev.vertio.plain.PlainOptions)}.
    *
    * @param path the endpoint's path, such as {@code /ws}
    * @return the endpoint
@@ -147,11 +153,11 @@ public interface SocketIoServer extends BroadcastOperator {
   }
 
   /**
-   * Serves plain RFC 6455 WebSocket clients (a browser's {@code new WebSocket(...)}, Node's
-   * {@code ws}...) at {@code path}, beside the Socket.IO path on the same servers: each text
-   * message is a JSON object such as {@code {"event":"chat","data":"hi","ack":1}} (see
-   * {@link dev.vertio.plain.PlainProtocol}) and each connection is a {@link Socket} of a
-   * namespace, with its middleware, rooms and broadcasts shared with Socket.IO clients.
+   * Serves plain RFC 6455 WebSocket clients (a browser's {@code new WebSocket(...)}, Node's {@code
+   * ws}...) at {@code path}, beside the Socket.IO path on the same servers: each text message is a
+   * JSON object such as {@code {"event":"chat","data":"hi","ack":1}} (see {@link
+   * dev.vertio.plain.PlainProtocol}) and each connection is a {@link Socket} of a namespace, with
+   * its middleware, rooms and broadcasts shared with Socket.IO clients.
    *
    * @param path the endpoint's path, such as {@code /ws}, outside the Socket.IO path
    * @param options the options, copied
@@ -188,10 +194,10 @@ public interface SocketIoServer extends BroadcastOperator {
   }
 
   /**
-   * Drains the server for a rolling deploy: new connections are refused (HTTP 503, which
-   * clients retry with backoff, possibly on another server) while connected sockets keep
-   * working; once the last one is gone, or after {@code grace}, the server closes as
-   * {@link #close()} does. See {@link EngineServer#drain(Duration)}.
+   * Drains the server for a rolling deploy: new connections are refused (HTTP 503, which clients
+   * retry with backoff, possibly on another server) while connected sockets keep working; once the
+   * last one is gone, or after {@code grace}, the server closes as {@link #close()} does. See
+   * {@link EngineServer#drain(Duration)}.
    *
    * @param grace how long connected sockets may stay
    * @return completes once the server is closed
@@ -200,7 +206,9 @@ public interface SocketIoServer extends BroadcastOperator {
     return engine().drain(grace);
   }
 
-  /** @return true once draining or closed */
+  /**
+   * @return true once draining or closed
+   */
   default boolean isDraining() {
     return engine().isDraining();
   }

@@ -12,41 +12,59 @@ import org.junit.jupiter.api.Test;
  * boundary fails the build.
  */
 class LayersTest {
-  private static final JavaClasses CORE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.vertio");
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.vertio");
 
   @Test
   void theEngineKnowsNothingOfSocketIo() {
-    noClasses().that().resideInAPackage("dev.vertio.engineio..")
-        .should().dependOnClassesThat().resideInAPackage("dev.vertio.socketio..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vertio.engineio..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.vertio.socketio..")
         .check(CORE);
   }
 
   @Test
   void parsersArePureAndImportNoServerPart() {
-    noClasses().that().resideInAnyPackage("dev.vertio.engineio.parser..",
-            "dev.vertio.socketio.parser..")
-        .should().dependOnClassesThat().resideInAnyPackage("..impl..", "..spi..",
-            "dev.vertio.socketio.adapter..", "dev.vertio.socketio.recovery..",
-            "dev.vertio.socketio.shared..", "io.vertx.core.internal..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.vertio.engineio.parser..", "dev.vertio.socketio.parser..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..impl..",
+            "..spi..",
+            "dev.vertio.socketio.adapter..",
+            "dev.vertio.socketio.recovery..",
+            "dev.vertio.socketio.shared..",
+            "io.vertx.core.internal..")
         .check(CORE);
   }
 
   @Test
   void whatServerAndClientShareDependsOnNoImplementation() {
-    noClasses().that().resideInAPackage("dev.vertio.socketio.shared..")
-        .should().dependOnClassesThat().resideInAnyPackage("..impl..",
-            "dev.vertio.socketio.adapter..", "dev.vertio.socketio.recovery..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vertio.socketio.shared..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..impl..", "dev.vertio.socketio.adapter..", "dev.vertio.socketio.recovery..")
         .check(CORE);
   }
 
   @Test
   void adaptersAndRecoveryUseTheSocketIoApiNotItsImplementation() {
-    noClasses().that().resideInAnyPackage("dev.vertio.socketio.adapter..",
-            "dev.vertio.socketio.recovery..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.vertio.socketio.impl..",
-            "dev.vertio.engineio.impl..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.vertio.socketio.adapter..", "dev.vertio.socketio.recovery..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vertio.socketio.impl..", "dev.vertio.engineio.impl..")
         .check(CORE);
   }
 }

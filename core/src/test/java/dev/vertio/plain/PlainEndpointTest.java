@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plain endpoint with Java's own WebSocket client against a real server on loopback: the
- * JSON format both ways, acknowledgements both ways, rooms, middleware and auth, errors.
+ * The plain endpoint with Java's own WebSocket client against a real server on loopback: the JSON
+ * format both ways, acknowledgements both ways, rooms, middleware and auth, errors.
  */
 class PlainEndpointTest {
   private final Vertx vertx = Vertx.vertx();
@@ -52,13 +52,18 @@ class PlainEndpointTest {
   void eventsAndAcknowledgementsGoBothWays() {
     Recorder<String> seen = new Recorder<>();
     start(new PlainOptions());
-    io.onConnection(socket -> {
-      socket.on("chat", (args, ack) -> {
-        seen.record(args.encode());
-        ack.send("got " + args.getString(0));
-        socket.emitWithAck("confirm", 1, "two").onSuccess(a -> seen.record("ack " + a.encode()));
-      });
-    });
+    io.onConnection(
+        socket -> {
+          socket.on(
+              "chat",
+              (args, ack) -> {
+                seen.record(args.encode());
+                ack.send("got " + args.getString(0));
+                socket
+                    .emitWithAck("confirm", 1, "two")
+                    .onSuccess(a -> seen.record("ack " + a.encode()));
+              });
+        });
     JdkWebSocket c = client("");
     c.send("{\"event\":\"chat\",\"data\":\"hi\",\"ack\":7}");
     assertEquals("[\"hi\"]", seen.next());
@@ -77,15 +82,17 @@ class PlainEndpointTest {
   @Test
   void roomsAndBroadcastsReachPlainSockets() {
     start(new PlainOptions());
-    io.onConnection(socket -> {
-      socket.join("lobby");
-      socket.on("say", (args, ack) -> socket.to("lobby").emit("said", args.getValue(0)));
-    });
+    io.onConnection(
+        socket -> {
+          socket.join("lobby");
+          socket.on("say", (args, ack) -> socket.to("lobby").emit("said", args.getValue(0)));
+        });
     JdkWebSocket a = client("");
     JdkWebSocket b = client("");
     a.send("{\"event\":\"say\",\"data\":{\"text\":\"hello\"}}");
-    assertEquals(new JsonObject().put("event", "said")
-        .put("data", new JsonObject().put("text", "hello")), b.nextJson());
+    assertEquals(
+        new JsonObject().put("event", "said").put("data", new JsonObject().put("text", "hello")),
+        b.nextJson());
     await(io.to("lobby").emit("news", "both"));
     assertEquals("both", a.nextJson().getString("data"));
     assertEquals("both", b.nextJson().getString("data"));
@@ -95,17 +102,21 @@ class PlainEndpointTest {
   @Test
   void namespaceComesFromTheQueryAndAuthFromItsOtherParameters() {
     start(new PlainOptions());
-    io.of("/chat").use(socket -> "secret".equals(socket.handshake().auth().getString("token"))
-        ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("not authorized",
-            new JsonObject().put("hint", "token"))));
+    io.of("/chat")
+        .use(
+            socket ->
+                "secret".equals(socket.handshake().auth().getString("token"))
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(
+                        new ConnectionRefusedException(
+                            "not authorized", new JsonObject().put("hint", "token"))));
     Recorder<String> names = new Recorder<>();
     io.of("/chat").onConnection(s -> names.record(s.namespace().name()));
     client("?nsp=/chat&token=secret");
     assertEquals("/chat", names.next());
 
-    JdkWebSocket refused = JdkWebSocket.connect("ws://127.0.0.1:" + port
-        + "/ws?nsp=/chat&token=wrong");
+    JdkWebSocket refused =
+        JdkWebSocket.connect("ws://127.0.0.1:" + port + "/ws?nsp=/chat&token=wrong");
     JsonObject error = refused.nextJson();
     assertEquals("connect_error", error.getString("event"));
     assertEquals("not authorized", error.getJsonObject("data").getString("message"));
@@ -113,16 +124,19 @@ class PlainEndpointTest {
     assertEquals("close:1008:not authorized", refused.next());
 
     JdkWebSocket nowhere = JdkWebSocket.connect("ws://127.0.0.1:" + port + "/ws?nsp=/none");
-    assertEquals("Invalid namespace",
-        nowhere.nextJson().getJsonObject("data").getString("message"));
+    assertEquals(
+        "Invalid namespace", nowhere.nextJson().getJsonObject("data").getString("message"));
     assertEquals("close:1008:Invalid namespace", nowhere.next());
   }
 
   @Test
   void authMayComeInTheFirstMessage() {
     start(new PlainOptions().setAuthMessage(true).setAuthTimeout(500));
-    io.use(socket -> "t1".equals(socket.handshake().auth().getString("token"))
-        ? Future.succeededFuture() : Future.failedFuture(new ConnectionRefusedException("no")));
+    io.use(
+        socket ->
+            "t1".equals(socket.handshake().auth().getString("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(new ConnectionRefusedException("no")));
     io.onConnection(s -> s.on("echo", (args, ack) -> ack.send(args.getValue(0))));
     JdkWebSocket c = JdkWebSocket.connect("ws://127.0.0.1:" + port + "/ws");
     c.send("{\"event\":\"echo\",\"data\":1}");
@@ -163,15 +177,20 @@ class PlainEndpointTest {
   @Test
   void binaryMessagesGoBothWays() {
     start(new PlainOptions());
-    io.onConnection(s -> s.on("binary", (args, ack) -> {
-      Buffer b = args.getBuffer(0);
-      s.emit("file", new JsonObject().put("name", "x").put("bytes", b), "after");
-    }));
+    io.onConnection(
+        s ->
+            s.on(
+                "binary",
+                (args, ack) -> {
+                  Buffer b = args.getBuffer(0);
+                  s.emit("file", new JsonObject().put("name", "x").put("bytes", b), "after");
+                }));
     JdkWebSocket c = client("");
     c.sendBinary(new byte[] {1, 2, 3});
     JsonObject file = c.nextJson();
     assertEquals(1, file.getInteger("attachments"));
-    assertEquals(new JsonObject().put("_placeholder", true).put("num", 0),
+    assertEquals(
+        new JsonObject().put("_placeholder", true).put("num", 0),
         file.getJsonArray("args").getJsonObject(0).getJsonObject("bytes"));
     assertEquals("binary:010203", c.next());
   }
@@ -187,8 +206,7 @@ class PlainEndpointTest {
   @Test
   void subprotocolIsSelectedFromTheOffers() {
     start(new PlainOptions().setSubprotocols(java.util.List.of("vertio.json", "other")));
-    JdkWebSocket c = JdkWebSocket.connect("ws://127.0.0.1:" + port + "/ws", "nope",
-        "vertio.json");
+    JdkWebSocket c = JdkWebSocket.connect("ws://127.0.0.1:" + port + "/ws", "nope", "vertio.json");
     assertEquals("vertio.json", c.ws().getSubprotocol());
   }
 
@@ -196,10 +214,11 @@ class PlainEndpointTest {
   void serverDisconnectAndShutdownCloseWithTheirCodes() {
     start(new PlainOptions());
     Recorder<String> reasons = new Recorder<>();
-    io.onConnection(s -> {
-      s.onDisconnect(reasons::record);
-      s.on("bye", (args, ack) -> s.disconnect());
-    });
+    io.onConnection(
+        s -> {
+          s.onDisconnect(reasons::record);
+          s.on("bye", (args, ack) -> s.disconnect());
+        });
     JdkWebSocket a = client("");
     a.send("{\"event\":\"bye\"}");
     assertEquals("close:1000:server namespace disconnect", a.next());
@@ -234,8 +253,11 @@ class PlainEndpointTest {
     assertEquals("1", s.handshake().auth().getString("token"));
     await(s.conn().send("raw text"));
     assertEquals("text:raw text", c.next());
-    await(s.timeout(Duration.ofMillis(200)).emitWithAck("never")
-        .recover(t -> Future.succeededFuture(new JsonArray().add(t.getClass().getSimpleName()))))
+    await(
+            s.timeout(Duration.ofMillis(200))
+                .emitWithAck("never")
+                .recover(
+                    t -> Future.succeededFuture(new JsonArray().add(t.getClass().getSimpleName()))))
         .getString(0);
   }
 

@@ -3,7 +3,6 @@ package dev.vertio.plain;
 import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.testing.JdkWebSocket;
 import dev.vertio.engineio.testing.RawWebSocket;
@@ -41,13 +40,16 @@ class PlainWireTest {
   private void start(SocketIoOptions ioOptions, PlainOptions options) {
     io = SocketIoServer.create(vertx, ioOptions);
     io.plain("/ws", options);
-    io.onConnection(s -> {
-      s.on("echo", (args, ack) -> {
-        events.record("echo " + args.encode());
-        ack.send(args.getValue(0));
-      });
-      s.onDisconnect(r -> events.record("disconnect " + r));
-    });
+    io.onConnection(
+        s -> {
+          s.on(
+              "echo",
+              (args, ack) -> {
+                events.record("echo " + args.encode());
+                ack.send(args.getValue(0));
+              });
+          s.onDisconnect(r -> events.record("disconnect " + r));
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -70,12 +72,13 @@ class PlainWireTest {
     start(new SocketIoOptions(), new PlainOptions());
     RawWebSocket ws = RawWebSocket.open(port, "/ws", Map.of());
     assertEquals(101, ws.status());
-    byte[] sha1 = MessageDigest.getInstance("SHA-1")
-        .digest((ws.key() + RawWebSocket.GUID).getBytes(StandardCharsets.US_ASCII));
+    byte[] sha1 =
+        MessageDigest.getInstance("SHA-1")
+            .digest((ws.key() + RawWebSocket.GUID).getBytes(StandardCharsets.US_ASCII));
     assertEquals(Base64.getEncoder().encodeToString(sha1), ws.header("Sec-WebSocket-Accept"));
     assertNull(ws.header("Sec-WebSocket-Protocol"));
-    RawWebSocket other = RawWebSocket.open(port, "/ws",
-        Map.of("Sec-WebSocket-Protocol", "mqtt, vertio.json"));
+    RawWebSocket other =
+        RawWebSocket.open(port, "/ws", Map.of("Sec-WebSocket-Protocol", "mqtt, vertio.json"));
     assertEquals("vertio.json", other.header("Sec-WebSocket-Protocol"));
     RawWebSocket unknown = RawWebSocket.open(port, "/ws", Map.of("Sec-WebSocket-Protocol", "mqtt"));
     assertEquals(101, unknown.status());
@@ -88,12 +91,14 @@ class PlainWireTest {
     RawWebSocket evil = RawWebSocket.open(port, "/ws", Map.of("Origin", "http://evil.example"));
     assertEquals(403, evil.status());
     assertEquals("forbidden", new JsonObject(evil.body()).getString("error"));
-    RawWebSocket same = RawWebSocket.open(port, "/ws",
-        Map.of("Origin", "http://127.0.0.1:" + port));
+    RawWebSocket same =
+        RawWebSocket.open(port, "/ws", Map.of("Origin", "http://127.0.0.1:" + port));
     assertEquals(101, same.status());
-    HttpResponse<String> plainGet = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> plainGet =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(426, plainGet.statusCode());
     assertEquals("upgrade_required", new JsonObject(plainGet.body()).getString("error"));
   }
@@ -158,8 +163,10 @@ class PlainWireTest {
     RawWebSocket answering = open();
     for (int i = 0; i < 5; i++) {
       RawWebSocket.Frame ping = answering.read();
-      assertEquals(9, ping.opcode(), () -> ping.opcode() == 8
-          ? ping.closeCode() + " " + ping.closeReason() : ping.text());
+      assertEquals(
+          9,
+          ping.opcode(),
+          () -> ping.opcode() == 8 ? ping.closeCode() + " " + ping.closeReason() : ping.text());
       answering.frame(true, 10, ping.payload());
     }
     answering.close();
@@ -190,11 +197,14 @@ class PlainWireTest {
     String chunk = "x".repeat(16 * 1024);
     // the server writes until the client, which reads nothing, is closed: its socket buffers
     // fill, then Vert.x's write queue, then maxPendingBytes
-    long timer = vertx.setPeriodic(5, t -> {
-      for (int i = 0; i < 20; i++) {
-        io.emit("bulk", chunk);
-      }
-    });
+    long timer =
+        vertx.setPeriodic(
+            5,
+            t -> {
+              for (int i = 0; i < 20; i++) {
+                io.emit("bulk", chunk);
+              }
+            });
     assertEquals("disconnect transport error", events.next(30_000));
     vertx.cancelTimer(timer);
     lazy.close();

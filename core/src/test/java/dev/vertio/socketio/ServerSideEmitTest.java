@@ -41,10 +41,15 @@ class ServerSideEmitTest {
   @Test
   void anAdapterFactoryServesEveryNamespace() {
     List<AdapterHost> hosts = new ArrayList<>();
-    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions().setAdapterFactory(h -> {
-      hosts.add(h);
-      return new InMemoryAdapter(h);
-    }));
+    SocketIoServer io =
+        SocketIoServer.create(
+            vertx,
+            new SocketIoOptions()
+                .setAdapterFactory(
+                    h -> {
+                      hosts.add(h);
+                      return new InMemoryAdapter(h);
+                    }));
     Adapter admin = io.of("/admin").adapter();
     assertTrue(admin instanceof InMemoryAdapter);
     assertEquals(List.of("/", "/admin"), hosts.stream().map(AdapterHost::name).toList());

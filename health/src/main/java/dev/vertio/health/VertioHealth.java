@@ -12,21 +12,21 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
 
 /**
- * Liveness and readiness of a Vertio server, for load balancers and orchestrators
- * (Kubernetes probes, HAProxy/nginx health checks), on {@code vertx-health-check}.
+ * Liveness and readiness of a Vertio server, for load balancers and orchestrators (Kubernetes
+ * probes, HAProxy/nginx health checks), on {@code vertx-health-check}.
  *
  * <ul>
- *   <li><b>Liveness</b> ({@code GET /health/live}): the process answers on its event loop.
- *       Restart the process when it fails or does not answer.
+ *   <li><b>Liveness</b> ({@code GET /health/live}): the process answers on its event loop. Restart
+ *       the process when it fails or does not answer.
  *   <li><b>Readiness</b> ({@code GET /health/ready}): the server takes new clients: down once it
- *       drains ({@link SocketIoServer#drain}) or is closed, until a start-up step given to
- *       {@link #readyAfter} (the warm-up) is done, and while any check added with
- *       {@link #addReadinessCheck} says so (a cluster node leaving, say). Send no new clients
- *       while it fails; existing ones stay.
+ *       drains ({@link SocketIoServer#drain}) or is closed, until a start-up step given to {@link
+ *       #readyAfter} (the warm-up) is done, and while any check added with {@link
+ *       #addReadinessCheck} says so (a cluster node leaving, say). Send no new clients while it
+ *       fails; existing ones stay.
  * </ul>
  *
- * <p>Both answer 200 with {@code {"status":"UP","checks":[...]}} or 503 with
- * {@code {"status":"DOWN",...}} naming the failing check.
+ * <p>Both answer 200 with {@code {"status":"UP","checks":[...]}} or 503 with {@code
+ * {"status":"DOWN",...}} naming the failing check.
  *
  * <pre>{@code
  * VertioHealth.create(vertx, io).mount(router);
@@ -35,12 +35,16 @@ import java.util.function.BooleanSupplier;
 public final class VertioHealth {
   /** The path of the liveness endpoint that {@link #mount(Router)} adds. */
   public static final String LIVE_PATH = "/health/live";
+
   /** The path of the readiness endpoint that {@link #mount(Router)} adds. */
   public static final String READY_PATH = "/health/ready";
+
   /** Readiness check: the server accepts new sessions (not draining, not closed). */
   public static final String ACCEPTING = "accepting";
+
   /** The readiness check {@link #readyAfter(Future)} adds. */
   public static final String STARTED = "started";
+
   /** Liveness check: the event loop serving the probe runs it (a blocked loop answers none). */
   public static final String EVENT_LOOP = "event-loop";
 
@@ -50,8 +54,8 @@ public final class VertioHealth {
 
   private VertioHealth(Vertx vertx, SocketIoServer io) {
     this.vertx = vertx;
-    this.liveness = HealthChecks.create(vertx)
-        .register(EVENT_LOOP, promise -> promise.complete(Status.OK()));
+    this.liveness =
+        HealthChecks.create(vertx).register(EVENT_LOOP, promise -> promise.complete(Status.OK()));
     this.readiness = HealthChecks.create(vertx);
     addReadinessCheck(ACCEPTING, () -> !io.isDraining());
   }
@@ -73,22 +77,24 @@ public final class VertioHealth {
    * @return this
    */
   public VertioHealth addReadinessCheck(String name, BooleanSupplier ready) {
-    readiness.register(name, promise -> {
-      boolean up;
-      try {
-        up = ready.getAsBoolean();
-      } catch (RuntimeException e) {
-        promise.fail(e);
-        return;
-      }
-      promise.complete(up ? Status.OK() : Status.KO());
-    });
+    readiness.register(
+        name,
+        promise -> {
+          boolean up;
+          try {
+            up = ready.getAsBoolean();
+          } catch (RuntimeException e) {
+            promise.fail(e);
+            return;
+          }
+          promise.complete(up ? Status.OK() : Status.KO());
+        });
     return this;
   }
 
   /**
-   * Not ready until a start-up step is done, e.g. the JIT warm-up of a server served through
-   * {@code attach} or {@code mount}: {@code health.readyAfter(io.warmup())}.
+   * Not ready until a start-up step is done, e.g. the JIT warm-up of a server served through {@code
+   * attach} or {@code mount}: {@code health.readyAfter(io.warmup())}.
    *
    * @param startup completes when the server may take clients (a failure keeps it not ready)
    * @return this
@@ -97,12 +103,16 @@ public final class VertioHealth {
     return addReadinessCheck(STARTED, startup::succeeded);
   }
 
-  /** @return the liveness checks' outcome */
+  /**
+   * @return the liveness checks' outcome
+   */
   public Future<CheckResult> liveness() {
     return liveness.checkStatus();
   }
 
-  /** @return the readiness checks' outcome */
+  /**
+   * @return the readiness checks' outcome
+   */
   public Future<CheckResult> readiness() {
     return readiness.checkStatus();
   }
@@ -119,25 +129,32 @@ public final class VertioHealth {
     return this;
   }
 
-  /** @return a handler answering with the liveness outcome (200 or 503) */
+  /**
+   * @return a handler answering with the liveness outcome (200 or 503)
+   */
   public Handler<RoutingContext> livenessHandler() {
     return ctx -> answer(ctx, liveness());
   }
 
-  /** @return a handler answering with the readiness outcome (200 or 503) */
+  /**
+   * @return a handler answering with the readiness outcome (200 or 503)
+   */
   public Handler<RoutingContext> readinessHandler() {
     return ctx -> answer(ctx, readiness());
   }
 
   private static void answer(RoutingContext ctx, Future<CheckResult> outcome) {
-    outcome.onComplete(ar -> {
-      CheckResult result = ar.succeeded() ? ar.result() : CheckResult.from("health", ar.cause());
-      boolean up = CheckResult.isUp(result);
-      ctx.response().setStatusCode(up ? 200 : 503)
-          .putHeader("Content-Type", "application/json")
-          .putHeader("Cache-Control", "no-store")
-          .end(result.toJson().encode());
-    });
+    outcome.onComplete(
+        ar -> {
+          CheckResult result =
+              ar.succeeded() ? ar.result() : CheckResult.from("health", ar.cause());
+          boolean up = CheckResult.isUp(result);
+          ctx.response()
+              .setStatusCode(up ? 200 : 503)
+              .putHeader("Content-Type", "application/json")
+              .putHeader("Cache-Control", "no-store")
+              .end(result.toJson().encode());
+        });
   }
 
   @Override

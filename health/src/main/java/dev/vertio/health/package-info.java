@@ -1,5 +1,5 @@
 /**
- * Liveness and readiness endpoints for a Vertio server ({@link dev.vertio.health.VertioHealth}),
- * on Vert.x health checks: not ready until the warm-up ended and while draining.
+ * Liveness and readiness endpoints for a Vertio server ({@link dev.vertio.health.VertioHealth}), on
+ * Vert.x health checks: not ready until the warm-up ended and while draining.
  */
 package dev.vertio.health;

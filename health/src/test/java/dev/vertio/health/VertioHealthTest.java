@@ -30,8 +30,8 @@ class VertioHealthTest {
     Router router = Router.router(vertx);
     io.mount(router);
     health = VertioHealth.create(vertx, io).mount(router);
-    HttpServer server = await(vertx.createHttpServer().requestHandler(router)
-        .listen(0, "127.0.0.1"));
+    HttpServer server =
+        await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     port = server.actualPort();
   }
 
@@ -42,15 +42,19 @@ class VertioHealthTest {
 
   private JsonObject get(String path) {
     TestHttp.Response res = await(http.get(port, path));
-    return new JsonObject().put("status", res.status())
+    return new JsonObject()
+        .put("status", res.status())
         .put("type", res.headers().get("Content-Type"))
         .put("body", res.body().toJsonObject());
   }
 
   private static String check(JsonObject answer, String id) {
     return answer.getJsonObject("body").getJsonArray("checks").stream()
-        .map(JsonObject.class::cast).filter(c -> id.equals(c.getString("id"))).findFirst()
-        .orElseThrow().getString("status");
+        .map(JsonObject.class::cast)
+        .filter(c -> id.equals(c.getString("id")))
+        .findFirst()
+        .orElseThrow()
+        .getString("status");
   }
 
   @Test

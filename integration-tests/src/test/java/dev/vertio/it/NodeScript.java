@@ -17,19 +17,24 @@ import java.util.concurrent.TimeUnit;
 public final class NodeScript {
   private static final Path SCRIPTS = Path.of("src", "test", "js");
 
-  private NodeScript() {
-  }
+  private NodeScript() {}
 
   /** What a script printed. */
   public record Result(int exitCode, List<JsonObject> events, String stderr) {
-    /** @return the events with that {@code event} field, in order */
+    /**
+     * @return the events with that {@code event} field, in order
+     */
     public List<JsonObject> named(String event) {
       return events.stream().filter(e -> event.equals(e.getString("event"))).toList();
     }
 
-    /** @return the first event with that name, or an assertion error */
+    /**
+     * @return the first event with that name, or an assertion error
+     */
     public JsonObject first(String event) {
-      return events.stream().filter(e -> event.equals(e.getString("event"))).findFirst()
+      return events.stream()
+          .filter(e -> event.equals(e.getString("event")))
+          .findFirst()
           .orElseThrow(() -> new AssertionError("no '" + event + "' event in " + this));
     }
   }
@@ -59,13 +64,15 @@ public final class NodeScript {
       builder.environment().putAll(env);
       Process process = builder.start();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      Thread errReader = new Thread(() -> {
-        try {
-          process.getErrorStream().transferTo(err);
-        } catch (IOException ignored) {
-          // the process ended
-        }
-      });
+      Thread errReader =
+          new Thread(
+              () -> {
+                try {
+                  process.getErrorStream().transferTo(err);
+                } catch (IOException ignored) {
+                  // the process ended
+                }
+              });
       errReader.start();
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {

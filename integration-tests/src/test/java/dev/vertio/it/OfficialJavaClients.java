@@ -16,8 +16,8 @@ import org.json.JSONObject;
 
 /**
  * Clients built with the official Java client ({@code io.socket:socket.io-client} 2.1.x). Each
- * records what it sees as strings ({@code connect}, {@code connect_error <message> <data>},
- * {@code disconnect <reason>}, {@code <event> <args as JSON>}); {@link #close()} closes them all.
+ * records what it sees as strings ({@code connect}, {@code connect_error <message> <data>}, {@code
+ * disconnect <reason>}, {@code <event> <args as JSON>}); {@link #close()} closes them all.
  */
 public final class OfficialJavaClients implements AutoCloseable {
   private final int port;
@@ -49,7 +49,9 @@ public final class OfficialJavaClients implements AutoCloseable {
     }
   }
 
-  /** @param port the server's port */
+  /**
+   * @param port the server's port
+   */
   public OfficialJavaClients(int port) {
     this.port = port;
   }
@@ -92,8 +94,8 @@ public final class OfficialJavaClients implements AutoCloseable {
   }
 
   /**
-   * A new client (its own connection) of a namespace, not connected yet: add listeners, then
-   * {@link Client#open()}.
+   * A new client (its own connection) of a namespace, not connected yet: add listeners, then {@link
+   * Client#open()}.
    *
    * @param namespace e.g. {@code /} or {@code /admin}
    * @param transports e.g. {@code websocket}, {@code polling}, or both
@@ -101,14 +103,18 @@ public final class OfficialJavaClients implements AutoCloseable {
    * @return the client; its first recorded event is {@code connect} or {@code connect_error}
    */
   public Client create(String namespace, String[] transports, Map<String, String> auth) {
-    IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
-        .setTransports(transports).setAuth(auth).build();
+    IO.Options options =
+        IO.Options.builder()
+            .setForceNew(true)
+            .setReconnection(false)
+            .setTransports(transports)
+            .setAuth(auth)
+            .build();
     Socket socket = IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options);
     Recorder<String> events = new Recorder<>();
     socket.on(Socket.EVENT_CONNECT, args -> events.record("connect"));
     socket.on(Socket.EVENT_DISCONNECT, args -> events.record("disconnect " + describe(args)));
-    socket.on(Socket.EVENT_CONNECT_ERROR, args -> events.record("connect_error "
-        + describe(args)));
+    socket.on(Socket.EVENT_CONNECT_ERROR, args -> events.record("connect_error " + describe(args)));
     synchronized (sockets) {
       sockets.add(socket);
     }

@@ -20,7 +20,9 @@ public final class ReferenceServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** @return a started server on a free port */
+  /**
+   * @return a started server on a free port
+   */
   public static ReferenceServer start() {
     return start(0);
   }
@@ -31,10 +33,12 @@ public final class ReferenceServer implements AutoCloseable {
    */
   public static ReferenceServer start(int port) {
     try {
-      Process p = new ProcessBuilder("node", "src/test/js/reference-server.mjs",
-          Integer.toString(port)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-          StandardCharsets.UTF_8));
+      Process p =
+          new ProcessBuilder("node", "src/test/js/reference-server.mjs", Integer.toString(port))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       if (line == null) {
         p.destroyForcibly();
@@ -46,7 +50,9 @@ public final class ReferenceServer implements AutoCloseable {
     }
   }
 
-  /** @return its port */
+  /**
+   * @return its port
+   */
   public int port() {
     return port;
   }

@@ -37,14 +37,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * TLS with a certificate made at test time (for {@code 127.0.0.1}), each client trusting exactly
  * that certificate, the host name verified: the official npm {@code socket.io-client} 4.8 (its
  * {@code ca} option), our JavaScript client in Node ({@code NODE_EXTRA_CA_CERTS}), the official
- * Java client (OkHttp with an SSL socket factory over the certificate) and our Java client
- * ({@code trustOptions}) each connect over {@code wss://}, over HTTPS polling and over polling
- * then upgrade, and exchange an event with an acknowledgement.
+ * Java client (OkHttp with an SSL socket factory over the certificate) and our Java client ({@code
+ * trustOptions}) each connect over {@code wss://}, over HTTPS polling and over polling then
+ * upgrade, and exchange an event with an acknowledgement.
  */
 class TlsInteropTest {
   private static final List<String> MODES = List.of("websocket", "polling", "upgrade");
+
   /** Made once per class: {@code keytool} is a JVM of its own. */
   private static TestCertificate cert;
+
   private Vertx vertx;
   private String url;
 
@@ -62,10 +64,16 @@ class TlsInteropTest {
   void start() {
     vertx = Vertx.vertx();
     SocketIoServer io = SocketIoServer.create(vertx);
-    io.onConnection(s -> s.on("hello", (args, ack) ->
-        ack.send("hi " + args.getString(0), s.conn().transportName())));
-    HttpServer server = vertx.createHttpServer(io.engine().httpServerOptions(
-        new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions())));
+    io.onConnection(
+        s ->
+            s.on(
+                "hello",
+                (args, ack) -> ack.send("hi " + args.getString(0), s.conn().transportName())));
+    HttpServer server =
+        vertx.createHttpServer(
+            io.engine()
+                .httpServerOptions(
+                    new HttpServerOptions().setSsl(true).setKeyCertOptions(cert.keyCertOptions())));
     io.attach(server);
     url = "https://127.0.0.1:" + await(server.listen(0, "127.0.0.1")).actualPort();
   }
@@ -78,10 +86,10 @@ class TlsInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"official", "ours"})
   void nodeClientsConnectOverWssHttpsPollingAndUpgrade(String which) {
-    Map<String, String> env = which.equals("ours")
-        ? Map.of("NODE_EXTRA_CA_CERTS", cert.certPath().toString()) : Map.of();
-    NodeScript.Result r = NodeScript.run(env, "tls-client.mjs", which, url,
-        cert.certPath().toString());
+    Map<String, String> env =
+        which.equals("ours") ? Map.of("NODE_EXTRA_CA_CERTS", cert.certPath().toString()) : Map.of();
+    NodeScript.Result r =
+        NodeScript.run(env, "tls-client.mjs", which, url, cert.certPath().toString());
     assertEquals(0, r.exitCode(), r.toString());
     if (which.equals("official")) {
       assertEquals(true, r.first("untrusted").getBoolean("refused"), r.toString());
@@ -94,28 +102,37 @@ class TlsInteropTest {
       JsonObject ack = acks.get(i);
       assertEquals(mode, ack.getString("mode"));
       assertEquals(transport, ack.getString("transport"));
-      assertEquals(new JsonArray().add("hi " + which + " " + mode).add(transport),
-          ack.getJsonArray("args"));
+      assertEquals(
+          new JsonArray().add("hi " + which + " " + mode).add(transport), ack.getJsonArray("args"));
     }
   }
 
   @Test
   void officialJavaClientConnectsOverWssHttpsPollingAndUpgrade() {
-    OkHttpClient okHttp = new OkHttpClient.Builder()
-        .sslSocketFactory(cert.sslContext().getSocketFactory(), cert.trustManager())
-        .readTimeout(1, TimeUnit.MINUTES).build();
+    OkHttpClient okHttp =
+        new OkHttpClient.Builder()
+            .sslSocketFactory(cert.sslContext().getSocketFactory(), cert.trustManager())
+            .readTimeout(1, TimeUnit.MINUTES)
+            .build();
     try {
       for (String mode : MODES) {
-        IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
-            .setTransports(mode.equals("upgrade") ? new String[] {"polling", "websocket"}
-                : new String[] {mode}).build();
+        IO.Options options =
+            IO.Options.builder()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(
+                    mode.equals("upgrade")
+                        ? new String[] {"polling", "websocket"}
+                        : new String[] {mode})
+                .build();
         options.callFactory = okHttp;
         options.webSocketFactory = okHttp;
         Socket socket = IO.socket(URI.create(url), options);
         Recorder<String> events = new Recorder<>();
         socket.on(Socket.EVENT_CONNECT, args -> events.record("connect"));
-        socket.on(Socket.EVENT_CONNECT_ERROR, args -> events.record("connect_error "
-            + OfficialJavaClients.describe(args)));
+        socket.on(
+            Socket.EVENT_CONNECT_ERROR,
+            args -> events.record("connect_error " + OfficialJavaClients.describe(args)));
         socket.connect();
         events.expect("connect");
         String expected = mode.equals("polling") ? "polling" : "websocket";
@@ -163,10 +180,15 @@ class TlsInteropTest {
     SocketIoClient client = SocketIoClient.create(vertx);
     try {
       for (String mode : MODES) {
-        ClientSocket socket = client.socket(url + "/", new ClientOptions().setForceNew(true)
-            .setReconnection(false).setTrustOptions(cert.trustOptions())
-            .setTransports(mode.equals("upgrade") ? List.of("polling", "websocket")
-                : List.of(mode)));
+        ClientSocket socket =
+            client.socket(
+                url + "/",
+                new ClientOptions()
+                    .setForceNew(true)
+                    .setReconnection(false)
+                    .setTrustOptions(cert.trustOptions())
+                    .setTransports(
+                        mode.equals("upgrade") ? List.of("polling", "websocket") : List.of(mode)));
         Recorder<String> upgrades = new Recorder<>();
         socket.io().onUpgrade(upgrades::record);
         await(socket.connect());

@@ -6,18 +6,20 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What {@link VertioMetrics} records and how it names it. Tags stay bounded: event names become
- * a tag only when listed here, other events count as {@code other}; dynamic namespaces
- * ({@code io.of(Pattern)}) are tagged {@code dynamic} unless {@link #setNamespaceTag} says
- * otherwise.
+ * What {@link VertioMetrics} records and how it names it. Tags stay bounded: event names become a
+ * tag only when listed here, other events count as {@code other}; dynamic namespaces ({@code
+ * io.of(Pattern)}) are tagged {@code dynamic} unless {@link #setNamespaceTag} says otherwise.
  */
 public final class MetricsOptions {
   /** Default {@code prefix}: {@code vertio}. */
   public static final String DEFAULT_PREFIX = "vertio";
+
   /** The event tag of events not in the allow-list. */
   public static final String OTHER_EVENT = "other";
+
   /** The namespace tag of dynamic namespaces, by default. */
   public static final String DYNAMIC_NAMESPACE = "dynamic";
+
   /** Default percentiles of the acknowledgement round-trip timer. */
   public static final double[] DEFAULT_PERCENTILES = {0.5, 0.9, 0.99};
 
@@ -28,17 +30,18 @@ public final class MetricsOptions {
   private double[] percentiles = DEFAULT_PERCENTILES.clone();
 
   /** Defaults: prefix {@code vertio}, no event names as tags. */
-  public MetricsOptions() {
-  }
+  public MetricsOptions() {}
 
-  /** @return the first part of every meter name */
+  /**
+   * @return the first part of every meter name
+   */
   public String getPrefix() {
     return prefix;
   }
 
   /**
-   * @param prefix the first part of every meter name, e.g. {@code vertio} gives
-   *     {@code vertio.sessions} ({@code vertio_sessions} in Prometheus)
+   * @param prefix the first part of every meter name, e.g. {@code vertio} gives {@code
+   *     vertio.sessions} ({@code vertio_sessions} in Prometheus)
    * @return this
    */
   public MetricsOptions setPrefix(String prefix) {
@@ -49,14 +52,16 @@ public final class MetricsOptions {
     return this;
   }
 
-  /** @return the event names recorded as tags */
+  /**
+   * @return the event names recorded as tags
+   */
   public Set<String> getEvents() {
     return Set.copyOf(events);
   }
 
   /**
-   * @param event an event name to record as a tag value of the event meters (keep the list
-   *     short: each name is a time series per namespace)
+   * @param event an event name to record as a tag value of the event meters (keep the list short:
+   *     each name is a time series per namespace)
    * @return this
    */
   public MetricsOptions addEvent(String event) {
@@ -64,7 +69,9 @@ public final class MetricsOptions {
     return this;
   }
 
-  /** @return how a namespace becomes a tag value */
+  /**
+   * @return how a namespace becomes a tag value
+   */
   public Function<Namespace, String> getNamespaceTag() {
     return namespaceTag;
   }
@@ -78,7 +85,9 @@ public final class MetricsOptions {
     return this;
   }
 
-  /** @return the published percentiles of the acknowledgement round-trip timer */
+  /**
+   * @return the published percentiles of the acknowledgement round-trip timer
+   */
   public double[] getPercentiles() {
     return percentiles.clone();
   }

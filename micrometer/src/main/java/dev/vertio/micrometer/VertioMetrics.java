@@ -14,16 +14,16 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     new MetricsOptions().addEvent("chat").addEvent("join"));
  * }</pre>
  *
- * <p>Meters (with the default prefix; Prometheus writes dots as underscores and adds
- * {@code _total} to counters): {@value #SESSIONS} (gauge, by transport),
- * {@code vertio.handshakes}, {@code vertio.upgrades} (by result), {@code vertio.session.closes}
- * (by reason), {@code vertio.connection.errors} (by code), {@code vertio.sockets} and
- * {@code vertio.rooms} (gauges, by namespace), {@code vertio.socket.connects},
- * {@code vertio.socket.disconnects} (by reason), {@code vertio.connect.errors} (by error),
- * {@code vertio.events.received} and {@code vertio.events.sent} (by event),
- * {@code vertio.received.bytes} and {@code vertio.sent.bytes}, {@code vertio.ack.rtt} (timer with
- * percentiles), {@code vertio.ack.timeouts}, {@code vertio.broadcast.recipients} (distribution),
- * {@code vertio.buffered.bytes} (gauge) and {@code vertio.recovery.attempts} (by result).
+ * <p>Meters (with the default prefix; Prometheus writes dots as underscores and adds {@code _total}
+ * to counters): {@value #SESSIONS} (gauge, by transport), {@code vertio.handshakes}, {@code
+ * vertio.upgrades} (by result), {@code vertio.session.closes} (by reason), {@code
+ * vertio.connection.errors} (by code), {@code vertio.sockets} and {@code vertio.rooms} (gauges, by
+ * namespace), {@code vertio.socket.connects}, {@code vertio.socket.disconnects} (by reason), {@code
+ * vertio.connect.errors} (by error), {@code vertio.events.received} and {@code vertio.events.sent}
+ * (by event), {@code vertio.received.bytes} and {@code vertio.sent.bytes}, {@code vertio.ack.rtt}
+ * (timer with percentiles), {@code vertio.ack.timeouts}, {@code vertio.broadcast.recipients}
+ * (distribution), {@code vertio.buffered.bytes} (gauge) and {@code vertio.recovery.attempts} (by
+ * result).
  */
 public final class VertioMetrics {
   /** The name of the sessions gauge with the default prefix. */
@@ -52,8 +52,8 @@ public final class VertioMetrics {
    * @param options tags and names
    * @return the binding, to {@link #unbind()} later
    */
-  public static VertioMetrics bind(SocketIoServer io, MeterRegistry registry,
-                                   MetricsOptions options) {
+  public static VertioMetrics bind(
+      SocketIoServer io, MeterRegistry registry, MetricsOptions options) {
     MicrometerListener listener = new MicrometerListener(io, registry, options);
     io.addListener(listener);
     return new VertioMetrics(io, listener);

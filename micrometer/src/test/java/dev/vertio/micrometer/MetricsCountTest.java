@@ -39,19 +39,30 @@ class MetricsCountTest {
   void start() {
     io = SocketIoServer.create(vertx);
     metrics = VertioMetrics.bind(io, registry, new MetricsOptions().addEvent("echo"));
-    io.use(s -> "bad".equals(s.handshake().auth().getString("token"))
-        ? Future.failedFuture(new ConnectionRefusedException("Not authorized"))
-        : Future.succeededFuture());
-    io.onConnection(s -> {
-      s.join("room");
-      s.on("echo", (args, ack) -> ack.send(args.getList().toArray()));
-      s.on("shout", (args, ack) -> io.to("room").emit("news", args.getValue(0)));
-      s.on("ask", (args, ack) -> s.timeout(Duration.ofSeconds(5)).emitWithAck("question")
-          .onComplete(ar -> ack.send(ar.succeeded())));
-      s.on("ask-silent", (args, ack) -> s.timeout(Duration.ofMillis(100))
-          .emitWithAck("silent").onComplete(ar -> ack.send(ar.succeeded())));
-      s.on("kick", (args, ack) -> s.disconnect());
-    });
+    io.use(
+        s ->
+            "bad".equals(s.handshake().auth().getString("token"))
+                ? Future.failedFuture(new ConnectionRefusedException("Not authorized"))
+                : Future.succeededFuture());
+    io.onConnection(
+        s -> {
+          s.join("room");
+          s.on("echo", (args, ack) -> ack.send(args.getList().toArray()));
+          s.on("shout", (args, ack) -> io.to("room").emit("news", args.getValue(0)));
+          s.on(
+              "ask",
+              (args, ack) ->
+                  s.timeout(Duration.ofSeconds(5))
+                      .emitWithAck("question")
+                      .onComplete(ar -> ack.send(ar.succeeded())));
+          s.on(
+              "ask-silent",
+              (args, ack) ->
+                  s.timeout(Duration.ofMillis(100))
+                      .emitWithAck("silent")
+                      .onComplete(ar -> ack.send(ar.succeeded())));
+          s.on("kick", (args, ack) -> s.disconnect());
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -62,9 +73,13 @@ class MetricsCountTest {
   }
 
   private ClientSocket socket(String transport, Map<String, ?> auth, String namespace) {
-    return client.socket("http://127.0.0.1:" + port + namespace, new ClientOptions()
-        .setTransports(List.of(transport)).setAuth(auth).setForceNew(true)
-        .setReconnection(false));
+    return client.socket(
+        "http://127.0.0.1:" + port + namespace,
+        new ClientOptions()
+            .setTransports(List.of(transport))
+            .setAuth(auth)
+            .setForceNew(true)
+            .setReconnection(false));
   }
 
   private double count(String name, String... tags) {
@@ -98,7 +113,7 @@ class MetricsCountTest {
     ClientSocket ws = socket("websocket", Map.of("token", "ok"), "/");
     ClientSocket polling = socket("polling", Map.of("token", "ok"), "/");
     ws.on("question", (args, ack) -> ack.send("answer"));
-    ws.on("silent", (args, ack) -> { });
+    ws.on("silent", (args, ack) -> {});
     await(ws.connect());
     await(polling.connect());
     assertEquals(1, gauge("vertio.sessions", "transport", "websocket"));
@@ -123,8 +138,8 @@ class MetricsCountTest {
     assertThrows(Exception.class, () -> await(nowhere.connect()));
     assertEquals(400, await(http.get(port, "/socket.io/?EIO=4&transport=bogus")).status());
 
-    eventually(() -> assertEquals(5, count("vertio.events.received", "namespace", "/",
-        "event", "echo")));
+    eventually(
+        () -> assertEquals(5, count("vertio.events.received", "namespace", "/", "event", "echo")));
     assertEquals(2, count("vertio.events.received", "namespace", "/", "event", "other"));
     assertEquals(2, count("vertio.events.sent", "namespace", "/", "event", "other"));
     assertEquals(0, count("vertio.events.sent", "namespace", "/", "event", "echo"));
@@ -139,20 +154,48 @@ class MetricsCountTest {
 
     // A broadcast to the room reaches both sockets.
     ws.emit("shout", "hi");
-    eventually(() -> assertEquals(1, registry.find("vertio.broadcast.recipients")
-        .tags("namespace", "/").summary().count()));
-    assertEquals(2, registry.find("vertio.broadcast.recipients").tags("namespace", "/")
-        .summary().totalAmount());
-    eventually(() -> assertEquals(4, count("vertio.events.sent", "namespace", "/",
-        "event", "other")));
+    eventually(
+        () ->
+            assertEquals(
+                1,
+                registry
+                    .find("vertio.broadcast.recipients")
+                    .tags("namespace", "/")
+                    .summary()
+                    .count()));
+    assertEquals(
+        2,
+        registry
+            .find("vertio.broadcast.recipients")
+            .tags("namespace", "/")
+            .summary()
+            .totalAmount());
+    eventually(
+        () -> assertEquals(4, count("vertio.events.sent", "namespace", "/", "event", "other")));
 
     // Disconnects: by the client, and by the server.
     polling.emit("kick");
-    eventually(() -> assertEquals(1, count("vertio.socket.disconnects", "namespace", "/",
-        "reason", "server namespace disconnect")));
+    eventually(
+        () ->
+            assertEquals(
+                1,
+                count(
+                    "vertio.socket.disconnects",
+                    "namespace",
+                    "/",
+                    "reason",
+                    "server namespace disconnect")));
     await(ws.disconnect());
-    eventually(() -> assertEquals(1, count("vertio.socket.disconnects", "namespace", "/",
-        "reason", "client namespace disconnect")));
+    eventually(
+        () ->
+            assertEquals(
+                1,
+                count(
+                    "vertio.socket.disconnects",
+                    "namespace",
+                    "/",
+                    "reason",
+                    "client namespace disconnect")));
     eventually(() -> assertEquals(0, gauge("vertio.sessions", "transport", "websocket")));
     eventually(() -> assertEquals(0, gauge("vertio.sessions", "transport", "polling")));
     assertEquals(0, gauge("vertio.sockets", "namespace", "/"));
@@ -166,39 +209,62 @@ class MetricsCountTest {
 
   @Test
   void upgradesAndRecoveriesAreCounted() {
-    SocketIoServer recovering = SocketIoServer.create(vertx, new dev.vertio.socketio.SocketIoOptions()
-        .setConnectionStateRecovery(new dev.vertio.socketio.ConnectionStateRecoveryOptions()));
+    SocketIoServer recovering =
+        SocketIoServer.create(
+            vertx,
+            new dev.vertio.socketio.SocketIoOptions()
+                .setConnectionStateRecovery(
+                    new dev.vertio.socketio.ConnectionStateRecoveryOptions()));
     SimpleMeterRegistry own = new SimpleMeterRegistry();
     VertioMetrics.bind(recovering, own);
     java.util.concurrent.BlockingQueue<dev.vertio.socketio.Socket> sockets =
         new java.util.concurrent.LinkedBlockingQueue<>();
-    recovering.onConnection(s -> {
-      sockets.add(s);
-      s.emit("hello");
-    });
+    recovering.onConnection(
+        s -> {
+          sockets.add(s);
+          s.emit("hello");
+        });
     int recoveringPort = await(recovering.listen(0, "127.0.0.1")).actualPort();
-    ClientSocket socket = client.socket("http://127.0.0.1:" + recoveringPort + "/",
-        new ClientOptions().setForceNew(true).setReconnectionDelay(20)
-            .setReconnectionDelayMax(50));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + recoveringPort + "/",
+            new ClientOptions()
+                .setForceNew(true)
+                .setReconnectionDelay(20)
+                .setReconnectionDelayMax(50));
     java.util.concurrent.BlockingQueue<String> hellos =
         new java.util.concurrent.LinkedBlockingQueue<>();
     socket.on("hello", (args, ack) -> hellos.add("hello"));
     await(socket.connect());
-    eventually(() -> assertEquals(1, own.find("vertio.upgrades").tags("result", "success")
-        .counter().count()));
-    eventually(() -> assertEquals(1, own.find("vertio.sessions").tags("transport", "websocket")
-        .gauge().value()));
+    eventually(
+        () ->
+            assertEquals(
+                1, own.find("vertio.upgrades").tags("result", "success").counter().count()));
+    eventually(
+        () ->
+            assertEquals(
+                1, own.find("vertio.sessions").tags("transport", "websocket").gauge().value()));
     assertEquals(0, own.find("vertio.sessions").tags("transport", "polling").gauge().value());
     eventually(() -> assertEquals(1, hellos.size()));
     dev.vertio.socketio.Socket first = sockets.poll();
     first.conn().close();
-    eventually(() -> assertEquals(1, own.find("vertio.recovery.attempts")
-        .tags("namespace", "/", "result", "recovered").counter().count()));
+    eventually(
+        () ->
+            assertEquals(
+                1,
+                own.find("vertio.recovery.attempts")
+                    .tags("namespace", "/", "result", "recovered")
+                    .counter()
+                    .count()));
     assertEquals(0, own.find("vertio.recovery.attempts").tags("result", "new").counter().count());
-    assertEquals(1, own.find("vertio.socket.disconnects")
-        .tags("namespace", "/", "reason", "forced close").counter().count());
-    assertEquals(1, own.find("vertio.session.closes").tags("reason", "forced close")
-        .counter().count());
+    assertEquals(
+        1,
+        own.find("vertio.socket.disconnects")
+            .tags("namespace", "/", "reason", "forced close")
+            .counter()
+            .count());
+    assertEquals(
+        1, own.find("vertio.session.closes").tags("reason", "forced close").counter().count());
   }
 
   @Test

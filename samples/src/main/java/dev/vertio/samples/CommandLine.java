@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The samples' command lines: {@code --name value}, {@code --name=value} and {@code --switch}.
- * Each sample declares the flags it takes; an unknown flag, a missing value or a number that is
- * not one is refused with a {@link UsageException} naming the flag and showing the usage.
+ * The samples' command lines: {@code --name value}, {@code --name=value} and {@code --switch}. Each
+ * sample declares the flags it takes; an unknown flag, a missing value or a number that is not one
+ * is refused with a {@link UsageException} naming the flag and showing the usage.
  */
 public final class CommandLine {
   /** What a flag takes. */
@@ -33,17 +33,23 @@ public final class CommandLine {
    * @param help one line for the usage
    */
   public record Flag(String name, Kind kind, String help) {
-    /** @return a switch */
+    /**
+     * @return a switch
+     */
     public static Flag onOff(String name, String help) {
       return new Flag(name, Kind.SWITCH, help);
     }
 
-    /** @return a flag taking text */
+    /**
+     * @return a flag taking text
+     */
     public static Flag text(String name, String help) {
       return new Flag(name, Kind.TEXT, help);
     }
 
-    /** @return a flag taking a whole number */
+    /**
+     * @return a flag taking a whole number
+     */
     public static Flag number(String name, String help) {
       return new Flag(name, Kind.NUMBER, help);
     }
@@ -59,19 +65,20 @@ public final class CommandLine {
   }
 
   /** The Engine.IO flags every server sample takes (see {@link #applyEngineFlags}). */
-  public static final List<Flag> ENGINE_FLAGS = List.of(
-      Flag.text("path", "endpoint path"),
-      Flag.number("ping-interval", "ms between heartbeats"),
-      Flag.number("ping-timeout", "ms to wait for a pong"),
-      Flag.number("upgrade-timeout", "ms an upgrade may take"),
-      Flag.number("max-http-buffer-size", "largest message, bytes"),
-      Flag.text("transports", "polling,websocket"),
-      Flag.onOff("no-upgrades", "no upgrade from polling to WebSocket"),
-      Flag.onOff("per-message-deflate", "WebSocket compression"),
-      Flag.onOff("no-http-compression", "no gzip of polling responses"),
-      Flag.text("cors-origin", "allowed origins: a,b or *"),
-      Flag.onOff("cors-credentials", "CORS with credentials"),
-      Flag.onOff("allow-eio3", "also accept Engine.IO v3 / Socket.IO v2 clients"));
+  public static final List<Flag> ENGINE_FLAGS =
+      List.of(
+          Flag.text("path", "endpoint path"),
+          Flag.number("ping-interval", "ms between heartbeats"),
+          Flag.number("ping-timeout", "ms to wait for a pong"),
+          Flag.number("upgrade-timeout", "ms an upgrade may take"),
+          Flag.number("max-http-buffer-size", "largest message, bytes"),
+          Flag.text("transports", "polling,websocket"),
+          Flag.onOff("no-upgrades", "no upgrade from polling to WebSocket"),
+          Flag.onOff("per-message-deflate", "WebSocket compression"),
+          Flag.onOff("no-http-compression", "no gzip of polling responses"),
+          Flag.text("cors-origin", "allowed origins: a,b or *"),
+          Flag.onOff("cors-credentials", "CORS with credentials"),
+          Flag.onOff("allow-eio3", "also accept Engine.IO v3 / Socket.IO v2 clients"));
 
   private final String command;
   private final Map<String, Flag> accepted = new LinkedHashMap<>();
@@ -145,35 +152,48 @@ public final class CommandLine {
     return new UsageException(problem + "\n" + usage());
   }
 
-  /** @return the usage: the command and every flag it takes, one a line */
+  /**
+   * @return the usage: the command and every flag it takes, one a line
+   */
   public String usage() {
-    StringBuilder sb = new StringBuilder("usage: java -jar vertio-samples.jar ")
-        .append(command).append(" [flags]\n");
+    StringBuilder sb =
+        new StringBuilder("usage: java -jar vertio-samples.jar ")
+            .append(command)
+            .append(" [flags]\n");
     for (Flag f : accepted.values()) {
-      String left = "  --" + f.name() + switch (f.kind()) {
-        case SWITCH -> "";
-        case TEXT -> " <text>";
-        case NUMBER -> " <n>";
-      };
+      String left =
+          "  --"
+              + f.name()
+              + switch (f.kind()) {
+                case SWITCH -> "";
+                case TEXT -> " <text>";
+                case NUMBER -> " <n>";
+              };
       sb.append(String.format("%-32s %s%n", left, f.help()));
     }
     return sb.toString().stripTrailing();
   }
 
-  /** @return the value of {@code --name}, or the default */
+  /**
+   * @return the value of {@code --name}, or the default
+   */
   public String get(String name, String defaultValue) {
     check(name);
     return values.getOrDefault(name, defaultValue);
   }
 
-  /** @return the value of {@code --name} as a long, or the default */
+  /**
+   * @return the value of {@code --name} as a long, or the default
+   */
   public long getLong(String name, long defaultValue) {
     check(name);
     String v = values.get(name);
     return v == null ? defaultValue : Long.parseLong(v);
   }
 
-  /** @return true when {@code --name} was given (without a value, or with {@code true}) */
+  /**
+   * @return true when {@code --name} was given (without a value, or with {@code true})
+   */
   public boolean has(String name) {
     check(name);
     return values.containsKey(name) && !"false".equals(values.get(name));
@@ -188,10 +208,10 @@ public final class CommandLine {
 
   /**
    * Applies the Engine.IO flags every server sample takes: {@code --path}, {@code --ping-interval},
-   * {@code --ping-timeout}, {@code --upgrade-timeout}, {@code --max-http-buffer-size},
-   * {@code --no-upgrades}, {@code --per-message-deflate}, {@code --no-http-compression},
-   * {@code --transports a,b}, {@code --cors-origin a,b|*}, {@code --cors-credentials},
-   * {@code --allow-eio3} (accept Socket.IO v2 clients).
+   * {@code --ping-timeout}, {@code --upgrade-timeout}, {@code --max-http-buffer-size}, {@code
+   * --no-upgrades}, {@code --per-message-deflate}, {@code --no-http-compression}, {@code
+   * --transports a,b}, {@code --cors-origin a,b|*}, {@code --cors-credentials}, {@code
+   * --allow-eio3} (accept Socket.IO v2 clients).
    *
    * @param options the options to set
    * @param defaultPath the path when {@code --path} is absent
@@ -199,12 +219,13 @@ public final class CommandLine {
    * @return the same options
    */
   public <T extends EngineOptions> T applyEngineFlags(T options, String defaultPath) {
-    options.setPath(get("path", defaultPath))
+    options
+        .setPath(get("path", defaultPath))
         .setPingInterval(getLong("ping-interval", EngineOptions.DEFAULT_PING_INTERVAL))
         .setPingTimeout(getLong("ping-timeout", EngineOptions.DEFAULT_PING_TIMEOUT))
         .setUpgradeTimeout(getLong("upgrade-timeout", EngineOptions.DEFAULT_UPGRADE_TIMEOUT))
-        .setMaxHttpBufferSize((int) getLong("max-http-buffer-size",
-            EngineOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
+        .setMaxHttpBufferSize(
+            (int) getLong("max-http-buffer-size", EngineOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE))
         .setAllowUpgrades(!has("no-upgrades"))
         .setPerMessageDeflate(has("per-message-deflate"))
         .setHttpCompression(!has("no-http-compression"))
@@ -215,8 +236,10 @@ public final class CommandLine {
     }
     String origins = get("cors-origin", null);
     if (origins != null) {
-      options.setCors(new CorsOptions().setAllowedOrigins(List.of(origins.split(",")))
-          .setAllowCredentials(has("cors-credentials")));
+      options.setCors(
+          new CorsOptions()
+              .setAllowedOrigins(List.of(origins.split(",")))
+              .setAllowCredentials(has("cors-credentials")));
     }
     return options;
   }

@@ -7,19 +7,19 @@ import java.util.List;
 public final class SampleMain {
   /** Exit status for a command line the sample does not take. */
   public static final int USAGE = 2;
+
   /** Exit status for a sample that could not start (port taken, unreadable certificate...). */
   public static final int FAILED = 1;
 
-  private SampleMain() {
-  }
+  private SampleMain() {}
 
   /**
    * @param command the sample's name
    * @param args its arguments
    * @param flags the flags it takes
-   * @return the command line; on {@code --help} the usage is printed and the process exits with
-   *     0, on a bad command line the problem and the usage go to stderr and it exits with
-   *     {@link #USAGE}
+   * @return the command line; on {@code --help} the usage is printed and the process exits with 0,
+   *     on a bad command line the problem and the usage go to stderr and it exits with {@link
+   *     #USAGE}
    */
   public static CommandLine commandLine(String command, String[] args, List<Flag> flags) {
     try {
@@ -36,8 +36,8 @@ public final class SampleMain {
   }
 
   /**
-   * Reports a sample that could not start and exits with {@link #FAILED} (from another thread:
-   * this may run on an event loop, which the shutdown hook's closing of Vert.x needs).
+   * Reports a sample that could not start and exits with {@link #FAILED} (from another thread: this
+   * may run on an event loop, which the shutdown hook's closing of Vert.x needs).
    *
    * @param what the sample's name
    * @param err why

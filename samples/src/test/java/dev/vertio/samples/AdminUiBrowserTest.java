@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official Socket.IO Admin UI (npm {@code @socket.io/admin-ui}'s page, served by the chat
- * sample at {@code /admin/}) in Debian's headless Chromium: it logs in through its form, lists
- * two chat pages' sockets and rooms, and disconnects one, whose page says so (scenario
- * {@code admin-ui}, {@code src/test/js/admin.mjs}). Screenshots: {@code target/screenshots/admin-ui*.png}.
+ * sample at {@code /admin/}) in Debian's headless Chromium: it logs in through its form, lists two
+ * chat pages' sockets and rooms, and disconnects one, whose page says so (scenario {@code
+ * admin-ui}, {@code src/test/js/admin.mjs}). Screenshots: {@code target/screenshots/admin-ui*.png}.
  */
 class AdminUiBrowserTest {
   private static final String PASSWORD = "s3cret-admin";
@@ -32,11 +32,23 @@ class AdminUiBrowserTest {
   @Test
   void theAdminUiSeesTwoChatPagesAndDisconnectsOne() throws Exception {
     Files.createDirectories(Path.of("target", "screenshots"));
-    int port = await(ChatServer.start(vertx, ChatServer.commandLine(new String[] {
-        "--port", "0", "--host", "127.0.0.1", "--admin-password", PASSWORD}))).actualPort();
-    ProcessBuilder pb = new ProcessBuilder("node", "src/test/js/browser.mjs", "admin-ui",
-        "http://127.0.0.1:" + port, "target/screenshots")
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    int port =
+        await(
+                ChatServer.start(
+                    vertx,
+                    ChatServer.commandLine(
+                        new String[] {
+                          "--port", "0", "--host", "127.0.0.1", "--admin-password", PASSWORD
+                        })))
+            .actualPort();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "node",
+                "src/test/js/browser.mjs",
+                "admin-ui",
+                "http://127.0.0.1:" + port,
+                "target/screenshots")
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().put("ADMIN_PASSWORD", PASSWORD);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The chat and game pages in Debian's headless Chromium (playwright-core, see
- * {@code src/test/js/scenarios.mjs}) against the samples started here on free ports, with the
- * Java bot in {@code #general}. Screenshots go to {@code target/screenshots/}.
+ * The chat and game pages in Debian's headless Chromium (playwright-core, see {@code
+ * src/test/js/scenarios.mjs}) against the samples started here on free ports, with the Java bot in
+ * {@code #general}. Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserSamplesTest {
@@ -34,10 +34,12 @@ class BrowserSamplesTest {
   @BeforeAll
   void start() throws IOException {
     Files.createDirectories(Path.of("target", "screenshots"));
-    int chat = await(ChatServer.start(vertx, ChatServer.commandLine(
-        "--port", "0", "--host", "127.0.0.1"))).actualPort();
-    int game = await(GameServer.start(vertx, GameServer.commandLine(
-        "--port", "0", "--host", "127.0.0.1"))).actualPort();
+    int chat =
+        await(ChatServer.start(vertx, ChatServer.commandLine("--port", "0", "--host", "127.0.0.1")))
+            .actualPort();
+    int game =
+        await(GameServer.start(vertx, GameServer.commandLine("--port", "0", "--host", "127.0.0.1")))
+            .actualPort();
     chatUrl = "http://127.0.0.1:" + chat;
     gameUrl = "http://127.0.0.1:" + game;
     bot = await(ChatBot.start(vertx, chatUrl, "general", "bot"));
@@ -50,8 +52,10 @@ class BrowserSamplesTest {
   }
 
   private JsonObject run(String scenario, String url) throws Exception {
-    Process p = new ProcessBuilder("node", "src/test/js/browser.mjs", scenario, url,
-        "target/screenshots").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder("node", "src/test/js/browser.mjs", scenario, url, "target/screenshots")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -88,8 +92,8 @@ class BrowserSamplesTest {
   void theReadmesPlainWebSocketPageChatsWithASocketIoPage() throws Exception {
     JsonObject found = run("chat-plain", chatUrl);
     assertTrue(found.getString("members").contains("plain"));
-    assertEquals("hi plain page", found.getJsonObject("received").getJsonObject("data")
-        .getString("text"));
+    assertEquals(
+        "hi plain page", found.getJsonObject("received").getJsonObject("data").getString("text"));
   }
 
   @Test

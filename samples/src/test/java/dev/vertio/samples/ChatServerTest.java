@@ -32,9 +32,24 @@ class ChatServerTest {
 
   @BeforeEach
   void start() {
-    port = await(ChatServer.start(vertx, ChatServer.commandLine("--port", "0",
-        "--host", "127.0.0.1", "--history", "3", "--max-rooms", "4",
-        "--max-image-bytes", "1000", "--jwt-secret", "test-secret"))).actualPort();
+    port =
+        await(
+                ChatServer.start(
+                    vertx,
+                    ChatServer.commandLine(
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--history",
+                        "3",
+                        "--max-rooms",
+                        "4",
+                        "--max-image-bytes",
+                        "1000",
+                        "--jwt-secret",
+                        "test-secret")))
+            .actualPort();
   }
 
   @AfterEach
@@ -44,27 +59,54 @@ class ChatServerTest {
   }
 
   private Future<JsonObject> post(String body) {
-    return http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-            .setPort(port).setURI("/api/login").putHeader("Content-Type", "application/json"),
+    return http.request(
+            new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setURI("/api/login")
+                .putHeader("Content-Type", "application/json"),
             body)
-        .map(res -> new JsonObject().put("status", res.status())
-            .put("body", res.body().toJsonObject()));
+        .map(
+            res ->
+                new JsonObject()
+                    .put("status", res.status())
+                    .put("body", res.body().toJsonObject()));
   }
 
   private ClientSocket connect(String nickname, Recorder<String> events) {
-    String token = nickname == null ? "not-a-token"
-        : await(post(new JsonObject().put("nickname", nickname).encode()))
-            .getJsonObject("body").getString("token");
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/chat",
-        new ClientOptions().setForceNew(true).setTransports(java.util.List.of("websocket"))
-            .setAuth(Map.of("token", token)));
+    String token =
+        nickname == null
+            ? "not-a-token"
+            : await(post(new JsonObject().put("nickname", nickname).encode()))
+                .getJsonObject("body")
+                .getString("token");
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port + "/chat",
+            new ClientOptions()
+                .setForceNew(true)
+                .setTransports(java.util.List.of("websocket"))
+                .setAuth(Map.of("token", token)));
     socket.onConnectError(err -> events.record("connect_error " + err.getMessage()));
-    socket.on("ready", (args, ack) -> events.record("ready " + args.getJsonObject(0)
-        .getString("nickname")));
-    socket.on("message", (args, ack) -> events.record("message "
-        + args.getJsonObject(0).getString("from") + ": " + args.getJsonObject(0)
-        .getValue("text", "<image " + args.getJsonObject(0).getJsonObject("image", new JsonObject())
-            .getString("name") + ">")));
+    socket.on(
+        "ready",
+        (args, ack) -> events.record("ready " + args.getJsonObject(0).getString("nickname")));
+    socket.on(
+        "message",
+        (args, ack) ->
+            events.record(
+                "message "
+                    + args.getJsonObject(0).getString("from")
+                    + ": "
+                    + args.getJsonObject(0)
+                        .getValue(
+                            "text",
+                            "<image "
+                                + args.getJsonObject(0)
+                                    .getJsonObject("image", new JsonObject())
+                                    .getString("name")
+                                + ">")));
     socket.connect();
     return socket;
   }
@@ -79,8 +121,15 @@ class ChatServerTest {
     assertEquals(200, ok.getInteger("status"));
     assertEquals("Zoë", ok.getJsonObject("body").getString("nickname"));
     assertEquals(3, ok.getJsonObject("body").getString("token").split("\\.").length);
-    for (String bad : new String[] {"{}", "{\"nickname\":\"\"}", "{\"nickname\":42}",
-        "not json", "{\"nickname\":\"<script>\"}", "{\"nickname\":\"" + "x".repeat(21) + "\"}"}) {
+    for (String bad :
+        new String[] {
+          "{}",
+          "{\"nickname\":\"\"}",
+          "{\"nickname\":42}",
+          "not json",
+          "{\"nickname\":\"<script>\"}",
+          "{\"nickname\":\"" + "x".repeat(21) + "\"}"
+        }) {
       JsonObject res = await(post(bad));
       assertEquals(400, res.getInteger("status"), bad);
       assertTrue(res.getJsonObject("body").getString("error").contains("nickname"), bad);
@@ -109,10 +158,12 @@ class ChatServerTest {
     assertTrue(res.headers().get("Content-Type").startsWith("text/plain"));
     String text = res.text();
     assertTrue(text.contains("vertio_sockets{namespace=\"/chat\"} 1.0"), text);
-    assertTrue(text.contains(
-        "vertio_events_received_total{event=\"message\",namespace=\"/chat\"} 2.0"), text);
-    assertTrue(text.contains(
-        "vertio_events_received_total{event=\"join\",namespace=\"/chat\"} 1.0"), text);
+    assertTrue(
+        text.contains("vertio_events_received_total{event=\"message\",namespace=\"/chat\"} 2.0"),
+        text);
+    assertTrue(
+        text.contains("vertio_events_received_total{event=\"join\",namespace=\"/chat\"} 1.0"),
+        text);
     assertTrue(text.contains("vertio_sessions{transport=\"websocket\"} 1.0"), text);
     assertTrue(text.contains("jvm_memory_used_bytes"), text);
   }
@@ -135,8 +186,8 @@ class ChatServerTest {
     JsonObject joined = ask(ann, "join", "general");
     assertEquals(new JsonArray().add("ann"), joined.getJsonArray("members"));
     for (int i = 1; i <= 4; i++) {
-      JsonObject ack = ask(ann, "message", new JsonObject().put("room", "general")
-          .put("text", "m" + i));
+      JsonObject ack =
+          ask(ann, "message", new JsonObject().put("room", "general").put("text", "m" + i));
       assertTrue(ack.containsKey("id") && ack.containsKey("ts"), ack.encode());
     }
     Recorder<String> b = new Recorder<>();
@@ -149,8 +200,14 @@ class ChatServerTest {
     assertEquals(new JsonArray().add("ann").add("bob"), bobJoined.getJsonArray("members"));
     ask(ann, "message", new JsonObject().put("room", "general").put("text", "hi bob"));
     b.expect("message ann: hi bob");
-    ask(bob, "image", new JsonObject().put("room", "general").put("name", "dot.png")
-        .put("type", "image/png").put("data", Buffer.buffer(new byte[] {1, 2, 3})));
+    ask(
+        bob,
+        "image",
+        new JsonObject()
+            .put("room", "general")
+            .put("name", "dot.png")
+            .put("type", "image/png")
+            .put("data", Buffer.buffer(new byte[] {1, 2, 3})));
     a.expect("message bob: <image dot.png>");
     a.assertExhausted();
   }
@@ -164,19 +221,49 @@ class ChatServerTest {
     assertTrue(ask(ann, "join", 42).containsKey("error"));
     assertTrue(await(ann.emitWithAck("join")).getJsonObject(0).containsKey("error"));
     assertTrue(await(ann.emitWithAck("message")).getJsonObject(0).containsKey("error"));
-    assertEquals("join the room first", ask(ann, "message",
-        new JsonObject().put("room", "general").put("text", "x")).getString("error"));
+    assertEquals(
+        "join the room first",
+        ask(ann, "message", new JsonObject().put("room", "general").put("text", "x"))
+            .getString("error"));
     ask(ann, "join", "general");
-    assertTrue(ask(ann, "message", new JsonObject().put("room", "general").put("text", " "))
-        .getString("error").contains("text"));
-    assertTrue(ask(ann, "message", new JsonObject().put("room", "general")
-        .put("text", "x".repeat(2001))).getString("error").contains("text"));
-    assertEquals("data must be binary", ask(ann, "image", new JsonObject().put("room", "general")
-        .put("type", "image/png").put("data", "AQID")).getString("error"));
-    assertTrue(ask(ann, "image", new JsonObject().put("room", "general").put("type", "image/png")
-        .put("data", Buffer.buffer(new byte[1001]))).getString("error").contains("1000 bytes"));
-    assertTrue(ask(ann, "image", new JsonObject().put("room", "general").put("type", "text/html")
-        .put("data", Buffer.buffer(new byte[10]))).getString("error").contains("MIME"));
+    assertTrue(
+        ask(ann, "message", new JsonObject().put("room", "general").put("text", " "))
+            .getString("error")
+            .contains("text"));
+    assertTrue(
+        ask(ann, "message", new JsonObject().put("room", "general").put("text", "x".repeat(2001)))
+            .getString("error")
+            .contains("text"));
+    assertEquals(
+        "data must be binary",
+        ask(
+                ann,
+                "image",
+                new JsonObject()
+                    .put("room", "general")
+                    .put("type", "image/png")
+                    .put("data", "AQID"))
+            .getString("error"));
+    assertTrue(
+        ask(
+                ann,
+                "image",
+                new JsonObject()
+                    .put("room", "general")
+                    .put("type", "image/png")
+                    .put("data", Buffer.buffer(new byte[1001])))
+            .getString("error")
+            .contains("1000 bytes"));
+    assertTrue(
+        ask(
+                ann,
+                "image",
+                new JsonObject()
+                    .put("room", "general")
+                    .put("type", "text/html")
+                    .put("data", Buffer.buffer(new byte[10])))
+            .getString("error")
+            .contains("MIME"));
     assertEquals("not in that room", ask(ann, "leave", "random").getString("error"));
     assertTrue(ann.connected(), "bad input does not cost the connection");
   }
@@ -190,7 +277,9 @@ class ChatServerTest {
     ask(ann, "message", new JsonObject().put("room", "one").put("text", "in one"));
     assertEquals(1, ask(ann, "join", "one").getJsonArray("history").size());
     ask(ann, "join", "two"); // general, random, vertx are defaults: the 4th slot is contended
-    assertEquals(0, ask(ann, "join", "one").getJsonArray("history").size(),
+    assertEquals(
+        0,
+        ask(ann, "join", "one").getJsonArray("history").size(),
         "one was evicted for two, and is a new room again");
     for (String d : ChatServer.DEFAULT_ROOMS) {
       assertTrue(ask(ann, "join", d).containsKey("history"), d);
@@ -202,12 +291,15 @@ class ChatServerTest {
     ConnectErrorException[] seen = new ConnectErrorException[1];
     Recorder<String> events = new Recorder<>();
     String foreign = new dev.vertio.samples.chat.ChatAuth(vertx, "other-secret", 5).issue("ann");
-    ClientSocket s = client.socket("http://127.0.0.1:" + port + "/chat",
-        new ClientOptions().setForceNew(true).setAuth(Map.of("token", foreign)));
-    s.onConnectError(err -> {
-      seen[0] = err;
-      events.record("connect_error " + err.getMessage());
-    });
+    ClientSocket s =
+        client.socket(
+            "http://127.0.0.1:" + port + "/chat",
+            new ClientOptions().setForceNew(true).setAuth(Map.of("token", foreign)));
+    s.onConnectError(
+        err -> {
+          seen[0] = err;
+          events.record("connect_error " + err.getMessage());
+        });
     s.connect();
     events.expect("connect_error invalid token");
   }

@@ -12,7 +12,6 @@ import dev.vertio.engineio.testing.TestCertificate;
 import dev.vertio.engineio.testing.TestHttp;
 import dev.vertio.samples.chat.ChatServer;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -31,8 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChatTlsTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
+
   /** Made once per class: {@code keytool} is a JVM of its own. */
   private static TestCertificate cert;
+
   private TestHttp https;
   private int port;
 
@@ -48,11 +49,27 @@ class ChatTlsTest {
 
   @BeforeEach
   void start() {
-    port = await(ChatServer.start(vertx, ChatServer.commandLine("--port", "0", "--host",
-        "127.0.0.1", "--tls-cert", cert.certPath().toString(), "--tls-key",
-        cert.keyPath().toString()))).actualPort();
-    https = new TestHttp(vertx, new HttpClientOptions().setSsl(true)
-        .setTrustOptions(cert.trustOptions()).setVerifyHost(true));
+    port =
+        await(
+                ChatServer.start(
+                    vertx,
+                    ChatServer.commandLine(
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--tls-cert",
+                        cert.certPath().toString(),
+                        "--tls-key",
+                        cert.keyPath().toString())))
+            .actualPort();
+    https =
+        new TestHttp(
+            vertx,
+            new HttpClientOptions()
+                .setSsl(true)
+                .setTrustOptions(cert.trustOptions())
+                .setVerifyHost(true));
   }
 
   @AfterEach
@@ -62,11 +79,20 @@ class ChatTlsTest {
   }
 
   private JsonObject request(HttpMethod method, String uri, String body) {
-    TestHttp.Response res = await(https.request(new RequestOptions().setMethod(method)
-        .setHost("127.0.0.1").setPort(port).setURI(uri)
-        .putHeader("Content-Type", "application/json"), body));
-    return new JsonObject().put("status", res.status())
-        .put("type", res.headers().get("Content-Type")).put("body", res.text());
+    TestHttp.Response res =
+        await(
+            https.request(
+                new RequestOptions()
+                    .setMethod(method)
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    .setURI(uri)
+                    .putHeader("Content-Type", "application/json"),
+                body));
+    return new JsonObject()
+        .put("status", res.status())
+        .put("type", res.headers().get("Content-Type"))
+        .put("body", res.text());
   }
 
   @ParameterizedTest
@@ -79,9 +105,14 @@ class ChatTlsTest {
     assertEquals(200, login.getInteger("status"));
     String token = new JsonObject(login.getString("body")).getString("token");
 
-    ClientSocket socket = client.socket("https://127.0.0.1:" + port + "/chat",
-        new ClientOptions().setForceNew(true).setTransports(List.of(transport))
-            .setTrustOptions(cert.trustOptions()).setAuth(Map.of("token", token)));
+    ClientSocket socket =
+        client.socket(
+            "https://127.0.0.1:" + port + "/chat",
+            new ClientOptions()
+                .setForceNew(true)
+                .setTransports(List.of(transport))
+                .setTrustOptions(cert.trustOptions())
+                .setAuth(Map.of("token", token)));
     Recorder<String> ready = new Recorder<>();
     socket.on("ready", (args, ack) -> ready.record(args.getJsonObject(0).getString("nickname")));
     socket.connect();
@@ -93,26 +124,30 @@ class ChatTlsTest {
   @Test
   void oneTlsFlagWithoutTheOtherIsRefusedByName() {
     Throwable err = start("--tls-cert", cert.certPath().toString());
-    assertEquals("--tls-cert and --tls-key go together: give both PEM files (--tls-key is"
-        + " missing)", err.getMessage());
+    assertEquals(
+        "--tls-cert and --tls-key go together: give both PEM files (--tls-key is" + " missing)",
+        err.getMessage());
     err = start("--tls-key", cert.keyPath().toString());
     assertTrue(err.getMessage().endsWith("(--tls-cert is missing)"), err.getMessage());
   }
 
   @Test
   void anUnreadableOrWrongFileIsRefused() {
-    assertEquals("--tls-key: cannot read /nonexistent/key.pem", start("--tls-cert",
-        cert.certPath().toString(), "--tls-key", "/nonexistent/key.pem").getMessage());
+    assertEquals(
+        "--tls-key: cannot read /nonexistent/key.pem",
+        start("--tls-cert", cert.certPath().toString(), "--tls-key", "/nonexistent/key.pem")
+            .getMessage());
     // A certificate where the key should be: Vert.x refuses it when the server starts.
-    Throwable err = start("--tls-cert", cert.certPath().toString(), "--tls-key",
-        cert.certPath().toString());
+    Throwable err =
+        start("--tls-cert", cert.certPath().toString(), "--tls-key", cert.certPath().toString());
     assertTrue(err.getMessage() != null && !err.getMessage().isEmpty());
   }
 
   private Throwable start(String... tlsFlags) {
     List<String> args = new java.util.ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
     args.addAll(List.of(tlsFlags));
-    return await(ChatServer.start(vertx, ChatServer.commandLine(args.toArray(new String[0])))
-        .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())));
+    return await(
+        ChatServer.start(vertx, ChatServer.commandLine(args.toArray(new String[0])))
+            .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())));
   }
 }

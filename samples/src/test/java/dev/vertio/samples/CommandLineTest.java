@@ -19,8 +19,15 @@ class CommandLineTest {
 
   @Test
   void declaredFlagsAreRead() {
-    CommandLine cli = ChatServer.commandLine("--port", "0", "--host=127.0.0.1", "--no-upgrades",
-        "--per-message-deflate=false", "--cors-origin", "*");
+    CommandLine cli =
+        ChatServer.commandLine(
+            "--port",
+            "0",
+            "--host=127.0.0.1",
+            "--no-upgrades",
+            "--per-message-deflate=false",
+            "--cors-origin",
+            "*");
     assertEquals(0, cli.getLong("port", 3000));
     assertEquals("127.0.0.1", cli.get("host", null));
     assertTrue(cli.has("no-upgrades"));
@@ -40,8 +47,12 @@ class CommandLineTest {
 
   @Test
   void aFlagOfAnotherSampleIsUnknown() {
-    String message = assertThrows(UsageException.class, () -> new CommandLine("echo",
-        new String[] {"--tick", "5"}, SocketIoEchoServer.FLAGS)).getMessage();
+    String message =
+        assertThrows(
+                UsageException.class,
+                () ->
+                    new CommandLine("echo", new String[] {"--tick", "5"}, SocketIoEchoServer.FLAGS))
+            .getMessage();
     assertTrue(message.startsWith("unknown flag --tick\n"), message);
     assertTrue(message.contains("--connect-timeout <n>"), message);
   }

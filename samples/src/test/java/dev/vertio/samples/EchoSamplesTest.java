@@ -26,9 +26,23 @@ class EchoSamplesTest {
 
   @Test
   void engineEchoTakesItsOptionsFromTheCommandLine() {
-    EngineOptions options = EngineEchoServer.options(new CommandLine("engine-echo", new String[] {
-        "--ping-interval", "300", "--ping-timeout", "200", "--max-http-buffer-size", "5000",
-        "--cors-origin", "*", "--transports", "polling"}, EngineEchoServer.FLAGS));
+    EngineOptions options =
+        EngineEchoServer.options(
+            new CommandLine(
+                "engine-echo",
+                new String[] {
+                  "--ping-interval",
+                  "300",
+                  "--ping-timeout",
+                  "200",
+                  "--max-http-buffer-size",
+                  "5000",
+                  "--cors-origin",
+                  "*",
+                  "--transports",
+                  "polling"
+                },
+                EngineEchoServer.FLAGS));
     assertEquals("/engine.io/", options.getPath());
     int port = await(EngineEchoServer.start(vertx, options, 0)).actualPort();
     RawEngineClient client = new RawEngineClient(vertx, port, "/engine.io/");
@@ -43,10 +57,13 @@ class EchoSamplesTest {
 
   @Test
   void allowEio3FlagAcceptsSocketIoV2Clients() {
-    assertEquals(false, SocketIoEchoServer.options(
-        new CommandLine("echo", new String[0], SocketIoEchoServer.FLAGS)).isAllowEIO3());
-    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine("echo", new String[] {
-        "--allow-eio3"}, SocketIoEchoServer.FLAGS));
+    assertEquals(
+        false,
+        SocketIoEchoServer.options(new CommandLine("echo", new String[0], SocketIoEchoServer.FLAGS))
+            .isAllowEIO3());
+    SocketIoOptions options =
+        SocketIoEchoServer.options(
+            new CommandLine("echo", new String[] {"--allow-eio3"}, SocketIoEchoServer.FLAGS));
     assertEquals(true, options.isAllowEIO3());
     int port = await(SocketIoEchoServer.start(vertx, options, 0)).actualPort();
     RawEngineClient client = new RawEngineClient(vertx, port, "/socket.io/");
@@ -57,9 +74,14 @@ class EchoSamplesTest {
 
   @Test
   void socketIoEchoGreetsAndEchoesEventsAndAcks() {
-    SocketIoOptions options = SocketIoEchoServer.options(new CommandLine("echo", new String[] {
-        "--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"},
-        SocketIoEchoServer.FLAGS));
+    SocketIoOptions options =
+        SocketIoEchoServer.options(
+            new CommandLine(
+                "echo",
+                new String[] {
+                  "--ping-interval", "300", "--ping-timeout", "200", "--connect-timeout", "1000"
+                },
+                SocketIoEchoServer.FLAGS));
     int port = await(SocketIoEchoServer.start(vertx, options, 0)).actualPort();
     RawEngineClient client = new RawEngineClient(vertx, port, "/socket.io/");
     var ws = await(client.websocket());
@@ -76,8 +98,9 @@ class EchoSamplesTest {
     frames.expect("42[\"message-back\",1,\"2\",{\"3\":[true]}]");
     ws.writeTextMessage("42456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
     frames.expect("43456[1,\"2\",{\"3\":[false]}]");
-    ws.writeTextMessage("452-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},"
-        + "{\"_placeholder\":true,\"num\":1}]");
+    ws.writeTextMessage(
+        "452-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},"
+            + "{\"_placeholder\":true,\"num\":1}]");
     ws.writeBinaryMessage(Buffer.buffer(new byte[] {1, 2, 3}));
     ws.writeBinaryMessage(Buffer.buffer(new byte[] {4, 5, 6}));
     frames.expect("462-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");

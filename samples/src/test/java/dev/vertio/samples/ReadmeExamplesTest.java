@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java block of the README stands, line for line, in {@code ReadmeExamples}, which the
- * build compiles: a README example that stops compiling fails the build.
+ * Every Java block of the README stands, line for line, in {@code ReadmeExamples}, which the build
+ * compiles: a README example that stops compiling fails the build.
  */
 class ReadmeExamplesTest {
 
@@ -42,12 +42,23 @@ class ReadmeExamplesTest {
   @Test
   void everyReadmeJavaBlockIsCompiledInReadmeExamples() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    String source = normalize(Files.readString(Path.of("src", "main", "java", "dev", "vertio",
-        "samples", "readme", "ReadmeExamples.java")));
+    String source =
+        normalize(
+            Files.readString(
+                Path.of(
+                    "src",
+                    "main",
+                    "java",
+                    "dev",
+                    "vertio",
+                    "samples",
+                    "readme",
+                    "ReadmeExamples.java")));
     List<String> blocks = javaBlocks(readme);
     assertFalse(blocks.isEmpty(), "the README has Java examples");
     for (String block : blocks) {
-      assertTrue(source.contains(normalize(block)),
+      assertTrue(
+          source.contains(normalize(block)),
           "README block not found verbatim in ReadmeExamples.java:\n" + block);
     }
   }
@@ -58,8 +69,8 @@ class ReadmeExamplesTest {
     int at = readme.indexOf("```html\n<!doctype html><meta charset=\"utf-8\"><title>Plain");
     assertTrue(at >= 0, "the README shows the plain WebSocket page");
     String block = readme.substring(at + 8, readme.indexOf("```", at + 8));
-    String page = Files.readString(Path.of("src", "main", "resources", "webroot", "chat",
-        "plain.html"));
+    String page =
+        Files.readString(Path.of("src", "main", "resources", "webroot", "chat", "plain.html"));
     assertEquals(page, block);
     assertTrue(page.strip().split("\n").length <= 10, "ten lines at most");
   }

@@ -28,14 +28,17 @@ class ReadmeQuickStartTest {
     int port = Ports.free();
     await(ReadmeExamples.quickStart(vertx, port));
     SocketIoClient client = SocketIoClient.create(vertx);
-    ClientSocket socket = client.socket("http://127.0.0.1:" + port, new ClientOptions()
-        .setTransports(List.of("websocket")));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + port, new ClientOptions().setTransports(List.of("websocket")));
     Recorder<String> chat = new Recorder<>();
-    socket.on("chat", (args, ack) -> { // the README's own client says "hello" at some point
-      if (args.getString(0).equals(socket.id())) {
-        chat.record(args.getString(1));
-      }
-    });
+    socket.on(
+        "chat",
+        (args, ack) -> { // the README's own client says "hello" at some point
+          if (args.getString(0).equals(socket.id())) {
+            chat.record(args.getString(1));
+          }
+        });
     Recorder<String> connected = new Recorder<>();
     socket.onConnect(v -> connected.record(socket.id()));
     socket.connect();

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A sample run as its own JVM, as {@code java -jar vertio-samples.jar <sample> [flags]} would
- * (the jar is built after the tests, so the test classpath stands in for it). Its output lines
- * are recorded as they come; {@link #close()} kills it if it is still running.
+ * A sample run as its own JVM, as {@code java -jar vertio-samples.jar <sample> [flags]} would (the
+ * jar is built after the tests, so the test classpath stands in for it). Its output lines are
+ * recorded as they come; {@link #close()} kills it if it is still running.
  */
 final class SampleProcess implements AutoCloseable {
   final Process process;
@@ -24,12 +24,16 @@ final class SampleProcess implements AutoCloseable {
   private final Thread errReader;
 
   SampleProcess(String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m",
-        // as the tests' own JVM (set by the build): no JIT warm-up before listening
-        "-Dvertio.warmup=" + System.getProperty("vertio.warmup", "false"),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                // as the tests' own JVM (set by the build): no JIT warm-up before listening
+                "-Dvertio.warmup=" + System.getProperty("vertio.warmup", "false"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     try {
       process = new ProcessBuilder(command).start();
@@ -41,28 +45,33 @@ final class SampleProcess implements AutoCloseable {
   }
 
   private static Thread read(InputStream in, Recorder<String> lines, List<String> copy) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.record(line);
-          if (copy != null) {
-            synchronized (copy) {
-              copy.add(line);
-            }
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    }, "sample-output");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.record(line);
+                  if (copy != null) {
+                    synchronized (copy) {
+                      copy.add(line);
+                    }
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            },
+            "sample-output");
     t.setDaemon(true);
     t.start();
     return t;
   }
 
-  /** @return the next output line starting with the prefix (earlier lines are skipped) */
+  /**
+   * @return the next output line starting with the prefix (earlier lines are skipped)
+   */
   String awaitLine(String prefix) {
     String line;
     do {
@@ -79,7 +88,9 @@ final class SampleProcess implements AutoCloseable {
     process.toHandle().destroy();
   }
 
-  /** @return the exit status, once the process ended (at most {@code seconds} from now) */
+  /**
+   * @return the exit status, once the process ended (at most {@code seconds} from now)
+   */
   int exitStatus(long seconds) {
     try {
       if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
@@ -92,7 +103,9 @@ final class SampleProcess implements AutoCloseable {
     }
   }
 
-  /** @return what it printed on stderr, once it exited */
+  /**
+   * @return what it printed on stderr, once it exited
+   */
   String stderr() {
     try {
       errReader.join(10_000);

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampleProcessTest {
   private final Vertx vertx = Vertx.vertx();
   private final SocketIoClient client = SocketIoClient.create(vertx);
+
   /** Made once per class: {@code keytool} is a JVM of its own. */
   private static TestCertificate cert;
 
@@ -54,13 +55,27 @@ class SampleProcessTest {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void sigtermClosesTheTlsChatCleanlyAndExitsZero(String transport) {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0", "--host", "127.0.0.1",
-        "--tls-cert", cert.certPath().toString(), "--tls-key", cert.keyPath().toString())) {
+    try (SampleProcess chat =
+        new SampleProcess(
+            "chat",
+            "--port",
+            "0",
+            "--host",
+            "127.0.0.1",
+            "--tls-cert",
+            cert.certPath().toString(),
+            "--tls-key",
+            cert.keyPath().toString())) {
       String started = chat.awaitLine("Vertio chat on ");
       assertTrue(started.startsWith("Vertio chat on https://localhost:"), started);
-      ClientSocket socket = client.socket("https://127.0.0.1:" + port(started) + "/",
-          new ClientOptions().setForceNew(true).setReconnection(false)
-              .setTransports(List.of(transport)).setTrustOptions(cert.trustOptions()));
+      ClientSocket socket =
+          client.socket(
+              "https://127.0.0.1:" + port(started) + "/",
+              new ClientOptions()
+                  .setForceNew(true)
+                  .setReconnection(false)
+                  .setTransports(List.of(transport))
+                  .setTrustOptions(cert.trustOptions()));
       Recorder<String> seen = new Recorder<>();
       socket.onDisconnect(seen::record);
       await(socket.connect());
@@ -79,12 +94,17 @@ class SampleProcessTest {
 
   @Test
   void withADrainTimeoutSigtermRefusesNewClientsAndExitsOnceTheLastHasLeft() {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0", "--host", "127.0.0.1",
-        "--drain-timeout", "60000")) {
+    try (SampleProcess chat =
+        new SampleProcess(
+            "chat", "--port", "0", "--host", "127.0.0.1", "--drain-timeout", "60000")) {
       int port = port(chat.awaitLine("Vertio chat on "));
-      ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/",
-          new ClientOptions().setForceNew(true).setReconnection(false)
-              .setTransports(List.of("websocket")));
+      ClientSocket socket =
+          client.socket(
+              "http://127.0.0.1:" + port + "/",
+              new ClientOptions()
+                  .setForceNew(true)
+                  .setReconnection(false)
+                  .setTransports(List.of("websocket")));
       Recorder<String> seen = new Recorder<>();
       socket.onDisconnect(seen::record);
       await(socket.connect());
@@ -96,8 +116,8 @@ class SampleProcessTest {
         RawEngineClient.Reply reply = await(raw.get("EIO=4&transport=polling"));
         status = reply.status();
         if (status == 200) { // opened before the drain: close it, it would hold the drain
-          String sid = new io.vertx.core.json.JsonObject(reply.text().substring(1))
-              .getString("sid");
+          String sid =
+              new io.vertx.core.json.JsonObject(reply.text().substring(1)).getString("sid");
           await(raw.send(sid, "1"));
         }
       }
@@ -115,9 +135,13 @@ class SampleProcessTest {
   void sigtermOnAnEchoServerExitsZero() {
     try (SampleProcess echo = new SampleProcess("echo", "--port", "0")) {
       int port = port(echo.awaitLine("Socket.IO echo server listening on "));
-      ClientSocket socket = client.socket("http://127.0.0.1:" + port + "/",
-          new ClientOptions().setForceNew(true).setReconnection(false)
-              .setTransports(List.of("websocket")));
+      ClientSocket socket =
+          client.socket(
+              "http://127.0.0.1:" + port + "/",
+              new ClientOptions()
+                  .setForceNew(true)
+                  .setReconnection(false)
+                  .setTransports(List.of("websocket")));
       Recorder<String> seen = new Recorder<>();
       socket.onDisconnect(seen::record);
       await(socket.connect());
@@ -137,16 +161,20 @@ class SampleProcessTest {
     }
   }
 
-
   @Test
   void aMissingCertificateFileExitsWithItsName() {
-    try (SampleProcess chat = new SampleProcess("chat", "--port", "0",
-        "--tls-cert", "/nonexistent/cert.pem", "--tls-key", cert.keyPath().toString())) {
+    try (SampleProcess chat =
+        new SampleProcess(
+            "chat",
+            "--port",
+            "0",
+            "--tls-cert",
+            "/nonexistent/cert.pem",
+            "--tls-key",
+            cert.keyPath().toString())) {
       assertEquals(SampleMain.FAILED, chat.exitStatus(30));
-      assertEquals("Could not start the chat: --tls-cert: cannot read /nonexistent/cert.pem",
-          chat.stderr());
+      assertEquals(
+          "Could not start the chat: --tls-cert: cannot read /nonexistent/cert.pem", chat.stderr());
     }
   }
-
-
 }

@@ -12,19 +12,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns the server's listener events into what the UI receives: counts for
- * {@code aggregatedEvents} always, and in development mode the reference's
- * {@code registerVerboseListeners} events ({@code socket_connected}, {@code socket_updated},
- * {@code socket_disconnected}, {@code room_joined}, {@code room_left}, {@code event_received},
- * {@code event_sent}). The admin namespace's own events are neither counted nor reported, so
- * what the UI receives never feeds itself. Every map here holds live sessions only.
+ * Turns the server's listener events into what the UI receives: counts for {@code aggregatedEvents}
+ * always, and in development mode the reference's {@code registerVerboseListeners} events ({@code
+ * socket_connected}, {@code socket_updated}, {@code socket_disconnected}, {@code room_joined},
+ * {@code room_left}, {@code event_received}, {@code event_sent}). The admin namespace's own events
+ * are neither counted nor reported, so what the UI receives never feeds itself. Every map here
+ * holds live sessions only.
  */
 final class AdminListener implements SocketIoListener {
   private final Namespace admin;
   private final boolean development;
   private final EventBuffer buffer = new EventBuffer();
+
   /** Ids of the sessions still polling (the reference's {@code _pollingClientsCount}). */
   private final Set<String> polling = ConcurrentHashMap.newKeySet();
+
   /** Development mode: the sockets of each live session, to report their transport's upgrade. */
   private final Map<EngineSession, Set<Socket>> socketsBySession = new ConcurrentHashMap<>();
 
@@ -62,8 +64,12 @@ final class AdminListener implements SocketIoListener {
     }
     String transport = session.transportName();
     for (Socket socket : sockets) {
-      admin.emit("socket_updated", new JsonObject().put("id", socket.id())
-          .put("nsp", socket.namespace().name()).put("transport", transport));
+      admin.emit(
+          "socket_updated",
+          new JsonObject()
+              .put("id", socket.id())
+              .put("nsp", socket.namespace().name())
+              .put("transport", transport));
     }
   }
 
@@ -83,11 +89,14 @@ final class AdminListener implements SocketIoListener {
     String timestamp = SocketSerializer.now();
     // The listener runs before the socket joins its own room and before the connection
     // handlers; the reference reports the socket from its "connection" handler, in its own room.
-    socket.context().runOnContext(v -> {
-      if (socket.connected()) {
-        admin.emit("socket_connected", SocketSerializer.serialize(socket), timestamp);
-      }
-    });
+    socket
+        .context()
+        .runOnContext(
+            v -> {
+              if (socket.connected()) {
+                admin.emit("socket_connected", SocketSerializer.serialize(socket), timestamp);
+              }
+            });
   }
 
   @Override
@@ -102,7 +111,11 @@ final class AdminListener implements SocketIoListener {
         socketsBySession.remove(socket.conn(), sockets);
       }
     }
-    admin.emit("socket_disconnected", socket.namespace().name(), socket.id(), reason,
+    admin.emit(
+        "socket_disconnected",
+        socket.namespace().name(),
+        socket.id(),
+        reason,
         SocketSerializer.now());
   }
 
@@ -128,7 +141,11 @@ final class AdminListener implements SocketIoListener {
     buffer.push("packetsIn", null, 1);
     buffer.push("bytesIn", null, bytes);
     if (development) {
-      admin.emit("event_received", socket.namespace().name(), socket.id(), withName(event, args),
+      admin.emit(
+          "event_received",
+          socket.namespace().name(),
+          socket.id(),
+          withName(event, args),
           SocketSerializer.now());
     }
   }
@@ -141,7 +158,11 @@ final class AdminListener implements SocketIoListener {
     buffer.push("packetsOut", null, 1);
     buffer.push("bytesOut", null, bytes);
     if (development) {
-      admin.emit("event_sent", socket.namespace().name(), socket.id(), withName(event, args),
+      admin.emit(
+          "event_sent",
+          socket.namespace().name(),
+          socket.id(),
+          withName(event, args),
           SocketSerializer.now());
     }
   }

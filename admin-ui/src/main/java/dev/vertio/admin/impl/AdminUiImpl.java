@@ -20,6 +20,7 @@ import java.util.WeakHashMap;
 /** {@link AdminUi}: the reference's {@code instrument()} on Vertio's public API. */
 public final class AdminUiImpl implements AdminUi {
   private static final System.Logger LOG = System.getLogger(AdminUiImpl.class.getName());
+
   /**
    * The instrumentation owning each admin namespace. A namespace keeps the middleware and
    * connection handler of a closed instrumentation (they cannot be removed): they step aside for
@@ -51,7 +52,8 @@ public final class AdminUiImpl implements AdminUi {
     this.listener = new AdminListener(admin, development);
     this.stats = new ServerStats(io, options.getServerId(), listener);
     if (!auth.enabled()) {
-      LOG.log(System.Logger.Level.WARNING,
+      LOG.log(
+          System.Logger.Level.WARNING,
           "Admin UI: authentication is disabled on " + admin.name() + ", use with caution");
     }
     admin.use(this::authenticate);
@@ -71,7 +73,8 @@ public final class AdminUiImpl implements AdminUi {
     Namespace admin = io.of(options.getNamespaceName());
     synchronized (OWNERS) {
       if (OWNERS.containsKey(admin)) {
-        throw new IllegalStateException(admin.name() + " is already instrumented: close() it first");
+        throw new IllegalStateException(
+            admin.name() + " is already instrumented: close() it first");
       }
       AdminUiImpl instance = new AdminUiImpl(vertx, io, options);
       OWNERS.put(admin, instance);
@@ -79,7 +82,9 @@ public final class AdminUiImpl implements AdminUi {
     }
   }
 
-  /** @return true when this closed instrumentation's handlers must leave the socket to another */
+  /**
+   * @return true when this closed instrumentation's handlers must leave the socket to another
+   */
   private boolean replaced() {
     synchronized (OWNERS) {
       return OWNERS.get(admin) != null;
@@ -88,7 +93,8 @@ public final class AdminUiImpl implements AdminUi {
 
   private Future<Void> authenticate(Socket socket) {
     if (closed) {
-      return replaced() ? Future.succeededFuture()
+      return replaced()
+          ? Future.succeededFuture()
           : Future.failedFuture(new ConnectionRefusedException("admin UI closed"));
     }
     return authenticator == null ? Future.succeededFuture() : authenticator.apply(socket);
@@ -110,7 +116,8 @@ public final class AdminUiImpl implements AdminUi {
     }
     socket.emit("config", new JsonObject().put("supportedFeatures", features.copy()));
     if (development) {
-      allSockets().onSuccess(all -> socket.emit("all_sockets", all))
+      allSockets()
+          .onSuccess(all -> socket.emit("all_sockets", all))
           .onFailure(err -> LOG.log(System.Logger.Level.DEBUG, "Admin UI: no sockets", err));
     }
     // Not in the reference (which waits for its next 2 s tick): the new UI sees the server at once.
@@ -121,21 +128,26 @@ public final class AdminUiImpl implements AdminUi {
   private Future<JsonArray> allSockets() {
     List<Future<JsonArray>> parts = new ArrayList<>();
     for (Namespace ns : io.namespaces()) {
-      parts.add(ns.fetchSockets().map(list -> {
-        JsonArray out = new JsonArray();
-        for (RemoteSocket s : list) {
-          out.add(SocketSerializer.serialize(s, ns));
-        }
-        return out;
-      }));
+      parts.add(
+          ns.fetchSockets()
+              .map(
+                  list -> {
+                    JsonArray out = new JsonArray();
+                    for (RemoteSocket s : list) {
+                      out.add(SocketSerializer.serialize(s, ns));
+                    }
+                    return out;
+                  }));
     }
-    return Future.all(parts).map(done -> {
-      JsonArray all = new JsonArray();
-      for (Future<JsonArray> part : parts) {
-        all.addAll(part.result());
-      }
-      return all;
-    });
+    return Future.all(parts)
+        .map(
+            done -> {
+              JsonArray all = new JsonArray();
+              for (Future<JsonArray> part : parts) {
+                all.addAll(part.result());
+              }
+              return all;
+            });
   }
 
   private void emitStats() {

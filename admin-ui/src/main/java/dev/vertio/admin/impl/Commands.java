@@ -8,23 +8,31 @@ import io.vertx.core.json.JsonArray;
 
 /**
  * The UI's commands, as the reference's {@code registerFeatureHandlers} (Socket.IO v4 branch):
- * {@code emit(nsp, filter, ev, ...args)}, {@code join(nsp, room, filter?)},
- * {@code leave(nsp, room, filter?)} and {@code _disconnect(nsp, close, filter?)}, where the
- * filter is a room (a socket's id for one socket). Unlike the reference's {@code io.of(nsp)},
- * an unknown namespace is ignored rather than created; malformed commands are ignored (logged at
- * debug).
+ * {@code emit(nsp, filter, ev, ...args)}, {@code join(nsp, room, filter?)}, {@code leave(nsp, room,
+ * filter?)} and {@code _disconnect(nsp, close, filter?)}, where the filter is a room (a socket's id
+ * for one socket). Unlike the reference's {@code io.of(nsp)}, an unknown namespace is ignored
+ * rather than created; malformed commands are ignored (logged at debug).
  */
 final class Commands {
   private static final System.Logger LOG = System.getLogger(Commands.class.getName());
 
-  private Commands() {
-  }
+  private Commands() {}
 
-  /** @return the reference's {@code supportedFeatures} for these options */
+  /**
+   * @return the reference's {@code supportedFeatures} for these options
+   */
   static JsonArray features(boolean readonly, boolean development) {
-    JsonArray features = readonly ? new JsonArray()
-        : new JsonArray().add("EMIT").add("JOIN").add("LEAVE").add("DISCONNECT").add("MJOIN")
-            .add("MLEAVE").add("MDISCONNECT");
+    JsonArray features =
+        readonly
+            ? new JsonArray()
+            : new JsonArray()
+                .add("EMIT")
+                .add("JOIN")
+                .add("LEAVE")
+                .add("DISCONNECT")
+                .add("MJOIN")
+                .add("MLEAVE")
+                .add("MDISCONNECT");
     features.add("AGGREGATED_EVENTS");
     if (development) {
       features.add("ALL_EVENTS");
@@ -33,35 +41,43 @@ final class Commands {
   }
 
   static void register(SocketIoServer io, Socket socket) {
-    socket.on("emit", (args, ack) -> {
-      BroadcastOperator target = target(io, args, 1, "emit");
-      if (target == null || !(args.getValue(2) instanceof String event)) {
-        return;
-      }
-      Object[] rest = new Object[Math.max(0, args.size() - 3)];
-      for (int i = 0; i < rest.length; i++) {
-        rest[i] = args.getValue(i + 3);
-      }
-      target.emit(event, rest).onFailure(err -> debug("emit: " + err.getMessage()));
-    });
-    socket.on("join", (args, ack) -> {
-      BroadcastOperator target = target(io, args, 2, "join");
-      if (target != null && args.getValue(1) instanceof String room) {
-        target.socketsJoin(room);
-      }
-    });
-    socket.on("leave", (args, ack) -> {
-      BroadcastOperator target = target(io, args, 2, "leave");
-      if (target != null && args.getValue(1) instanceof String room) {
-        target.socketsLeave(room);
-      }
-    });
-    socket.on("_disconnect", (args, ack) -> {
-      BroadcastOperator target = target(io, args, 2, "_disconnect");
-      if (target != null) {
-        target.disconnectSockets(Boolean.TRUE.equals(args.getValue(1)));
-      }
-    });
+    socket.on(
+        "emit",
+        (args, ack) -> {
+          BroadcastOperator target = target(io, args, 1, "emit");
+          if (target == null || !(args.getValue(2) instanceof String event)) {
+            return;
+          }
+          Object[] rest = new Object[Math.max(0, args.size() - 3)];
+          for (int i = 0; i < rest.length; i++) {
+            rest[i] = args.getValue(i + 3);
+          }
+          target.emit(event, rest).onFailure(err -> debug("emit: " + err.getMessage()));
+        });
+    socket.on(
+        "join",
+        (args, ack) -> {
+          BroadcastOperator target = target(io, args, 2, "join");
+          if (target != null && args.getValue(1) instanceof String room) {
+            target.socketsJoin(room);
+          }
+        });
+    socket.on(
+        "leave",
+        (args, ack) -> {
+          BroadcastOperator target = target(io, args, 2, "leave");
+          if (target != null && args.getValue(1) instanceof String room) {
+            target.socketsLeave(room);
+          }
+        });
+    socket.on(
+        "_disconnect",
+        (args, ack) -> {
+          BroadcastOperator target = target(io, args, 2, "_disconnect");
+          if (target != null) {
+            target.disconnectSockets(Boolean.TRUE.equals(args.getValue(1)));
+          }
+        });
   }
 
   /**
@@ -69,8 +85,8 @@ final class Commands {
    * @param filterIndex where the optional room filter is
    * @return the namespace, narrowed to the filter's room when one is given; null when invalid
    */
-  private static BroadcastOperator target(SocketIoServer io, JsonArray args, int filterIndex,
-      String command) {
+  private static BroadcastOperator target(
+      SocketIoServer io, JsonArray args, int filterIndex, String command) {
     if (args.size() == 0 || !(args.getValue(0) instanceof String nsp)) {
       debug(command + ": no namespace");
       return null;

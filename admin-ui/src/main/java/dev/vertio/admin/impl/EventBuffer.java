@@ -8,16 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts of what happened, per second, type and sub-type, until the next {@code server_stats}
- * takes them: the reference's {@code EventBuffer} ({@code aggregatedEvents}). Safe from any
- * thread; at most {@link #MAX_KEYS} distinct keys are kept between two takes (more are dropped).
+ * Counts of what happened, per second, type and sub-type, until the next {@code server_stats} takes
+ * them: the reference's {@code EventBuffer} ({@code aggregatedEvents}). Safe from any thread; at
+ * most {@link #MAX_KEYS} distinct keys are kept between two takes (more are dropped).
  */
 final class EventBuffer {
   /** The bound of distinct (second, type, sub-type) keys between two takes. */
   static final int MAX_KEYS = 1000;
 
-  private record Key(long timestamp, String type, String subType) {
-  }
+  private record Key(long timestamp, String type, String subType) {}
 
   private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
@@ -39,7 +38,9 @@ final class EventBuffer {
     adder.add(count);
   }
 
-  /** @return the counts so far, as the reference's {@code {timestamp, type, subType?, count}} */
+  /**
+   * @return the counts so far, as the reference's {@code {timestamp, type, subType?, count}}
+   */
   JsonArray takeAll() {
     JsonArray out = new JsonArray();
     for (Key key : counts.keySet()) {

@@ -15,18 +15,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Sockets and dates as the reference's {@code serialize()} and {@code JSON.stringify(new Date())} write them. */
+/**
+ * Sockets and dates as the reference's {@code serialize()} and {@code JSON.stringify(new Date())}
+ * write them.
+ */
 final class SocketSerializer {
-  /** JavaScript's {@code Date.prototype.toString()}, which the reference's {@code handshake.time} is. */
-  private static final DateTimeFormatter JS_DATE = DateTimeFormatter
-      .ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx (zzzz)", Locale.US);
+  /**
+   * JavaScript's {@code Date.prototype.toString()}, which the reference's {@code handshake.time}
+   * is.
+   */
+  private static final DateTimeFormatter JS_DATE =
+      DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx (zzzz)", Locale.US);
+
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private SocketSerializer() {
-  }
+  private SocketSerializer() {}
 
-  /** @return now as a JavaScript {@code Date} becomes in JSON, e.g. {@code 2026-12-02T02:42:02.120Z} */
+  /**
+   * @return now as a JavaScript {@code Date} becomes in JSON, e.g. {@code 2026-12-02T02:42:02.120Z}
+   */
   static String now() {
     return ISO_MILLIS.format(Instant.now());
   }
@@ -40,21 +48,30 @@ final class SocketSerializer {
     return JS_DATE.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
   }
 
-  /** @return a connected socket of this node */
+  /**
+   * @return a connected socket of this node
+   */
   static JsonObject serialize(Socket socket) {
-    return serialize(socket.id(), socket.namespace().name(), socket.handshake(), socket.rooms(),
-        socket.data(), socket);
+    return serialize(
+        socket.id(),
+        socket.namespace().name(),
+        socket.handshake(),
+        socket.rooms(),
+        socket.data(),
+        socket);
   }
 
-  /** @return a fetched socket, with its transport when it is a socket of this node */
+  /**
+   * @return a fetched socket, with its transport when it is a socket of this node
+   */
   static JsonObject serialize(RemoteSocket socket, Namespace namespace) {
     Socket local = namespace.sockets().get(socket.id());
-    return serialize(socket.id(), namespace.name(), socket.handshake(), socket.rooms(),
-        socket.data(), local);
+    return serialize(
+        socket.id(), namespace.name(), socket.handshake(), socket.rooms(), socket.data(), local);
   }
 
-  private static JsonObject serialize(String id, String nsp, SocketHandshake hs, Set<String> rooms,
-      JsonObject data, Socket local) {
+  private static JsonObject serialize(
+      String id, String nsp, SocketHandshake hs, Set<String> rooms, JsonObject data, Socket local) {
     String clientId = null;
     String transport = null;
     if (local != null) {
@@ -89,8 +106,8 @@ final class SocketSerializer {
   }
 
   /**
-   * The reference's handshake fields; like it, the {@code auth} payload is left out (it often
-   * holds tokens). The address prefers {@code cf-connecting-ip}, then {@code x-forwarded-for}.
+   * The reference's handshake fields; like it, the {@code auth} payload is left out (it often holds
+   * tokens). The address prefers {@code cf-connecting-ip}, then {@code x-forwarded-for}.
    */
   static JsonObject handshake(SocketHandshake hs) {
     MultiMap headers = hs.headers();

@@ -23,26 +23,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The cost of one broadcast of the chat event ({@code io.emit("chat", {...})}) to
- * {@code recipients} sockets, per broadcast (divide by {@code recipients} for the cost per
- * recipient).
+ * The cost of one broadcast of the chat event ({@code io.emit("chat", {...})}) to {@code
+ * recipients} sockets, per broadcast (divide by {@code recipients} for the cost per recipient).
  *
  * <ul>
- *   <li>{@link #adapterBroadcast}: what the server does after argument checking: a new
- *   {@link BroadcastPacket}, then the real {@link InMemoryAdapter#broadcast} to every socket of
- *   the namespace: target computation (a set of all socket ids), socket lookup, the same-event-loop
- *   check, and for each recipient the delivery of the packet's Engine.IO packets, encoded once on
- *   the first delivery. The sockets ({@link FakeNamespace}) all live on one context, which is the
- *   calling context, so the adapter delivers synchronously instead of queueing tasks.</li>
+ *   <li>{@link #adapterBroadcast}: what the server does after argument checking: a new {@link
+ *       BroadcastPacket}, then the real {@link InMemoryAdapter#broadcast} to every socket of the
+ *       namespace: target computation (a set of all socket ids), socket lookup, the same-event-loop
+ *       check, and for each recipient the delivery of the packet's Engine.IO packets, encoded once
+ *       on the first delivery. The sockets ({@link FakeNamespace}) all live on one context, which
+ *       is the calling context, so the adapter delivers synchronously instead of queueing tasks.
  *   <li>{@link #encodeOnceFanOut}: the floor without the adapter: encode once, then one frame per
- *   recipient.</li>
- *   <li>{@link #encodePerRecipient}: the naive alternative, encoding again for each recipient,
- *   to show what encode-once saves.</li>
+ *       recipient.
+ *   <li>{@link #encodePerRecipient}: the naive alternative, encoding again for each recipient, to
+ *       show what encode-once saves.
  * </ul>
- * Each recipient's "write" is the frame the WebSocket transport would hand to Vert.x
- * ({@link FrameSink}: UTF-8 encoding of the text into a new buffer). Not measured: the engine
- * session's per-packet buffering ({@code EngineSessionImpl} is package-private), Netty's pipeline,
- * the socket write itself, and hops to other event loops.
+ *
+ * Each recipient's "write" is the frame the WebSocket transport would hand to Vert.x ({@link
+ * FrameSink}: UTF-8 encoding of the text into a new buffer). Not measured: the engine session's
+ * per-packet buffering ({@code EngineSessionImpl} is package-private), Netty's pipeline, the socket
+ * write itself, and hops to other event loops.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,8 +74,8 @@ public class BroadcastBenchmark {
     args = new JsonArray().add(Fixtures.chatMessage());
     adapterBroadcast(bh);
     if (sink.frames() != recipients) {
-      throw new IllegalStateException("a broadcast reached " + sink.frames() + " of "
-          + recipients + " sockets synchronously");
+      throw new IllegalStateException(
+          "a broadcast reached " + sink.frames() + " of " + recipients + " sockets synchronously");
     }
   }
 

@@ -14,14 +14,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Engine.IO codec ({@link EngineCodec}): a long-polling payload of several packets joined by
- * {@code \x1e} (three text messages, a ping and one {@value Fixtures#BINARY_SIZE}-byte binary
- * packet written as {@code b}+base64), and a single text packet as carried by one WebSocket text
- * frame.
+ * Engine.IO codec ({@link EngineCodec}): a long-polling payload of several packets joined by {@code
+ * \x1e} (three text messages, a ping and one {@value Fixtures#BINARY_SIZE}-byte binary packet
+ * written as {@code b}+base64), and a single text packet as carried by one WebSocket text frame.
  *
- * <p>{@link EnginePacket} caches its wire text, so the encode benchmarks build their packets in
- * the measured method, as the server does for every message; otherwise they would measure a field
- * read. The UTF-8 conversion of frames and bodies belongs to Vert.x and is not included here.
+ * <p>{@link EnginePacket} caches its wire text, so the encode benchmarks build their packets in the
+ * measured method, as the server does for every message; otherwise they would measure a field read.
+ * The UTF-8 conversion of frames and bodies belongs to Vert.x and is not included here.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,29 +50,41 @@ public class EngineIoCodecBenchmark {
   }
 
   private List<EnginePacket> packets() {
-    return List.of(EnginePacket.message(message1), EnginePacket.message(message2),
-        EnginePacket.PING, EnginePacket.message(message3), EnginePacket.binary(binary));
+    return List.of(
+        EnginePacket.message(message1),
+        EnginePacket.message(message2),
+        EnginePacket.PING,
+        EnginePacket.message(message3),
+        EnginePacket.binary(binary));
   }
 
-  /** @return the payload of a polling GET response: 3 messages, a ping, a base64 binary */
+  /**
+   * @return the payload of a polling GET response: 3 messages, a ping, a base64 binary
+   */
   @Benchmark
   public String encodePollingPayload() {
     return EngineCodec.encodePayload(packets());
   }
 
-  /** @return the packets of a polling POST body of the same shape */
+  /**
+   * @return the packets of a polling POST body of the same shape
+   */
   @Benchmark
   public List<EnginePacket> decodePollingPayload() {
     return EngineCodec.decodePayload(payload);
   }
 
-  /** @return the text of one WebSocket frame: {@code 4} + the Socket.IO event */
+  /**
+   * @return the text of one WebSocket frame: {@code 4} + the Socket.IO event
+   */
   @Benchmark
   public String encodeWebSocketFrame() {
     return EngineCodec.encodePacket(EnginePacket.message(message1));
   }
 
-  /** @return the packet read from one WebSocket text frame */
+  /**
+   * @return the packet read from one WebSocket text frame
+   */
   @Benchmark
   public EnginePacket decodeWebSocketFrame() {
     return EngineCodec.decodePacket(frame);

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A namespace of {@code n} minimal sockets, all on one context, behind a real
- * {@link InMemoryAdapter}. Each socket joins its own room, as a Socket.IO socket does. A delivery
- * does what {@code SocketImpl.deliver} does for a connected socket without outgoing listeners:
- * take the broadcast's shared Engine.IO packets and write them, here into a {@link FrameSink}.
+ * A namespace of {@code n} minimal sockets, all on one context, behind a real {@link
+ * InMemoryAdapter}. Each socket joins its own room, as a Socket.IO socket does. A delivery does
+ * what {@code SocketImpl.deliver} does for a connected socket without outgoing listeners: take the
+ * broadcast's shared Engine.IO packets and write them, here into a {@link FrameSink}.
  */
 final class FakeNamespace implements AdapterHost {
   private final Vertx vertx;
@@ -43,7 +43,9 @@ final class FakeNamespace implements AdapterHost {
     }
   }
 
-  /** @return the adapter over the sockets */
+  /**
+   * @return the adapter over the sockets
+   */
   InMemoryAdapter adapter() {
     return adapter;
   }
@@ -66,8 +68,8 @@ final class FakeNamespace implements AdapterHost {
   /** A connected socket reduced to its delivery. */
   private record Socket(String id, Context context, FrameSink sink) implements LocalSocket {
     @Override
-    public void deliver(BroadcastPacket packet, BroadcastOptions options,
-                        Handler<JsonArray> ackHandler) {
+    public void deliver(
+        BroadcastPacket packet, BroadcastOptions options, Handler<JsonArray> ackHandler) {
       sink.write(packet.enginepackets());
     }
 

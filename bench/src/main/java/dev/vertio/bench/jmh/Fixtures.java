@@ -14,10 +14,11 @@ final class Fixtures {
   /** Size of the binary attachment / binary Engine.IO packet. */
   static final int BINARY_SIZE = 1024;
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
-  /** @return a small JSON object, about 100 bytes once encoded */
+  /**
+   * @return a small JSON object, about 100 bytes once encoded
+   */
   static JsonObject chatMessage() {
     return new JsonObject()
         .put("user", "alice")
@@ -27,26 +28,44 @@ final class Fixtures {
         .put("tags", new JsonArray().add("greeting").add("en"));
   }
 
-  /** @return {@code ["chat", {...}]} on the main namespace, no ack id */
+  /**
+   * @return {@code ["chat", {...}]} on the main namespace, no ack id
+   */
   static SocketPacket chatEvent() {
-    return new SocketPacket(SocketPacketType.EVENT, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
-        SocketPacket.NO_ID, new JsonArray().add("chat").add(chatMessage()));
+    return new SocketPacket(
+        SocketPacketType.EVENT,
+        dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
+        SocketPacket.NO_ID,
+        new JsonArray().add("chat").add(chatMessage()));
   }
 
-  /** @return the ack of id 42 with {@code [{"ok":true,"id":123}]} */
+  /**
+   * @return the ack of id 42 with {@code [{"ok":true,"id":123}]}
+   */
   static SocketPacket ack() {
-    return new SocketPacket(SocketPacketType.ACK, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE, 42,
+    return new SocketPacket(
+        SocketPacketType.ACK,
+        dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
+        42,
         new JsonArray().add(new JsonObject().put("ok", true).put("id", 123)));
   }
 
-  /** @return {@code ["upload", {"name":..., "data":<binary>}]}, a BINARY_EVENT on the wire */
+  /**
+   * @return {@code ["upload", {"name":..., "data":<binary>}]}, a BINARY_EVENT on the wire
+   */
   static SocketPacket binaryEvent() {
-    return new SocketPacket(SocketPacketType.EVENT, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
-        SocketPacket.NO_ID, new JsonArray().add("upload")
-        .add(new JsonObject().put("name", "file.bin").put("data", Buffer.buffer(bytes()))));
+    return new SocketPacket(
+        SocketPacketType.EVENT,
+        dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE,
+        SocketPacket.NO_ID,
+        new JsonArray()
+            .add("upload")
+            .add(new JsonObject().put("name", "file.bin").put("data", Buffer.buffer(bytes()))));
   }
 
-  /** @return {@value #BINARY_SIZE} deterministic bytes */
+  /**
+   * @return {@value #BINARY_SIZE} deterministic bytes
+   */
   static byte[] bytes() {
     byte[] b = new byte[BINARY_SIZE];
     for (int i = 0; i < b.length; i++) {

@@ -32,12 +32,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class JmhRunner {
   /** Benchmarks run when no {@code --include} is given. */
-  public static final String ALL = "^" + JmhRunner.class.getPackageName().replace(".", "\\.")
-      + "\\.";
+  public static final String ALL =
+      "^" + JmhRunner.class.getPackageName().replace(".", "\\.") + "\\.";
+
   private static final int MEASUREMENTS = 5;
 
-  private JmhRunner() {
-  }
+  private JmhRunner() {}
 
   /**
    * @param args see the class comment
@@ -65,31 +65,42 @@ public final class JmhRunner {
         case "--out" -> out = Path.of(value(args, ++i, "--out"));
         case "--quick" -> quick = true;
         case "--include" -> include = value(args, ++i, "--include");
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: jmh [--out DIR] [--quick] [--include REGEX]");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; usage: jmh [--out DIR] [--quick] [--include REGEX]");
       }
     }
     Files.createDirectories(out);
     Path json = out.resolve("jmh.json");
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(include)
-        .shouldFailOnError(true)
-        .resultFormat(ResultFormatType.JSON)
-        .result(json.toString());
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(include)
+            .shouldFailOnError(true)
+            .resultFormat(ResultFormatType.JSON)
+            .result(json.toString());
     if (quick) {
-      options.forks(0).warmupIterations(0)
-          .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+      options
+          .forks(0)
+          .warmupIterations(0)
+          .measurementIterations(1)
+          .measurementTime(TimeValue.milliseconds(100));
     } else {
-      options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-          .measurementIterations(MEASUREMENTS).measurementTime(TimeValue.seconds(1))
+      options
+          .forks(1)
+          .warmupIterations(2)
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(MEASUREMENTS)
+          .measurementTime(TimeValue.seconds(1))
           .timeout(new TimeValue(1, TimeUnit.MINUTES));
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     if (results.isEmpty()) {
       throw new IllegalArgumentException("no benchmark matches " + include);
     }
-    Files.writeString(out.resolve("jmh.md"), MarkdownReport.render(results),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("jmh.md"), MarkdownReport.render(results), StandardCharsets.UTF_8);
     return out;
   }
 

@@ -15,8 +15,7 @@ import org.openjdk.jmh.results.RunResult;
 final class MarkdownReport {
   private static final String PACKAGE = JmhRunner.class.getPackageName() + ".";
 
-  private MarkdownReport() {
-  }
+  private MarkdownReport() {}
 
   /**
    * @param results the results of one run, at least one
@@ -24,8 +23,9 @@ final class MarkdownReport {
    */
   static String render(Collection<RunResult> results) {
     List<RunResult> sorted = new ArrayList<>(results);
-    sorted.sort(Comparator.comparing((RunResult r) -> r.getParams().getBenchmark())
-        .thenComparing(r -> params(r.getParams())));
+    sorted.sort(
+        Comparator.comparing((RunResult r) -> r.getParams().getBenchmark())
+            .thenComparing(r -> params(r.getParams())));
     StringBuilder sb = new StringBuilder("# Vertio JMH microbenchmarks\n\n");
     sb.append(settings(sorted.get(0).getParams())).append("\n\n");
     sb.append("| Benchmark | Params | Mode | Score | Error | Units |\n");
@@ -33,23 +33,36 @@ final class MarkdownReport {
     for (RunResult r : sorted) {
       BenchmarkParams p = r.getParams();
       Result<?> res = r.getPrimaryResult();
-      sb.append("| ").append(shortName(p.getBenchmark()))
-          .append(" | ").append(params(p))
-          .append(" | ").append(p.getMode().shortLabel())
-          .append(" | ").append(number(res.getScore()))
-          .append(" | ").append(Double.isNaN(res.getScoreError()) ? "n/a"
-              : "± " + number(res.getScoreError()))
-          .append(" | ").append(res.getScoreUnit())
+      sb.append("| ")
+          .append(shortName(p.getBenchmark()))
+          .append(" | ")
+          .append(params(p))
+          .append(" | ")
+          .append(p.getMode().shortLabel())
+          .append(" | ")
+          .append(number(res.getScore()))
+          .append(" | ")
+          .append(Double.isNaN(res.getScoreError()) ? "n/a" : "± " + number(res.getScoreError()))
+          .append(" | ")
+          .append(res.getScoreUnit())
           .append(" |\n");
     }
     return sb.toString();
   }
 
   private static String settings(BenchmarkParams p) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "JVM: %s (JDK %s, %s %s); JMH %s; forks: %d; warmup: %s; measurement: %s; threads: %d",
-        p.getJvm(), p.getJdkVersion(), p.getVmName(), p.getVmVersion(), p.getJmhVersion(),
-        p.getForks(), iterations(p.getWarmup()), iterations(p.getMeasurement()), p.getThreads());
+        p.getJvm(),
+        p.getJdkVersion(),
+        p.getVmName(),
+        p.getVmVersion(),
+        p.getJmhVersion(),
+        p.getForks(),
+        iterations(p.getWarmup()),
+        iterations(p.getMeasurement()),
+        p.getThreads());
   }
 
   private static String iterations(IterationParams it) {

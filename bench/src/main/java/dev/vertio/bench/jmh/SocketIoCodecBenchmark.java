@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Socket.IO codec ({@link SocketPacketEncoder}, {@link SocketPacketDecoder}) on three packets:
- * an EVENT {@code ["chat", {...}]} with a small JSON object, an ACK {@code 342[{...}]}, and an
- * EVENT holding a {@value Fixtures#BINARY_SIZE}-byte buffer, which goes out as a BINARY_EVENT
- * header with a placeholder ({@code 51-["upload",{..."data":{"_placeholder":true,"num":0}}]}) plus
- * one attachment, and comes back as header + attachment reassembled by the decoder.
+ * Socket.IO codec ({@link SocketPacketEncoder}, {@link SocketPacketDecoder}) on three packets: an
+ * EVENT {@code ["chat", {...}]} with a small JSON object, an ACK {@code 342[{...}]}, and an EVENT
+ * holding a {@value Fixtures#BINARY_SIZE}-byte buffer, which goes out as a BINARY_EVENT header with
+ * a placeholder ({@code 51-["upload",{..."data":{"_placeholder":true,"num":0}}]}) plus one
+ * attachment, and comes back as header + attachment reassembled by the decoder.
  *
  * <p>The decoder is stateful (it holds a binary packet until its attachments arrive), hence one
  * state per thread. Each decode parses the text afresh, so placeholder filling never sees data
@@ -54,44 +54,58 @@ public class SocketIoCodecBenchmark {
     binaryHeader = binary.text();
     attachment = Buffer.buffer(binary.attachments().get(0));
     SocketPacket back = decodeBinaryEvent();
-    if (back == null || back.type() != SocketPacketType.BINARY_EVENT
-        || !back.data().equals(binaryEvent.data()) || !decodeEvent().data().equals(event.data())
+    if (back == null
+        || back.type() != SocketPacketType.BINARY_EVENT
+        || !back.data().equals(binaryEvent.data())
+        || !decodeEvent().data().equals(event.data())
         || decodeAck().id() != 42) {
       throw new IllegalStateException("Socket.IO codec does not round-trip the fixtures");
     }
   }
 
-  /** @return {@code 2["chat",{...}]} */
+  /**
+   * @return {@code 2["chat",{...}]}
+   */
   @Benchmark
   public SocketPacketEncoder.Encoded encodeEvent() {
     return encoder.encode(event);
   }
 
-  /** @return {@code 342[{"ok":true,"id":123}]} */
+  /**
+   * @return {@code 342[{"ok":true,"id":123}]}
+   */
   @Benchmark
   public SocketPacketEncoder.Encoded encodeAck() {
     return encoder.encode(ack);
   }
 
-  /** @return the header with its placeholder, and the attachment */
+  /**
+   * @return the header with its placeholder, and the attachment
+   */
   @Benchmark
   public SocketPacketEncoder.Encoded encodeBinaryEvent() {
     return encoder.encode(binaryEvent);
   }
 
-  /** @return the event read from its text */
+  /**
+   * @return the event read from its text
+   */
   @Benchmark
   public SocketPacket decodeEvent() {
     return decoder.decode(eventText);
   }
 
-  /** @return the ack read from its text */
+  /**
+   * @return the ack read from its text
+   */
   @Benchmark
   public SocketPacket decodeAck() {
     return decoder.decode(ackText);
   }
 
-  /** @return the event rebuilt from the header and its attachment */
+  /**
+   * @return the event rebuilt from the header and its attachment
+   */
   @Benchmark
   public SocketPacket decodeBinaryEvent() {
     if (decoder.decode(binaryHeader) != null) {

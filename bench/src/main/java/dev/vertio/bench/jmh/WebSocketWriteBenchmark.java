@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * text included), without Vert.x's {@code ServerWebSocket} and its outbound queue. A new packet
  * each time ({@code textFrame}, {@code binaryFrame}: the frame is encoded), the same packet each
  * time ({@code broadcastTextFrame}: what each further recipient of a broadcast costs, a retained
- * duplicate of the encoded frame), and a Netty frame through Netty's encoder
- * ({@code textFrameThroughEncoder}: the path of connections with per-message deflate). Run with
- * {@code -prof gc} for the allocation per frame.
+ * duplicate of the encoded frame), and a Netty frame through Netty's encoder ({@code
+ * textFrameThroughEncoder}: the path of connections with per-message deflate). Run with {@code
+ * -prof gc} for the allocation per frame.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,25 +55,33 @@ public class WebSocketWriteBenchmark {
     vertx.close();
   }
 
-  /** @return the bytes of one text frame: {@code 4} + the Socket.IO event */
+  /**
+   * @return the bytes of one text frame: {@code 4} + the Socket.IO event
+   */
   @Benchmark
   public int textFrame() {
     return fixture.send(List.of(EnginePacket.message(text)));
   }
 
-  /** @return the bytes of one binary frame */
+  /**
+   * @return the bytes of one binary frame
+   */
   @Benchmark
   public int binaryFrame() {
     return fixture.send(List.of(EnginePacket.binary(binary)));
   }
 
-  /** @return the bytes of one text frame of a packet already written: a broadcast's recipient */
+  /**
+   * @return the bytes of one text frame of a packet already written: a broadcast's recipient
+   */
   @Benchmark
   public int broadcastTextFrame() {
     return fixture.send(broadcast);
   }
 
-  /** @return the bytes of one text frame as a Netty frame through Netty's encoder */
+  /**
+   * @return the bytes of one text frame as a Netty frame through Netty's encoder
+   */
   @Benchmark
   public int textFrameThroughEncoder() {
     return throughEncoder.send(List.of(EnginePacket.message(text)));

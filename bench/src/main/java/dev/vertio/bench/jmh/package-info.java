@@ -1,4 +1,2 @@
-/**
- * JMH microbenchmarks of the hot paths: codecs and broadcast fan-out.
- */
+/** JMH microbenchmarks of the hot paths: codecs and broadcast fan-out. */
 package dev.vertio.bench.jmh;

@@ -9,8 +9,7 @@ public final class BenchPackets {
   /** Padding that makes a broadcast event about 100 bytes on the wire. */
   private static final String PAD = "x".repeat(64);
 
-  private BenchPackets() {
-  }
+  private BenchPackets() {}
 
   /**
    * @param id the ack id
@@ -21,7 +20,9 @@ public final class BenchPackets {
     return "2" + id + "[\"ack\"," + stampMicros + "]";
   }
 
-  /** @return {@code 2["broadcast",<stamp>,"xxx..."]}, an event of about 100 bytes */
+  /**
+   * @return {@code 2["broadcast",<stamp>,"xxx..."]}, an event of about 100 bytes
+   */
   public static String broadcast(long stampMicros) {
     return "2[\"broadcast\"," + stampMicros + ",\"" + PAD + "\"]";
   }
@@ -70,13 +71,17 @@ public final class BenchPackets {
     return v;
   }
 
-  /** @return the time stamp of an ack {@code 3<id>[<stamp>]}, or -1 */
+  /**
+   * @return the time stamp of an ack {@code 3<id>[<stamp>]}, or -1
+   */
   public static long ackStamp(String packet) {
     int bracket = packet.indexOf('[');
     return bracket < 0 ? -1 : firstNumber(packet, bracket);
   }
 
-  /** @return the time stamp of a {@code bcast} event, or -1 when the packet is not one */
+  /**
+   * @return the time stamp of a {@code bcast} event, or -1 when the packet is not one
+   */
   public static long bcastStamp(String packet) {
     if (!packet.startsWith("2[\"bcast\",")) {
       return -1;
@@ -84,7 +89,9 @@ public final class BenchPackets {
     return firstNumber(packet, 10);
   }
 
-  /** @return true for an ack packet ({@code 3...}) */
+  /**
+   * @return true for an ack packet ({@code 3...})
+   */
   public static boolean isAck(String packet) {
     return !packet.isEmpty() && packet.charAt(0) == '3';
   }

@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class GeneratorCounters {
   /** Pings answered. */
   public final LongAdder pings = new LongAdder();
+
   /** Sessions that failed to connect or broke. */
   public final LongAdder failures = new LongAdder();
+
   /** False once the sessions should vanish: they then leave pings unanswered. */
   public volatile boolean answerPings = true;
 }

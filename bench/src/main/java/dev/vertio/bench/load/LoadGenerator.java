@@ -24,14 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The load generator: simulated Socket.IO clients on Vert.x event loops (no thread per
- * connection), a few objects per connection. WebSocket connections are spread over several
- * source addresses (127.0.0.1, 127.0.0.2, ...) so that more connections than the ephemeral port
- * range fit. It reports its own CPU use.
+ * The load generator: simulated Socket.IO clients on Vert.x event loops (no thread per connection),
+ * a few objects per connection. WebSocket connections are spread over several source addresses
+ * (127.0.0.1, 127.0.0.2, ...) so that more connections than the ephemeral port range fit. It
+ * reports its own CPU use.
  */
 public final class LoadGenerator implements AutoCloseable {
   /** Connections per source address; the ephemeral range holds about 28,000 ports. */
   static final int CONNECTIONS_PER_ADDRESS = 20_000;
+
   /** Engine.IO query of a WebSocket-only connection. */
   static final String WS_QUERY = "?EIO=4&transport=websocket";
 
@@ -54,41 +55,55 @@ public final class LoadGenerator implements AutoCloseable {
     this.port = port;
     this.path = "/socket.io/";
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-    int addresses = Math.max(1, (maxConnections + CONNECTIONS_PER_ADDRESS - 1)
-        / CONNECTIONS_PER_ADDRESS);
+    int addresses =
+        Math.max(1, (maxConnections + CONNECTIONS_PER_ADDRESS - 1) / CONNECTIONS_PER_ADDRESS);
     for (int i = 0; i < addresses; i++) {
-      WebSocketClientOptions options = new WebSocketClientOptions()
-          .setMaxConnections(CONNECTIONS_PER_ADDRESS + 1000)
-          .setConnectTimeout(30_000);
+      WebSocketClientOptions options =
+          new WebSocketClientOptions()
+              .setMaxConnections(CONNECTIONS_PER_ADDRESS + 1000)
+              .setConnectTimeout(30_000);
       if (i > 0) {
         options.setLocalAddress("127.0.0." + (i + 1));
       }
       wsClients.add(vertx.createWebSocketClient(options));
     }
-    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-            .setConnectTimeout(30_000),
-        new PoolOptions().setHttp1MaxSize(Math.max(100, maxConnections * 2))
-            .setMaxWaitQueueSize(-1));
+    this.http =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setConnectTimeout(30_000),
+            new PoolOptions()
+                .setHttp1MaxSize(Math.max(100, maxConnections * 2))
+                .setMaxWaitQueueSize(-1));
     // one verticle per event loop gives one context per loop to spread the sessions over
-    await(vertx.deployVerticle(() -> new AbstractVerticle() {
-      @Override
-      public void start() {
-        contexts.add(context);
-      }
-    }, new DeploymentOptions().setInstances(eventLoops)), 30);
+    await(
+        vertx.deployVerticle(
+            () ->
+                new AbstractVerticle() {
+                  @Override
+                  public void start() {
+                    contexts.add(context);
+                  }
+                },
+            new DeploymentOptions().setInstances(eventLoops)),
+        30);
   }
 
-  /** @return the counters of all sessions */
+  /**
+   * @return the counters of all sessions
+   */
   public GeneratorCounters counters() {
     return counters;
   }
 
-  /** @return the Vert.x instance the sessions run on */
+  /**
+   * @return the Vert.x instance the sessions run on
+   */
   public Vertx vertx() {
     return vertx;
   }
 
-  /** @return microseconds since this generator started: the time stamp in packets */
+  /**
+   * @return microseconds since this generator started: the time stamp in packets
+   */
   public long nowMicros() {
     return (System.nanoTime() - startNanos) / 1000;
   }
@@ -104,8 +119,8 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   /**
-   * Connects one session over WebSocket to the main namespace of a server on another port (a
-   * node of a cluster, say).
+   * Connects one session over WebSocket to the main namespace of a server on another port (a node
+   * of a cluster, say).
    *
    * @param serverPort the server's port on 127.0.0.1
    * @param listener receives its packets
@@ -116,16 +131,22 @@ public final class LoadGenerator implements AutoCloseable {
     Context context = contexts.get(n % contexts.size());
     WebSocketClient client = wsClients.get((n / contexts.size()) % wsClients.size());
     Promise<BenchSession> result = Promise.promise();
-    context.runOnContext(v -> {
-      Future<io.vertx.core.http.WebSocket> ws;
-      try {
-        ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(serverPort)
-            .setURI(path + WS_QUERY));
-      } catch (IllegalStateException closedGenerator) {
-        ws = Future.failedFuture(closedGenerator);
-      }
-      ws.compose(socket -> WebSocketSession.start(socket, counters, listener)).onComplete(result);
-    });
+    context.runOnContext(
+        v -> {
+          Future<io.vertx.core.http.WebSocket> ws;
+          try {
+            ws =
+                client.connect(
+                    new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(serverPort)
+                        .setURI(path + WS_QUERY));
+          } catch (IllegalStateException closedGenerator) {
+            ws = Future.failedFuture(closedGenerator);
+          }
+          ws.compose(socket -> WebSocketSession.start(socket, counters, listener))
+              .onComplete(result);
+        });
     return result.future();
   }
 
@@ -139,8 +160,8 @@ public final class LoadGenerator implements AutoCloseable {
     int n = next.getAndIncrement();
     Context context = contexts.get(n % contexts.size());
     Promise<PollingSession> result = Promise.promise();
-    context.runOnContext(v -> PollingSession.start(http, port, path, counters, listener)
-        .onComplete(result));
+    context.runOnContext(
+        v -> PollingSession.start(http, port, path, counters, listener).onComplete(result));
     return result.future();
   }
 
@@ -163,22 +184,24 @@ public final class LoadGenerator implements AutoCloseable {
    * @param <S> the session type
    * @return the sessions that connected (failures are counted in {@link #counters()})
    */
-  public <S> List<S> connectMany(int count, int concurrency,
-      Supplier<Future<S>> connector) {
+  public <S> List<S> connectMany(int count, int concurrency, Supplier<Future<S>> connector) {
     List<S> sessions = new CopyOnWriteArrayList<>();
     Semaphore slots = new Semaphore(concurrency);
     CountDownLatch done = new CountDownLatch(count);
     for (int i = 0; i < count; i++) {
       slots.acquireUninterruptibly();
-      connector.get().onComplete(ar -> {
-        if (ar.succeeded()) {
-          sessions.add(ar.result());
-        } else {
-          counters.failures.increment();
-        }
-        slots.release();
-        done.countDown();
-      });
+      connector
+          .get()
+          .onComplete(
+              ar -> {
+                if (ar.succeeded()) {
+                  sessions.add(ar.result());
+                } else {
+                  counters.failures.increment();
+                }
+                slots.release();
+                done.countDown();
+              });
     }
     try {
       done.await(10, TimeUnit.MINUTES);
@@ -188,10 +211,13 @@ public final class LoadGenerator implements AutoCloseable {
     return sessions;
   }
 
-  /** @return the CPU time this process (the generator) used so far, in milliseconds */
+  /**
+   * @return the CPU time this process (the generator) used so far, in milliseconds
+   */
   public static long ownCpuMillis() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1_000_000;
   }
 
   /**

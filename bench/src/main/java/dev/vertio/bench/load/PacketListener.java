@@ -4,7 +4,7 @@ package dev.vertio.bench.load;
 @FunctionalInterface
 public interface PacketListener {
   /** Ignores every packet. */
-  PacketListener IGNORE = (session, packet) -> { };
+  PacketListener IGNORE = (session, packet) -> {};
 
   /**
    * Called on the session's context.

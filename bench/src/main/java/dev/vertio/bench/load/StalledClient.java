@@ -12,9 +12,9 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A slow consumer: a WebSocket client on a plain {@link Socket} that connects to {@code /},
- * joins the room, and then never reads again (its TCP connection stays open, its receive window
- * fills up). Written by hand (RFC 6455) so that nothing reads on its behalf.
+ * A slow consumer: a WebSocket client on a plain {@link Socket} that connects to {@code /}, joins
+ * the room, and then never reads again (its TCP connection stays open, its receive window fills
+ * up). Written by hand (RFC 6455) so that nothing reads on its behalf.
  */
 public final class StalledClient implements AutoCloseable {
   private final Socket socket;
@@ -37,10 +37,13 @@ public final class StalledClient implements AutoCloseable {
     out = socket.getOutputStream();
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
-    out.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:" + port
-        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-        + Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(nonce)
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     skipHead();
     expect("0");

@@ -30,8 +30,8 @@ final class WebSocketSession implements BenchSession {
    * @param listener the packet listener
    * @return completed once the namespace connect is acknowledged
    */
-  static Future<BenchSession> start(WebSocket socket, GeneratorCounters counters,
-      PacketListener listener) {
+  static Future<BenchSession> start(
+      WebSocket socket, GeneratorCounters counters, PacketListener listener) {
     WebSocketSession session = new WebSocketSession(counters, listener);
     session.ws = socket;
     session.context = Vertx.currentContext();

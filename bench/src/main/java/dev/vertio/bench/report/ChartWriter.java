@@ -24,8 +24,7 @@ public final class ChartWriter {
   private static final Color VERTIO = new Color(0x3b6fd4);
   private static final Color NODE = new Color(0x4c9a2a);
 
-  private ChartWriter() {
-  }
+  private ChartWriter() {}
 
   /**
    * @param file the PNG to write
@@ -36,12 +35,12 @@ public final class ChartWriter {
     System.setProperty("java.awt.headless", "true");
     List<ResultSet.Row> rows = results.rows().stream().filter(ResultSet.Row::chart).toList();
     int panelRows = Math.max(1, (rows.size() + COLUMNS - 1) / COLUMNS);
-    BufferedImage image = new BufferedImage(COLUMNS * PANEL_W, 50 + panelRows * PANEL_H,
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(COLUMNS * PANEL_W, 50 + panelRows * PANEL_H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.setColor(Color.BLACK);
@@ -75,8 +74,17 @@ public final class ChartWriter {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
     g.drawString(fit(g, row.scenario(), PANEL_W - 30), x + 14, y + 24);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    g.drawString(fit(g, row.metric() + " (" + row.unit() + ", "
-        + (row.higherIsBetter() ? "higher" : "lower") + " is better)", PANEL_W - 30), x + 14,
+    g.drawString(
+        fit(
+            g,
+            row.metric()
+                + " ("
+                + row.unit()
+                + ", "
+                + (row.higherIsBetter() ? "higher" : "lower")
+                + " is better)",
+            PANEL_W - 30),
+        x + 14,
         y + 40);
     Double v = row.values().get(ServerKind.VERTIO);
     Double n = row.values().get(ServerKind.NODE);
@@ -94,8 +102,8 @@ public final class ChartWriter {
     }
   }
 
-  private static void bar(Graphics2D g, Double value, double max, Color color, int x, int baseY,
-      int barH) {
+  private static void bar(
+      Graphics2D g, Double value, double max, Color color, int x, int baseY, int barH) {
     int h = max <= 0 ? 0 : (int) Math.round(barH * value(value) / max);
     g.setColor(color);
     g.fillRect(x, baseY - h, 90, h);

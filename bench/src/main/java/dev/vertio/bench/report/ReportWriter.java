@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Writes a run's figures as Markdown ({@code report.md}) and CSV ({@code results.csv}). */
 public final class ReportWriter {
-  private ReportWriter() {
-  }
+  private ReportWriter() {}
 
   /**
    * @param dir the output directory
@@ -28,48 +27,76 @@ public final class ReportWriter {
   static String markdown(ResultSet results, List<String> header) {
     StringBuilder md = new StringBuilder("# Vertio vs Node.js socket.io: load run\n\n");
     header.forEach(line -> md.append(line).append('\n'));
-    md.append("\nRatio is Vertio / Node; the last column says which server is better on that "
-        + "line and by how much. Server figures come from the server processes (`/proc`, heap "
-        + "after a full GC requested in the process); the generator's own CPU is listed so it "
-        + "can be judged.\n\n![chart](chart.png)\n");
+    md.append(
+        "\nRatio is Vertio / Node; the last column says which server is better on that "
+            + "line and by how much. Server figures come from the server processes (`/proc`, heap "
+            + "after a full GC requested in the process); the generator's own CPU is listed so it "
+            + "can be judged.\n\n![chart](chart.png)\n");
     for (Map.Entry<String, String> scenario : results.descriptions().entrySet()) {
       boolean third = hasNoWarmup(results.rows(scenario.getKey()));
-      md.append("\n## ").append(scenario.getKey()).append("\n\n").append(scenario.getValue())
+      md.append("\n## ")
+          .append(scenario.getKey())
+          .append("\n\n")
+          .append(scenario.getValue())
           .append(".\n\n| metric | unit | Vertio | ")
           .append(third ? ServerKind.VERTIO_NO_WARMUP.label() + " | " : "")
-          .append("Node | ratio | better |\n|---|---|---:|").append(third ? "---:|" : "")
+          .append("Node | ratio | better |\n|---|---|---:|")
+          .append(third ? "---:|" : "")
           .append("---:|---:|---|\n");
       for (ResultSet.Row row : results.rows(scenario.getKey())) {
-        md.append("| ").append(row.metric()).append(" | ").append(row.unit()).append(" | ")
-            .append(format(row.values().get(ServerKind.VERTIO))).append(" | ")
+        md.append("| ")
+            .append(row.metric())
+            .append(" | ")
+            .append(row.unit())
+            .append(" | ")
+            .append(format(row.values().get(ServerKind.VERTIO)))
+            .append(" | ")
             .append(third ? format(row.values().get(ServerKind.VERTIO_NO_WARMUP)) + " | " : "")
-            .append(format(row.values().get(ServerKind.NODE))).append(" | ")
-            .append(!row.compared() || Double.isNaN(row.ratio()) ? "" : format(row.ratio())).append(" | ")
-            .append(row.verdict()).append(" |\n");
+            .append(format(row.values().get(ServerKind.NODE)))
+            .append(" | ")
+            .append(!row.compared() || Double.isNaN(row.ratio()) ? "" : format(row.ratio()))
+            .append(" | ")
+            .append(row.verdict())
+            .append(" |\n");
       }
     }
     if (!results.failures().isEmpty()) {
       md.append("\n## Runs that failed\n\n");
-      results.failures().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v)
-          .append('\n'));
+      results
+          .failures()
+          .forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
     }
     return md.toString();
   }
 
-  /** @return whether a Vertio server without warm-up was measured (a third column) */
+  /**
+   * @return whether a Vertio server without warm-up was measured (a third column)
+   */
   private static boolean hasNoWarmup(List<ResultSet.Row> rows) {
     return rows.stream().anyMatch(r -> r.values().containsKey(ServerKind.VERTIO_NO_WARMUP));
   }
 
   static String csv(ResultSet results) {
     boolean third = hasNoWarmup(results.rows());
-    StringBuilder csv = new StringBuilder("scenario,metric,unit,higher_is_better,vertio,node,"
-        + "ratio" + (third ? ",vertio_no_warmup" : "") + "\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "scenario,metric,unit,higher_is_better,vertio,node,"
+                + "ratio"
+                + (third ? ",vertio_no_warmup" : "")
+                + "\n");
     for (ResultSet.Row row : results.rows()) {
-      csv.append(quote(row.scenario())).append(',').append(quote(row.metric())).append(',')
-          .append(quote(row.unit())).append(',').append(row.higherIsBetter()).append(',')
-          .append(raw(row.values().get(ServerKind.VERTIO))).append(',')
-          .append(raw(row.values().get(ServerKind.NODE))).append(',')
+      csv.append(quote(row.scenario()))
+          .append(',')
+          .append(quote(row.metric()))
+          .append(',')
+          .append(quote(row.unit()))
+          .append(',')
+          .append(row.higherIsBetter())
+          .append(',')
+          .append(raw(row.values().get(ServerKind.VERTIO)))
+          .append(',')
+          .append(raw(row.values().get(ServerKind.NODE)))
+          .append(',')
           .append(raw(row.ratio()))
           .append(third ? "," + raw(row.values().get(ServerKind.VERTIO_NO_WARMUP)) : "")
           .append('\n');
@@ -77,7 +104,9 @@ public final class ReportWriter {
     return csv.toString();
   }
 
-  /** @return a value with three significant figures or so, "—" when missing */
+  /**
+   * @return a value with three significant figures or so, "—" when missing
+   */
   public static String format(Double v) {
     if (v == null || v.isNaN()) {
       return "—";

@@ -21,17 +21,27 @@ public final class ResultSet {
    * @param compared whether the servers are compared on it
    * @param values the value per server
    */
-  public record Row(String scenario, String metric, String unit, boolean higherIsBetter,
-      boolean chart, boolean compared, Map<ServerKind, Double> values) {
+  public record Row(
+      String scenario,
+      String metric,
+      String unit,
+      boolean higherIsBetter,
+      boolean chart,
+      boolean compared,
+      Map<ServerKind, Double> values) {
 
-    /** @return Vertio's value divided by Node's, NaN when either is missing or zero */
+    /**
+     * @return Vertio's value divided by Node's, NaN when either is missing or zero
+     */
     public double ratio() {
       Double v = values.get(ServerKind.VERTIO);
       Double n = values.get(ServerKind.NODE);
       return v == null || n == null || n == 0 || v.isNaN() || n.isNaN() ? Double.NaN : v / n;
     }
 
-    /** @return which server is better and by how much, e.g. {@code Vertio 1.8x} */
+    /**
+     * @return which server is better and by how much, e.g. {@code Vertio 1.8x}
+     */
     public String verdict() {
       double r = ratio();
       if (!compared || Double.isNaN(r) || Double.isInfinite(r) || r == 0) {
@@ -42,7 +52,8 @@ public final class ResultSet {
       if (factor < 1.05) {
         return "even";
       }
-      return (vertioBetter ? ServerKind.VERTIO : ServerKind.NODE).label() + " "
+      return (vertioBetter ? ServerKind.VERTIO : ServerKind.NODE).label()
+          + " "
           + String.format(java.util.Locale.ROOT, "%.2fx", factor);
     }
   }
@@ -66,9 +77,19 @@ public final class ResultSet {
    */
   public void add(String scenario, ServerKind server, List<Figure> figures) {
     for (Figure f : figures) {
-      rows.computeIfAbsent(scenario + "\u0000" + f.metric(), k -> new Row(scenario, f.metric(),
-              f.unit(), f.higherIsBetter(), f.chart(), f.compared(), new EnumMap<>(ServerKind.class)))
-          .values().put(server, f.value());
+      rows.computeIfAbsent(
+              scenario + "\u0000" + f.metric(),
+              k ->
+                  new Row(
+                      scenario,
+                      f.metric(),
+                      f.unit(),
+                      f.higherIsBetter(),
+                      f.chart(),
+                      f.compared(),
+                      new EnumMap<>(ServerKind.class)))
+          .values()
+          .put(server, f.value());
     }
   }
 
@@ -81,22 +102,30 @@ public final class ResultSet {
     failures.put(scenario + " / " + server.label(), error);
   }
 
-  /** @return the rows in the order measured */
+  /**
+   * @return the rows in the order measured
+   */
   public List<Row> rows() {
     return new ArrayList<>(rows.values());
   }
 
-  /** @return the rows of one scenario */
+  /**
+   * @return the rows of one scenario
+   */
   public List<Row> rows(String scenario) {
     return rows.values().stream().filter(r -> r.scenario().equals(scenario)).toList();
   }
 
-  /** @return scenario name to description */
+  /**
+   * @return scenario name to description
+   */
   public Map<String, String> descriptions() {
     return descriptions;
   }
 
-  /** @return "scenario / server" to error, for the runs that failed */
+  /**
+   * @return "scenario / server" to error, for the runs that failed
+   */
   public Map<String, String> failures() {
     return failures;
   }

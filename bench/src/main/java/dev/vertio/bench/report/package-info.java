@@ -1,4 +1,2 @@
-/**
- * The bench's report: Markdown with ratios, CSV and a chart.
- */
+/** The bench's report: Markdown with ratios, CSV and a chart. */
 package dev.vertio.bench.report;

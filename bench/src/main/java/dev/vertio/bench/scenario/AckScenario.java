@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * C clients emitting with an ack at a total rate stepped up from the first to the last given
- * rate; the round trip is measured from the time stamp the ack carries back. The ramp stops at
- * the first step whose p99 is over 50 ms or whose achieved rate is under 90% of the target.
+ * C clients emitting with an ack at a total rate stepped up from the first to the last given rate;
+ * the round trip is measured from the time stamp the ack carries back. The ramp stops at the first
+ * step whose p99 is over 50 ms or whose achieved rate is under 90% of the target.
  */
 public final class AckScenario implements Scenario {
   /** The latency bound of the "highest rate" figure. */
@@ -38,8 +38,12 @@ public final class AckScenario implements Scenario {
 
   @Override
   public String description() {
-    return clients + " WebSocket clients emit `ack` with an acknowledgement, total rate stepped "
-        + rates + "/s until p99 > " + (int) P99_BOUND_MS + " ms or the rate is not reached (a "
+    return clients
+        + " WebSocket clients emit `ack` with an acknowledgement, total rate stepped "
+        + rates
+        + "/s until p99 > "
+        + (int) P99_BOUND_MS
+        + " ms or the rate is not reached (a "
         + "highest rate equal to the last step means the ramp ended before the server did)";
   }
 
@@ -49,13 +53,18 @@ public final class AckScenario implements Scenario {
     Latency latency = new Latency();
     LongAdder acks = new LongAdder();
     try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(), clients)) {
-      List<BenchSession> sessions = generator.connectMany(clients, 100,
-          () -> generator.connectWebSocket((session, packet) -> {
-            if (BenchPackets.isAck(packet)) {
-              latency.record(generator.nowMicros() - BenchPackets.ackStamp(packet));
-              acks.increment();
-            }
-          }));
+      List<BenchSession> sessions =
+          generator.connectMany(
+              clients,
+              100,
+              () ->
+                  generator.connectWebSocket(
+                      (session, packet) -> {
+                        if (BenchPackets.isAck(packet)) {
+                          latency.record(generator.nowMicros() - BenchPackets.ackStamp(packet));
+                          acks.increment();
+                        }
+                      }));
       if (sessions.isEmpty()) {
         throw new IllegalStateException("no client connected");
       }
@@ -89,21 +98,28 @@ public final class AckScenario implements Scenario {
         highestOk = rate;
         cpuPerAck = window.serverCpuMillis() * 1000.0 / Math.max(1, acks.sum() - acks0);
       }
-      figures.add(0, Figure.higher("highest rate with p99 < " + (int) P99_BOUND_MS + " ms",
-          "acks/s", highestOk).charted());
+      figures.add(
+          0,
+          Figure.higher(
+                  "highest rate with p99 < " + (int) P99_BOUND_MS + " ms", "acks/s", highestOk)
+              .charted());
       figures.add(1, Figure.lower("server CPU per ack at that rate", "µs", cpuPerAck));
     }
     return figures;
   }
 
-  private static void step(LoadGenerator generator, List<BenchSession> sessions, double rate,
-      double seconds) {
+  private static void step(
+      LoadGenerator generator, List<BenchSession> sessions, double rate, double seconds) {
     double perClient = rate / sessions.size();
     List<Pacer> pacers = new ArrayList<>();
     for (int i = 0; i < sessions.size(); i++) {
       BenchSession s = sessions.get(i);
-      pacers.add(new Pacer(generator.vertx(), s, perClient,
-          n -> s.send(BenchPackets.ackRequest(n, generator.nowMicros()))));
+      pacers.add(
+          new Pacer(
+              generator.vertx(),
+              s,
+              perClient,
+              n -> s.send(BenchPackets.ackRequest(n, generator.nowMicros()))));
     }
     pacers.forEach(Pacer::start);
     Window.sleep(seconds);

@@ -3,8 +3,8 @@ package dev.vertio.bench.scenario;
 import dev.vertio.bench.load.BenchPackets;
 import dev.vertio.bench.load.BenchSession;
 import dev.vertio.bench.load.LoadGenerator;
-import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.load.Pacer;
+import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.server.ServerProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * A room of N receivers and one sender emitting {@code broadcast} (about 100 bytes, the send
- * time stamped in it) at R per second; the server emits it to the room. Deliveries per second,
- * delivery latency, and deliveries per server CPU-second. With a polling share above zero (the
- * "mixed" scenario) that share of the receivers is on HTTP long-polling.
+ * A room of N receivers and one sender emitting {@code broadcast} (about 100 bytes, the send time
+ * stamped in it) at R per second; the server emits it to the room. Deliveries per second, delivery
+ * latency, and deliveries per server CPU-second. With a polling share above zero (the "mixed"
+ * scenario) that share of the receivers is on HTTP long-polling.
  */
 public final class BroadcastScenario implements Scenario {
   private final int receivers;
@@ -36,15 +36,20 @@ public final class BroadcastScenario implements Scenario {
   @Override
   public String name() {
     String base = "broadcast " + receivers + " x " + rate + "/s";
-    return pollingShare > 0 ? "mixed " + base + ", " + Math.round(pollingShare * 100)
-        + "% polling" : base;
+    return pollingShare > 0
+        ? "mixed " + base + ", " + Math.round(pollingShare * 100) + "% polling"
+        : base;
   }
 
   @Override
   public String description() {
-    return "a room of " + receivers + " receivers"
+    return "a room of "
+        + receivers
+        + " receivers"
         + (pollingShare > 0 ? " (" + Math.round(pollingShare * 100) + "% on long-polling)" : "")
-        + ", one sender emitting a 100-byte event " + rate + " times per second to the room";
+        + ", one sender emitting a 100-byte event "
+        + rate
+        + " times per second to the room";
   }
 
   @Override
@@ -53,30 +58,38 @@ public final class BroadcastScenario implements Scenario {
     LongAdder deliveries = new LongAdder();
     LongAdder joined = new LongAdder();
     List<Figure> figures = new ArrayList<>();
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        receivers + 1)) {
-      PacketListener receiver = (session, packet) -> {
-        long stamp = BenchPackets.bcastStamp(packet);
-        if (stamp >= 0) {
-          latency.record(generator.nowMicros() - stamp);
-          deliveries.increment();
-        } else if (BenchPackets.isAck(packet)) {
-          joined.increment();
-        }
-      };
+    try (LoadGenerator generator =
+        new LoadGenerator(server.port(), run.eventLoops(), receivers + 1)) {
+      PacketListener receiver =
+          (session, packet) -> {
+            long stamp = BenchPackets.bcastStamp(packet);
+            if (stamp >= 0) {
+              latency.record(generator.nowMicros() - stamp);
+              deliveries.increment();
+            } else if (BenchPackets.isAck(packet)) {
+              joined.increment();
+            }
+          };
       int polling = (int) Math.round(receivers * pollingShare);
-      List<BenchSession> sessions = new ArrayList<>(generator.connectMany(receivers - polling,
-          500, () -> generator.connectWebSocket(receiver)));
-      sessions.addAll(generator.connectMany(polling, 100,
-          () -> generator.connectPolling(receiver).map(s -> (BenchSession) s)));
+      List<BenchSession> sessions =
+          new ArrayList<>(
+              generator.connectMany(
+                  receivers - polling, 500, () -> generator.connectWebSocket(receiver)));
+      sessions.addAll(
+          generator.connectMany(
+              polling, 100, () -> generator.connectPolling(receiver).map(s -> (BenchSession) s)));
       for (BenchSession s : sessions) {
         s.context().runOnContext(v -> s.send(BenchPackets.join(1)));
       }
       awaitJoins(joined, sessions.size());
-      BenchSession sender = LoadGenerator.await(
-          generator.connectWebSocket(PacketListener.IGNORE), 30);
-      Pacer pacer = new Pacer(generator.vertx(), sender, rate,
-          n -> sender.send(BenchPackets.broadcast(generator.nowMicros())));
+      BenchSession sender =
+          LoadGenerator.await(generator.connectWebSocket(PacketListener.IGNORE), 30);
+      Pacer pacer =
+          new Pacer(
+              generator.vertx(),
+              sender,
+              rate,
+              n -> sender.send(BenchPackets.broadcast(generator.nowMicros())));
       pacer.start();
       Window.sleep(run.warmupSeconds());
       latency.reset();
@@ -96,9 +109,14 @@ public final class BroadcastScenario implements Scenario {
       figures.add(Figure.lower("delivery latency p99", "ms", Latency.ms(h, 99)).charted());
       figures.add(Figure.lower("delivery latency p99.9", "ms", Latency.ms(h, 99.9)));
       figures.add(Figure.lower("server CPU", "ms/s", window.serverCpuPerSecond()));
-      figures.add(Figure.higher("deliveries per server CPU-second", "/CPU-s",
-          window.serverCpuMillis() == 0 ? Double.NaN
-              : got * 1000.0 / window.serverCpuMillis()).charted());
+      figures.add(
+          Figure.higher(
+                  "deliveries per server CPU-second",
+                  "/CPU-s",
+                  window.serverCpuMillis() == 0
+                      ? Double.NaN
+                      : got * 1000.0 / window.serverCpuMillis())
+              .charted());
       figures.add(Figure.info("generator CPU", "ms/s", window.generatorCpuPerSecond()));
       figures.add(Figure.info("sessions that failed", "", generator.counters().failures.sum()));
     }
@@ -109,8 +127,8 @@ public final class BroadcastScenario implements Scenario {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (joined.sum() < expected) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + joined.sum() + " of " + expected
-            + " receivers joined the room");
+        throw new IllegalStateException(
+            "only " + joined.sum() + " of " + expected + " receivers joined the room");
       }
       Window.sleep(0.05);
     }

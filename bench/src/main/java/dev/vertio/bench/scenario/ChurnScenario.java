@@ -12,8 +12,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * New sessions per second: a fixed number of clients in flight, each connecting (Engine.IO
- * handshake + namespace connect), then closing and starting over. Either straight over WebSocket
- * or the way browsers do by default: polling handshake, namespace connect, then the upgrade to
+ * handshake + namespace connect), then closing and starting over. Either straight over WebSocket or
+ * the way browsers do by default: polling handshake, namespace connect, then the upgrade to
  * WebSocket.
  */
 public final class ChurnScenario implements Scenario {
@@ -36,9 +36,12 @@ public final class ChurnScenario implements Scenario {
 
   @Override
   public String description() {
-    return concurrency + " clients at a time each "
-        + (upgrade ? "connect over polling, connect to `/`, upgrade to WebSocket"
-        : "open a WebSocket, connect to `/`") + ", close, and start over";
+    return concurrency
+        + " clients at a time each "
+        + (upgrade
+            ? "connect over polling, connect to `/`, upgrade to WebSocket"
+            : "open a WebSocket, connect to `/`")
+        + ", close, and start over";
   }
 
   @Override
@@ -48,8 +51,7 @@ public final class ChurnScenario implements Scenario {
     LongAdder failures = new LongAdder();
     AtomicBoolean running = new AtomicBoolean(true);
     List<Figure> figures = new ArrayList<>();
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        100_000)) {
+    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(), 100_000)) {
       for (int i = 0; i < concurrency; i++) {
         loop(generator, latency, sessions, failures, running);
       }
@@ -66,8 +68,11 @@ public final class ChurnScenario implements Scenario {
       figures.add(Figure.higher("new sessions", "/s", n / window.seconds()).charted());
       figures.add(Figure.lower("time to connected p50", "ms", Latency.ms(h, 50)));
       figures.add(Figure.lower("time to connected p99", "ms", Latency.ms(h, 99)));
-      figures.add(Figure.lower("server CPU per session", "ms",
-          n == 0 ? Double.NaN : (double) window.serverCpuMillis() / n));
+      figures.add(
+          Figure.lower(
+              "server CPU per session",
+              "ms",
+              n == 0 ? Double.NaN : (double) window.serverCpuMillis() / n));
       figures.add(Figure.info("server CPU", "ms/s", window.serverCpuPerSecond()));
       figures.add(Figure.info("failed sessions", "", failures.sum() - f0));
       figures.add(Figure.info("generator CPU", "ms/s", window.generatorCpuPerSecond()));
@@ -75,29 +80,36 @@ public final class ChurnScenario implements Scenario {
     return figures;
   }
 
-  private void loop(LoadGenerator generator, Latency latency, LongAdder sessions,
-      LongAdder failures, AtomicBoolean running) {
+  private void loop(
+      LoadGenerator generator,
+      Latency latency,
+      LongAdder sessions,
+      LongAdder failures,
+      AtomicBoolean running) {
     if (!running.get()) {
       return;
     }
     long start = generator.nowMicros();
-    Future<? extends AutoCloseable> connected = upgrade
-        ? generator.connectPolling(PacketListener.IGNORE)
-            .compose(s -> generator.upgrade(s).map(v -> (AutoCloseable) s::close))
-        : generator.connectWebSocket(PacketListener.IGNORE).map(s -> (AutoCloseable) s::close);
-    connected.onComplete(ar -> {
-      if (ar.succeeded()) {
-        latency.record(generator.nowMicros() - start);
-        sessions.increment();
-        try {
-          ar.result().close();
-        } catch (Exception ignored) {
-          // closing a connection that is already gone
-        }
-      } else {
-        failures.increment();
-      }
-      loop(generator, latency, sessions, failures, running);
-    });
+    Future<? extends AutoCloseable> connected =
+        upgrade
+            ? generator
+                .connectPolling(PacketListener.IGNORE)
+                .compose(s -> generator.upgrade(s).map(v -> (AutoCloseable) s::close))
+            : generator.connectWebSocket(PacketListener.IGNORE).map(s -> (AutoCloseable) s::close);
+    connected.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            latency.record(generator.nowMicros() - start);
+            sessions.increment();
+            try {
+              ar.result().close();
+            } catch (Exception ignored) {
+              // closing a connection that is already gone
+            }
+          } else {
+            failures.increment();
+          }
+          loop(generator, latency, sessions, failures, running);
+        });
   }
 }

@@ -3,8 +3,8 @@ package dev.vertio.bench.scenario;
 import dev.vertio.bench.load.BenchPackets;
 import dev.vertio.bench.load.BenchSession;
 import dev.vertio.bench.load.LoadGenerator;
-import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.load.Pacer;
+import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.server.ServerKind;
 import dev.vertio.bench.server.ServerProcess;
 import dev.vertio.bench.server.ServerSettings;
@@ -45,8 +45,12 @@ public final class ClusterBroadcastScenario implements Scenario {
 
   @Override
   public String description() {
-    return "a room of " + receivers + " receivers, one sender emitting a 100-byte event " + rate
-        + " times per second: all on one node, then the receivers spread over " + NODES
+    return "a room of "
+        + receivers
+        + " receivers, one sender emitting a 100-byte event "
+        + rate
+        + " times per second: all on one node, then the receivers spread over "
+        + NODES
         + " clustered nodes";
   }
 
@@ -72,8 +76,8 @@ public final class ClusterBroadcastScenario implements Scenario {
     List<ServerProcess> nodes = new ArrayList<>(List.of(first));
     try {
       for (int i = 1; i < NODES; i++) {
-        nodes.add(ServerProcess.start(ServerKind.VERTIO, settings,
-            logs.resolve("cluster-node" + i)));
+        nodes.add(
+            ServerProcess.start(ServerKind.VERTIO, settings, logs.resolve("cluster-node" + i)));
       }
       figures.addAll(measure(NODES + " nodes", nodes, run));
     } finally {
@@ -90,32 +94,37 @@ public final class ClusterBroadcastScenario implements Scenario {
     LongAdder deliveries = new LongAdder();
     LongAdder joined = new LongAdder();
     List<Figure> figures = new ArrayList<>();
-    try (LoadGenerator generator = new LoadGenerator(nodes.get(0).port(), run.eventLoops(),
-        receivers + 1)) {
-      PacketListener receiver = (session, packet) -> {
-        long stamp = BenchPackets.bcastStamp(packet);
-        if (stamp >= 0) {
-          latency.record(generator.nowMicros() - stamp);
-          deliveries.increment();
-        } else if (BenchPackets.isAck(packet)) {
-          joined.increment();
-        }
-      };
+    try (LoadGenerator generator =
+        new LoadGenerator(nodes.get(0).port(), run.eventLoops(), receivers + 1)) {
+      PacketListener receiver =
+          (session, packet) -> {
+            long stamp = BenchPackets.bcastStamp(packet);
+            if (stamp >= 0) {
+              latency.record(generator.nowMicros() - stamp);
+              deliveries.increment();
+            } else if (BenchPackets.isAck(packet)) {
+              joined.increment();
+            }
+          };
       List<BenchSession> sessions = new ArrayList<>();
       for (int i = 0; i < nodes.size(); i++) {
         int port = nodes.get(i).port();
         int share = receivers / nodes.size() + (i < receivers % nodes.size() ? 1 : 0);
-        sessions.addAll(generator.connectMany(share, 500,
-            () -> generator.connectWebSocket(port, receiver)));
+        sessions.addAll(
+            generator.connectMany(share, 500, () -> generator.connectWebSocket(port, receiver)));
       }
       for (BenchSession s : sessions) {
         s.context().runOnContext(v -> s.send(BenchPackets.join(1)));
       }
       awaitJoins(joined, sessions.size());
-      BenchSession sender = LoadGenerator.await(
-          generator.connectWebSocket(PacketListener.IGNORE), 30);
-      Pacer pacer = new Pacer(generator.vertx(), sender, rate,
-          n -> sender.send(BenchPackets.broadcast(generator.nowMicros())));
+      BenchSession sender =
+          LoadGenerator.await(generator.connectWebSocket(PacketListener.IGNORE), 30);
+      Pacer pacer =
+          new Pacer(
+              generator.vertx(),
+              sender,
+              rate,
+              n -> sender.send(BenchPackets.broadcast(generator.nowMicros())));
       pacer.start();
       Window.sleep(run.warmupSeconds());
       latency.reset();
@@ -132,18 +141,21 @@ public final class ClusterBroadcastScenario implements Scenario {
       double expected = (double) rate * sessions.size();
       figures.add(Figure.info(label + ": receivers in the room", "", sessions.size()));
       figures.add(Figure.higher(label + ": deliveries", "/s", perSecond).charted());
-      figures.add(Figure.higher(label + ": deliveries / expected", "%",
-          100 * perSecond / expected));
+      figures.add(
+          Figure.higher(label + ": deliveries / expected", "%", 100 * perSecond / expected));
       figures.add(Figure.lower(label + ": delivery latency p50", "ms", Latency.ms(h, 50)));
-      figures.add(Figure.lower(label + ": delivery latency p99", "ms", Latency.ms(h, 99))
-          .charted());
+      figures.add(
+          Figure.lower(label + ": delivery latency p99", "ms", Latency.ms(h, 99)).charted());
       figures.add(Figure.lower(label + ": servers' CPU", "ms/s", cpu / window.seconds()));
-      figures.add(Figure.higher(label + ": deliveries per server CPU-second", "/CPU-s",
-          cpu == 0 ? Double.NaN : got * 1000.0 / cpu).charted());
-      figures.add(Figure.info(label + ": generator CPU", "ms/s",
-          window.generatorCpuPerSecond()));
-      figures.add(Figure.info(label + ": sessions that failed", "",
-          generator.counters().failures.sum()));
+      figures.add(
+          Figure.higher(
+                  label + ": deliveries per server CPU-second",
+                  "/CPU-s",
+                  cpu == 0 ? Double.NaN : got * 1000.0 / cpu)
+              .charted());
+      figures.add(Figure.info(label + ": generator CPU", "ms/s", window.generatorCpuPerSecond()));
+      figures.add(
+          Figure.info(label + ": sessions that failed", "", generator.counters().failures.sum()));
     }
     return figures;
   }
@@ -160,8 +172,8 @@ public final class ClusterBroadcastScenario implements Scenario {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (joined.sum() < expected) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + joined.sum() + " of " + expected
-            + " receivers joined the room");
+        throw new IllegalStateException(
+            "only " + joined.sum() + " of " + expected + " receivers joined the room");
       }
       Window.sleep(0.05);
     }

@@ -18,13 +18,12 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Coldstart, broadcast with a stalled receiver: on a freshly started server, a room of
- * {@code receivers} plus one receiver that stops reading, and a sender emitting a
- * {@code bytes}-byte event {@code rate} times per second to the room for {@code seconds}: the
- * other receivers' delivery latency per second (by the second the event was sent) and the
- * server's CPU per second. Then {@code warmCycles} connect / join / ack / close cycles warm the
- * server up and the same window is measured again on new connections ("warm"). Part of the
- * {@code coldstart} scenario.
+ * Coldstart, broadcast with a stalled receiver: on a freshly started server, a room of {@code
+ * receivers} plus one receiver that stops reading, and a sender emitting a {@code bytes}-byte event
+ * {@code rate} times per second to the room for {@code seconds}: the other receivers' delivery
+ * latency per second (by the second the event was sent) and the server's CPU per second. Then
+ * {@code warmCycles} connect / join / ack / close cycles warm the server up and the same window is
+ * measured again on new connections ("warm"). Part of the {@code coldstart} scenario.
  */
 public final class ColdBroadcastScenario implements Scenario {
   private final int receivers;
@@ -43,8 +42,8 @@ public final class ColdBroadcastScenario implements Scenario {
    * @param warmCycles connection cycles between the cold and the warm window (15,000)
    * @param concurrency cycles in flight while warming
    */
-  public ColdBroadcastScenario(int receivers, int rate, int bytes, int seconds, int warmCycles,
-      int concurrency) {
+  public ColdBroadcastScenario(
+      int receivers, int rate, int bytes, int seconds, int warmCycles, int concurrency) {
     this.receivers = receivers;
     this.rate = rate;
     this.bytes = bytes;
@@ -61,10 +60,19 @@ public final class ColdBroadcastScenario implements Scenario {
 
   @Override
   public String description() {
-    return "a freshly started server; a room of " + receivers + " receivers and one that stops "
-        + "reading, one sender emitting a " + bytes + "-byte event " + rate + " times per second "
-        + "to the room for " + seconds + " s: the other receivers' latency per second (by the "
-        + "second the event was sent) and server CPU per second; then " + warmCycles
+    return "a freshly started server; a room of "
+        + receivers
+        + " receivers and one that stops "
+        + "reading, one sender emitting a "
+        + bytes
+        + "-byte event "
+        + rate
+        + " times per second "
+        + "to the room for "
+        + seconds
+        + " s: the other receivers' latency per second (by the "
+        + "second the event was sent) and server CPU per second; then "
+        + warmCycles
         + " connect / join / ack / close cycles and the same window again on new connections "
         + "(warm)";
   }
@@ -75,16 +83,16 @@ public final class ColdBroadcastScenario implements Scenario {
   }
 
   /**
-   * Warms the generator (this JVM) up against a throw-away Node server, so that the first
-   * server measured does not pay for the generator's own JIT warm-up.
+   * Warms the generator (this JVM) up against a throw-away Node server, so that the first server
+   * measured does not pay for the generator's own JIT warm-up.
    */
   @Override
   public void prepare(ServerSettings base, RunSettings run) throws Exception {
     Path logs = Files.createTempDirectory("coldstart-generator-warmup");
     try (ServerProcess node = ServerProcess.start(ServerKind.NODE, base, logs)) {
       window(node, run, "generator warm-up");
-      try (LoadGenerator generator = new LoadGenerator(node.port(), run.eventLoops(),
-          concurrency * 4 + 100)) {
+      try (LoadGenerator generator =
+          new LoadGenerator(node.port(), run.eventLoops(), concurrency * 4 + 100)) {
         new ConnectCycles(generator, concurrency).runUntil(Math.min(warmCycles, 5_000));
       }
     }
@@ -93,11 +101,10 @@ public final class ColdBroadcastScenario implements Scenario {
   @Override
   public List<Figure> run(ServerProcess server, RunSettings run) throws Exception {
     List<Figure> figures = new ArrayList<>();
-    figures.add(Figure.lower("startup: process start to listening", "ms",
-        server.startupMillis()));
+    figures.add(Figure.lower("startup: process start to listening", "ms", server.startupMillis()));
     List<Figure> cold = window(server, run, "cold");
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        concurrency * 4 + 100)) {
+    try (LoadGenerator generator =
+        new LoadGenerator(server.port(), run.eventLoops(), concurrency * 4 + 100)) {
       new ConnectCycles(generator, concurrency).runUntil(warmCycles);
     }
     List<Figure> warm = window(server, run, "warm");
@@ -120,40 +127,49 @@ public final class ColdBroadcastScenario implements Scenario {
     LongAdder joined = new LongAdder();
     long[] cpu = new long[seconds + 1];
     List<Figure> figures = new ArrayList<>();
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        receivers + 10)) {
+    try (LoadGenerator generator =
+        new LoadGenerator(server.port(), run.eventLoops(), receivers + 10)) {
       long[] start = {Long.MAX_VALUE};
-      PacketListener receiver = (session, packet) -> {
-        long stamp = BenchPackets.bcastStamp(packet);
-        if (stamp >= 0) {
-          long latency = Math.max(0, generator.nowMicros() - stamp);
-          int second = (int) ((stamp - start[0]) / 1_000_000);
-          if (second >= 0 && second < seconds) {
-            perSecond[second].recordValue(Math.min(latency, 3_600_000_000L));
-            all.recordValue(Math.min(latency, 3_600_000_000L));
-            deliveries.increment();
-          }
-        } else if (BenchPackets.isAck(packet)) {
-          joined.increment();
-        }
-      };
-      List<BenchSession> sessions = generator.connectMany(receivers, 100,
-          () -> generator.connectWebSocket(receiver));
-      BenchSession stalled = LoadGenerator.await(generator.connectWebSocket((s, packet) -> {
-        if (BenchPackets.isAck(packet)) {
-          joined.increment();
-          s.pause();
-        }
-      }), 30);
+      PacketListener receiver =
+          (session, packet) -> {
+            long stamp = BenchPackets.bcastStamp(packet);
+            if (stamp >= 0) {
+              long latency = Math.max(0, generator.nowMicros() - stamp);
+              int second = (int) ((stamp - start[0]) / 1_000_000);
+              if (second >= 0 && second < seconds) {
+                perSecond[second].recordValue(Math.min(latency, 3_600_000_000L));
+                all.recordValue(Math.min(latency, 3_600_000_000L));
+                deliveries.increment();
+              }
+            } else if (BenchPackets.isAck(packet)) {
+              joined.increment();
+            }
+          };
+      List<BenchSession> sessions =
+          generator.connectMany(receivers, 100, () -> generator.connectWebSocket(receiver));
+      BenchSession stalled =
+          LoadGenerator.await(
+              generator.connectWebSocket(
+                  (s, packet) -> {
+                    if (BenchPackets.isAck(packet)) {
+                      joined.increment();
+                      s.pause();
+                    }
+                  }),
+              30);
       for (BenchSession s : sessions) {
         s.context().runOnContext(v -> s.send(BenchPackets.join(1)));
       }
       stalled.context().runOnContext(v -> stalled.send(BenchPackets.join(1)));
       awaitJoins(joined, sessions.size() + 1);
-      BenchSession sender = LoadGenerator.await(
-          generator.connectWebSocket(PacketListener.IGNORE), 30);
-      Pacer pacer = new Pacer(generator.vertx(), sender, rate, n -> sender.send(
-          "2[\"broadcast\"," + generator.nowMicros() + ",\"" + pad + "\"]"));
+      BenchSession sender =
+          LoadGenerator.await(generator.connectWebSocket(PacketListener.IGNORE), 30);
+      Pacer pacer =
+          new Pacer(
+              generator.vertx(),
+              sender,
+              rate,
+              n -> sender.send("2[\"broadcast\"," + generator.nowMicros() + ",\"" + pad + "\"]"));
       long t0 = System.nanoTime();
       start[0] = generator.nowMicros();
       cpu[0] = server.cpuMillis();
@@ -169,25 +185,36 @@ public final class ColdBroadcastScenario implements Scenario {
       Window.sleep(2); // deliveries of the last second still on their way
       Histogram h = all.getIntervalHistogram();
       double expected = (double) rate * seconds * sessions.size();
-      figures.add(Figure.lower(label + ", " + seconds + " s: others' latency p50", "ms",
-          Latency.ms(h, 50)));
-      figures.add(Figure.lower(label + ", " + seconds + " s: others' latency p99", "ms",
-          Latency.ms(h, 99)));
-      figures.add(Figure.lower(label + ", " + seconds + " s: others' latency p99.9", "ms",
-          Latency.ms(h, 99.9)));
-      figures.add(Figure.lower(label + ", " + seconds + " s: others' latency max", "ms",
-          h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0));
-      figures.add(Figure.higher(label + ": others' deliveries / expected", "%",
-          100 * deliveries.sum() / expected));
-      figures.add(Figure.lower(label + ", " + seconds + " s: server CPU", "ms/s",
-          (cpu[seconds] - cpu[0]) / (double) seconds));
+      figures.add(
+          Figure.lower(
+              label + ", " + seconds + " s: others' latency p50", "ms", Latency.ms(h, 50)));
+      figures.add(
+          Figure.lower(
+              label + ", " + seconds + " s: others' latency p99", "ms", Latency.ms(h, 99)));
+      figures.add(
+          Figure.lower(
+              label + ", " + seconds + " s: others' latency p99.9", "ms", Latency.ms(h, 99.9)));
+      figures.add(
+          Figure.lower(
+              label + ", " + seconds + " s: others' latency max",
+              "ms",
+              h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0));
+      figures.add(
+          Figure.higher(
+              label + ": others' deliveries / expected", "%", 100 * deliveries.sum() / expected));
+      figures.add(
+          Figure.lower(
+              label + ", " + seconds + " s: server CPU",
+              "ms/s",
+              (cpu[seconds] - cpu[0]) / (double) seconds));
       for (int i = 0; i < seconds; i++) {
         Histogram s = perSecond[i].getIntervalHistogram();
         String at = String.format(Locale.ROOT, "%s, second %02d: ", label, i + 1);
         figures.add(Figure.lower(at + "p50", "ms", Latency.ms(s, 50)));
         figures.add(Figure.lower(at + "p99", "ms", Latency.ms(s, 99)));
-        figures.add(Figure.lower(at + "max", "ms",
-            s.getTotalCount() == 0 ? Double.NaN : s.getMaxValue() / 1000.0));
+        figures.add(
+            Figure.lower(
+                at + "max", "ms", s.getTotalCount() == 0 ? Double.NaN : s.getMaxValue() / 1000.0));
         figures.add(Figure.lower(at + "server CPU", "ms/s", cpu[i + 1] - cpu[i]));
       }
     }
@@ -198,8 +225,8 @@ public final class ColdBroadcastScenario implements Scenario {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (joined.sum() < expected) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + joined.sum() + " of " + expected
-            + " receivers joined the room");
+        throw new IllegalStateException(
+            "only " + joined.sum() + " of " + expected + " receivers joined the room");
       }
       Window.sleep(0.02);
     }

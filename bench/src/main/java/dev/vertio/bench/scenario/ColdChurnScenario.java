@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Coldstart, churn: on a freshly started server, clients connect over WebSocket, join a room,
- * emit an acknowledged event and close, {@code cycles} times; the server's CPU per cycle over
- * those first cycles (and per slice of them), then the same figure warm, after
- * {@code warmAfter} cycles. Part of the {@code coldstart} scenario.
+ * Coldstart, churn: on a freshly started server, clients connect over WebSocket, join a room, emit
+ * an acknowledged event and close, {@code cycles} times; the server's CPU per cycle over those
+ * first cycles (and per slice of them), then the same figure warm, after {@code warmAfter} cycles.
+ * Part of the {@code coldstart} scenario.
  */
 public final class ColdChurnScenario implements Scenario {
   private final int cycles;
@@ -27,8 +27,7 @@ public final class ColdChurnScenario implements Scenario {
    * @param warmCycles cycles measured warm (5,000)
    * @param concurrency cycles in flight
    */
-  public ColdChurnScenario(int cycles, int slices, int warmAfter, int warmCycles,
-      int concurrency) {
+  public ColdChurnScenario(int cycles, int slices, int warmAfter, int warmCycles, int concurrency) {
     this.cycles = cycles;
     this.slices = Math.max(1, slices);
     this.warmAfter = Math.max(warmAfter, cycles);
@@ -43,10 +42,17 @@ public final class ColdChurnScenario implements Scenario {
 
   @Override
   public String description() {
-    return "a freshly started server; " + concurrency + " clients at a time each open a "
+    return "a freshly started server; "
+        + concurrency
+        + " clients at a time each open a "
         + "WebSocket, connect to `/`, join a room (acknowledged), emit an acknowledged event and "
-        + "close: server CPU per cycle over the first " + cycles + " cycles, and warm (cycles "
-        + (warmAfter + 1) + " to " + (warmAfter + warmCycles) + "). Startup is the time from "
+        + "close: server CPU per cycle over the first "
+        + cycles
+        + " cycles, and warm (cycles "
+        + (warmAfter + 1)
+        + " to "
+        + (warmAfter + warmCycles)
+        + "). Startup is the time from "
         + "starting the process to its listening (Vertio: the JIT warm-up included)";
   }
 
@@ -73,10 +79,9 @@ public final class ColdChurnScenario implements Scenario {
   @Override
   public List<Figure> run(ServerProcess server, RunSettings run) throws Exception {
     List<Figure> figures = new ArrayList<>();
-    figures.add(Figure.lower("startup: process start to listening", "ms",
-        server.startupMillis()));
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        concurrency * 4 + 100)) {
+    figures.add(Figure.lower("startup: process start to listening", "ms", server.startupMillis()));
+    try (LoadGenerator generator =
+        new LoadGenerator(server.port(), run.eventLoops(), concurrency * 4 + 100)) {
       ConnectCycles churn = new ConnectCycles(generator, concurrency);
       long cpu0 = server.cpuMillis();
       long t0 = System.nanoTime();
@@ -88,9 +93,11 @@ public final class ColdChurnScenario implements Scenario {
         churn.runUntil(upTo);
         long cpu = server.cpuMillis();
         int from = (i - 1) * slice + 1;
-        sliceFigures.add(Figure.lower(String.format(Locale.ROOT,
-            "cycles %,d-%,d: server CPU per cycle", from, upTo), "ms",
-            (double) (cpu - cpuPrev) / (upTo - from + 1)));
+        sliceFigures.add(
+            Figure.lower(
+                String.format(Locale.ROOT, "cycles %,d-%,d: server CPU per cycle", from, upTo),
+                "ms",
+                (double) (cpu - cpuPrev) / (upTo - from + 1)));
         cpuPrev = cpu;
       }
       double coldSeconds = (System.nanoTime() - t0) / 1e9;
@@ -101,14 +108,26 @@ public final class ColdChurnScenario implements Scenario {
       churn.runUntil(warmAfter + warmCycles);
       double warm = (double) (server.cpuMillis() - cpuW) / warmCycles;
       double warmSeconds = (System.nanoTime() - tW) / 1e9;
-      figures.add(Figure.lower(String.format(Locale.ROOT,
-          "first %,d cycles: server CPU per cycle", cycles), "ms", cold));
-      figures.add(Figure.lower(String.format(Locale.ROOT,
-          "warm (cycles %,d-%,d): server CPU per cycle", warmAfter + 1, warmAfter + warmCycles),
-          "ms", warm));
+      figures.add(
+          Figure.lower(
+              String.format(Locale.ROOT, "first %,d cycles: server CPU per cycle", cycles),
+              "ms",
+              cold));
+      figures.add(
+          Figure.lower(
+              String.format(
+                  Locale.ROOT,
+                  "warm (cycles %,d-%,d): server CPU per cycle",
+                  warmAfter + 1,
+                  warmAfter + warmCycles),
+              "ms",
+              warm));
       figures.add(Figure.lower("first cycles / warm: CPU per cycle", "x", cold / warm));
-      figures.add(Figure.higher(String.format(Locale.ROOT, "first %,d cycles: cycles per second",
-          cycles), "/s", cycles / coldSeconds));
+      figures.add(
+          Figure.higher(
+              String.format(Locale.ROOT, "first %,d cycles: cycles per second", cycles),
+              "/s",
+              cycles / coldSeconds));
       figures.add(Figure.higher("warm: cycles per second", "/s", warmCycles / warmSeconds));
       figures.addAll(sliceFigures);
       figures.add(Figure.info("failed cycles", "", churn.failed()));

@@ -31,12 +31,16 @@ final class ConnectCycles {
     this.concurrency = concurrency;
   }
 
-  /** @return cycles completed so far */
+  /**
+   * @return cycles completed so far
+   */
   long completed() {
     return completed.get();
   }
 
-  /** @return cycles that failed so far */
+  /**
+   * @return cycles that failed so far
+   */
   long failed() {
     return failed.get();
   }
@@ -65,27 +69,33 @@ final class ConnectCycles {
       started.decrementAndGet();
       return;
     }
-    cycle().onComplete(ar -> {
-      (ar.succeeded() ? completed : failed).incrementAndGet();
-      next();
-    });
+    cycle()
+        .onComplete(
+            ar -> {
+              (ar.succeeded() ? completed : failed).incrementAndGet();
+              next();
+            });
   }
 
   private Future<Void> cycle() {
     Acks acks = new Acks();
-    return generator.connectWebSocket(acks)
-        .compose(s -> {
-          s.send(BenchPackets.join(1));
-          return acks.joined.future().map(s);
-        })
-        .compose(s -> {
-          s.send(BenchPackets.ackRequest(2, generator.nowMicros()));
-          return acks.acked.future().map(s);
-        })
-        .map(s -> {
-          s.close();
-          return null;
-        });
+    return generator
+        .connectWebSocket(acks)
+        .compose(
+            s -> {
+              s.send(BenchPackets.join(1));
+              return acks.joined.future().map(s);
+            })
+        .compose(
+            s -> {
+              s.send(BenchPackets.ackRequest(2, generator.nowMicros()));
+              return acks.acked.future().map(s);
+            })
+        .map(
+            s -> {
+              s.close();
+              return null;
+            });
   }
 
   /** Completes on the acknowledgements of {@code join} (id 1) and {@code ack} (id 2). */

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * N idle WebSocket sessions on {@code /} answering pings: server heap per session after a full
- * GC, RSS per session, and the server's CPU spent on heartbeats.
+ * N idle WebSocket sessions on {@code /} answering pings: server heap per session after a full GC,
+ * RSS per session, and the server's CPU spent on heartbeats.
  */
 public final class IdleScenario implements Scenario {
   private final int sessions;
@@ -36,8 +36,11 @@ public final class IdleScenario implements Scenario {
 
   @Override
   public String description() {
-    return sessions + " WebSocket sessions connected to `/`, doing nothing but answering pings "
-        + "(ping interval " + pingInterval + " ms)";
+    return sessions
+        + " WebSocket sessions connected to `/`, doing nothing but answering pings "
+        + "(ping interval "
+        + pingInterval
+        + " ms)";
   }
 
   @Override
@@ -54,8 +57,9 @@ public final class IdleScenario implements Scenario {
     List<Figure> figures = new ArrayList<>();
     try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(), sessions)) {
       long t0 = System.nanoTime();
-      List<BenchSession> connected = generator.connectMany(sessions, 500,
-          () -> generator.connectWebSocket(PacketListener.IGNORE));
+      List<BenchSession> connected =
+          generator.connectMany(
+              sessions, 500, () -> generator.connectWebSocket(PacketListener.IGNORE));
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
       Window.sleep(settleSeconds);
       long heap1 = server.heapAfterGc();
@@ -67,16 +71,21 @@ public final class IdleScenario implements Scenario {
       window.end();
       long pings = generator.counters().pings.sum() - pings0;
       figures.add(Figure.info("sessions connected", "", connected.size()));
-      figures.add(Figure.higher("connect rate while ramping up", "sessions/s",
-          connected.size() / connectSeconds));
-      figures.add(Figure.lower("heap per session after full GC", "KB",
-          (heap1 - heap0) / 1024.0 / n).charted());
+      figures.add(
+          Figure.higher(
+              "connect rate while ramping up", "sessions/s", connected.size() / connectSeconds));
+      figures.add(
+          Figure.lower("heap per session after full GC", "KB", (heap1 - heap0) / 1024.0 / n)
+              .charted());
       figures.add(Figure.lower("RSS per session", "KB", (rss1 - rss0) / 1024.0 / n).charted());
       figures.add(Figure.lower("RSS with all sessions", "MB", rss1 / 1048576.0));
-      figures.add(Figure.lower("server CPU on heartbeats", "ms/s",
-          window.serverCpuPerSecond()));
-      figures.add(Figure.lower("server CPU per heartbeat", "µs",
-          pings == 0 ? Double.NaN : window.serverCpuMillis() * 1000.0 / pings).charted());
+      figures.add(Figure.lower("server CPU on heartbeats", "ms/s", window.serverCpuPerSecond()));
+      figures.add(
+          Figure.lower(
+                  "server CPU per heartbeat",
+                  "µs",
+                  pings == 0 ? Double.NaN : window.serverCpuMillis() * 1000.0 / pings)
+              .charted());
       figures.add(Figure.info("heartbeats answered in the window", "", pings));
       figures.add(Figure.info("generator CPU", "ms/s", window.generatorCpuPerSecond()));
     }

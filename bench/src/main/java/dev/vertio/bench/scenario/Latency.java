@@ -17,12 +17,16 @@ final class Latency {
     recorder.getIntervalHistogram();
   }
 
-  /** @return what was recorded since the last reset or read */
+  /**
+   * @return what was recorded since the last reset or read
+   */
   Histogram read() {
     return recorder.getIntervalHistogram();
   }
 
-  /** @return a percentile of a histogram in milliseconds */
+  /**
+   * @return a percentile of a histogram in milliseconds
+   */
   static double ms(Histogram h, double percentile) {
     return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
   }

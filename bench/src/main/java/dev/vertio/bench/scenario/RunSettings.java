@@ -7,5 +7,4 @@ package dev.vertio.bench.scenario;
  * @param warmupSeconds seconds of load before each measured window (not measured)
  * @param durationSeconds seconds of each measured window
  */
-public record RunSettings(int eventLoops, double warmupSeconds, double durationSeconds) {
-}
+public record RunSettings(int eventLoops, double warmupSeconds, double durationSeconds) {}

@@ -7,10 +7,14 @@ import java.util.List;
 
 /** A load scenario, run once against each server with the same generator and parameters. */
 public interface Scenario {
-  /** @return its name in the report, with its parameters, e.g. {@code broadcast 1000 x 100/s} */
+  /**
+   * @return its name in the report, with its parameters, e.g. {@code broadcast 1000 x 100/s}
+   */
   String name();
 
-  /** @return one line on what it does */
+  /**
+   * @return one line on what it does
+   */
   String description();
 
   /**
@@ -28,8 +32,7 @@ public interface Scenario {
    * @param run the generator settings
    * @throws Exception when the run cannot go on
    */
-  default void prepare(ServerSettings base, RunSettings run) throws Exception {
-  }
+  default void prepare(ServerSettings base, RunSettings run) throws Exception {}
 
   /**
    * @param chosen the servers given on the command line

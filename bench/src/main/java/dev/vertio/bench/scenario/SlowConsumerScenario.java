@@ -3,8 +3,8 @@ package dev.vertio.bench.scenario;
 import dev.vertio.bench.load.BenchPackets;
 import dev.vertio.bench.load.BenchSession;
 import dev.vertio.bench.load.LoadGenerator;
-import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.load.Pacer;
+import dev.vertio.bench.load.PacketListener;
 import dev.vertio.bench.load.StalledClient;
 import dev.vertio.bench.server.ServerProcess;
 import dev.vertio.bench.server.ServerSettings;
@@ -15,10 +15,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Endurance, slow consumers: a room of receivers gets 1 KB broadcasts at a steady rate; after a
- * first window, some clients join the room and stop reading. Vertio closes them once
- * {@code maxBufferedBytes} wait for them; socket.io has no such limit and buffers for them until
- * their ping timeout. Measured: the other receivers' delivery latency without and with the
- * stalled clients, the server's memory, and how long the stalled clients stay connected.
+ * first window, some clients join the room and stop reading. Vertio closes them once {@code
+ * maxBufferedBytes} wait for them; socket.io has no such limit and buffers for them until their
+ * ping timeout. Measured: the other receivers' delivery latency without and with the stalled
+ * clients, the server's memory, and how long the stalled clients stay connected.
  */
 public final class SlowConsumerScenario implements Scenario {
   private static final String PAD = "x".repeat(1000);
@@ -36,8 +36,8 @@ public final class SlowConsumerScenario implements Scenario {
    * @param maxBufferedBytes Vertio's limit (socket.io has none)
    * @param stalledSeconds length of the window with the stalled clients
    */
-  public SlowConsumerScenario(int receivers, int rate, int stalled, long maxBufferedBytes,
-      double stalledSeconds) {
+  public SlowConsumerScenario(
+      int receivers, int rate, int stalled, long maxBufferedBytes, double stalledSeconds) {
     this.receivers = receivers;
     this.rate = rate;
     this.stalled = stalled;
@@ -52,10 +52,18 @@ public final class SlowConsumerScenario implements Scenario {
 
   @Override
   public String description() {
-    return "a room of " + receivers + " reading receivers gets a 1 KB broadcast " + rate
-        + " times per second; then " + stalled + " more clients join the room and never read "
-        + "again (" + stalledSeconds + " s window). Vertio runs with maxBufferedBytes "
-        + maxBufferedBytes + "; socket.io has no such limit";
+    return "a room of "
+        + receivers
+        + " reading receivers gets a 1 KB broadcast "
+        + rate
+        + " times per second; then "
+        + stalled
+        + " more clients join the room and never read "
+        + "again ("
+        + stalledSeconds
+        + " s window). Vertio runs with maxBufferedBytes "
+        + maxBufferedBytes
+        + "; socket.io has no such limit";
   }
 
   @Override
@@ -69,27 +77,32 @@ public final class SlowConsumerScenario implements Scenario {
     LongAdder deliveries = new LongAdder();
     LongAdder joined = new LongAdder();
     List<Figure> figures = new ArrayList<>();
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        receivers + 1)) {
-      PacketListener receiver = (session, packet) -> {
-        long stamp = BenchPackets.bcastStamp(packet);
-        if (stamp >= 0) {
-          latency.record(generator.nowMicros() - stamp);
-          deliveries.increment();
-        } else if (BenchPackets.isAck(packet)) {
-          joined.increment();
-        }
-      };
-      List<BenchSession> sessions = generator.connectMany(receivers, 100,
-          () -> generator.connectWebSocket(receiver));
+    try (LoadGenerator generator =
+        new LoadGenerator(server.port(), run.eventLoops(), receivers + 1)) {
+      PacketListener receiver =
+          (session, packet) -> {
+            long stamp = BenchPackets.bcastStamp(packet);
+            if (stamp >= 0) {
+              latency.record(generator.nowMicros() - stamp);
+              deliveries.increment();
+            } else if (BenchPackets.isAck(packet)) {
+              joined.increment();
+            }
+          };
+      List<BenchSession> sessions =
+          generator.connectMany(receivers, 100, () -> generator.connectWebSocket(receiver));
       for (BenchSession s : sessions) {
         s.context().runOnContext(v -> s.send(BenchPackets.join(1)));
       }
       awaitJoins(joined, sessions.size());
-      BenchSession sender = LoadGenerator.await(
-          generator.connectWebSocket(PacketListener.IGNORE), 30);
-      Pacer pacer = new Pacer(generator.vertx(), sender, rate,
-          n -> sender.send(BenchPackets.broadcast(generator.nowMicros(), PAD)));
+      BenchSession sender =
+          LoadGenerator.await(generator.connectWebSocket(PacketListener.IGNORE), 30);
+      Pacer pacer =
+          new Pacer(
+              generator.vertx(),
+              sender,
+              rate,
+              n -> sender.send(BenchPackets.broadcast(generator.nowMicros(), PAD)));
       pacer.start();
       double warmedUp = warmUp(latency, deliveries, sessions.size(), run);
 
@@ -135,8 +148,7 @@ public final class SlowConsumerScenario implements Scenario {
         h1.add(afterCut);
       }
       double rate1 = (deliveries.sum() - got1) / with.seconds();
-      int stillConnected = Math.max(0,
-          server.state().path("sockets").asInt() - receivers - 1);
+      int stillConnected = Math.max(0, server.state().path("sockets").asInt() - receivers - 1);
       pacer.stop();
       Window.sleep(0.5);
       long heapWith = server.heapAfterGc();
@@ -145,47 +157,54 @@ public final class SlowConsumerScenario implements Scenario {
       double expected = (double) rate * sessions.size();
       figures.add(Figure.info("reading receivers", "", sessions.size()));
       figures.add(Figure.info("warm-up until steady", "s", warmedUp));
-      figures.add(Figure.lower("delivery latency p50, no stalled client", "ms",
-          Latency.ms(h0, 50)));
-      figures.add(Figure.lower("delivery latency p99, no stalled client", "ms",
-          Latency.ms(h0, 99)).charted());
-      figures.add(Figure.lower("delivery latency p50, with stalled clients", "ms",
-          Latency.ms(h1, 50)));
-      figures.add(Figure.lower("delivery latency p99, with stalled clients", "ms",
-          Latency.ms(h1, 99)).charted());
-      figures.add(Figure.lower("delivery latency p99.9, with stalled clients", "ms",
-          Latency.ms(h1, 99.9)));
-      figures.add(Figure.lower("delivery latency p99 while they are connected", "ms",
-          Latency.ms(whileStalled, 99)));
-      figures.add(Figure.lower("delivery latency p99 once they were cut", "ms",
-          afterCut == null ? Double.NaN : Latency.ms(afterCut, 99)));
-      figures.add(Figure.higher("deliveries / expected, no stalled client", "%",
-          100 * rate0 / expected));
-      figures.add(Figure.higher("deliveries / expected, with stalled clients", "%",
-          100 * rate1 / expected));
+      figures.add(
+          Figure.lower("delivery latency p50, no stalled client", "ms", Latency.ms(h0, 50)));
+      figures.add(
+          Figure.lower("delivery latency p99, no stalled client", "ms", Latency.ms(h0, 99))
+              .charted());
+      figures.add(
+          Figure.lower("delivery latency p50, with stalled clients", "ms", Latency.ms(h1, 50)));
+      figures.add(
+          Figure.lower("delivery latency p99, with stalled clients", "ms", Latency.ms(h1, 99))
+              .charted());
+      figures.add(
+          Figure.lower("delivery latency p99.9, with stalled clients", "ms", Latency.ms(h1, 99.9)));
+      figures.add(
+          Figure.lower(
+              "delivery latency p99 while they are connected", "ms", Latency.ms(whileStalled, 99)));
+      figures.add(
+          Figure.lower(
+              "delivery latency p99 once they were cut",
+              "ms",
+              afterCut == null ? Double.NaN : Latency.ms(afterCut, 99)));
+      figures.add(
+          Figure.higher("deliveries / expected, no stalled client", "%", 100 * rate0 / expected));
+      figures.add(
+          Figure.higher(
+              "deliveries / expected, with stalled clients", "%", 100 * rate1 / expected));
       figures.add(Figure.lower("stalled clients cut after", "s", allCutAfter));
       figures.add(Figure.info("stalled clients still connected at the end", "", stillConnected));
       figures.add(Figure.lower("RSS before the stalled clients", "MB", rss0 / 1048576.0));
-      figures.add(Figure.lower("RSS peak with stalled clients", "MB", rssMax / 1048576.0)
-          .charted());
-      figures.add(Figure.lower("heap after full GC at the end (stalled still held)", "MB",
-          heapWith / 1048576.0));
-      figures.add(Figure.lower("server CPU, with stalled clients", "ms/s",
-          with.serverCpuPerSecond()));
+      figures.add(
+          Figure.lower("RSS peak with stalled clients", "MB", rssMax / 1048576.0).charted());
+      figures.add(
+          Figure.lower(
+              "heap after full GC at the end (stalled still held)", "MB", heapWith / 1048576.0));
+      figures.add(
+          Figure.lower("server CPU, with stalled clients", "ms/s", with.serverCpuPerSecond()));
       figures.add(Figure.info("generator CPU", "ms/s", with.generatorCpuPerSecond()));
     }
     return figures;
   }
 
   /**
-   * Warms up until a second of broadcasts is delivered in full with a p99 under 50 ms (the
-   * server's JIT and the backlog of the first seconds done), at least the run's warm-up and at
-   * most 30 s: on a loaded machine a fixed warm-up left a backlog in the first window.
+   * Warms up until a second of broadcasts is delivered in full with a p99 under 50 ms (the server's
+   * JIT and the backlog of the first seconds done), at least the run's warm-up and at most 30 s: on
+   * a loaded machine a fixed warm-up left a backlog in the first window.
    *
    * @return the seconds it took
    */
-  private double warmUp(Latency latency, LongAdder deliveries, int receiverCount,
-      RunSettings run) {
+  private double warmUp(Latency latency, LongAdder deliveries, int receiverCount, RunSettings run) {
     long t0 = System.nanoTime();
     Window.sleep(run.warmupSeconds());
     while ((System.nanoTime() - t0) / 1e9 < 30) {
@@ -205,8 +224,8 @@ public final class SlowConsumerScenario implements Scenario {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (joined.sum() < expected) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + joined.sum() + " of " + expected
-            + " receivers joined the room");
+        throw new IllegalStateException(
+            "only " + joined.sum() + " of " + expected + " receivers joined the room");
       }
       Window.sleep(0.05);
     }

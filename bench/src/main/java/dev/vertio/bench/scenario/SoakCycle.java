@@ -9,15 +9,19 @@ import io.vertx.core.Promise;
 
 /**
  * One connect/disconnect cycle of the soak: connect to {@code /} (WebSocket, polling, or polling
- * then upgrade), {@code join} the room with an acknowledgement, an {@code ack} round trip,
- * {@code ask-me} (the server then awaits an acknowledgement of {@code ask}, answered on every
- * other cycle), a {@code broadcast} to the room until the client's own copy comes back, then a
+ * then upgrade), {@code join} the room with an acknowledgement, an {@code ack} round trip, {@code
+ * ask-me} (the server then awaits an acknowledgement of {@code ask}, answered on every other
+ * cycle), a {@code broadcast} to the room until the client's own copy comes back, then a
  * disconnect: over WebSocket a namespace disconnect on every third cycle, else the transport just
  * closes (the server keeps the session for recovery).
  */
 final class SoakCycle implements PacketListener {
   /** How a cycle reaches the server. */
-  enum Mode { WEBSOCKET, POLLING, UPGRADE }
+  enum Mode {
+    WEBSOCKET,
+    POLLING,
+    UPGRADE
+  }
 
   private static final long TIMEOUT_MS = 30_000;
 
@@ -45,18 +49,29 @@ final class SoakCycle implements PacketListener {
    */
   static Future<Void> run(LoadGenerator generator, Mode mode, long n) {
     SoakCycle cycle = new SoakCycle(generator, mode, n);
-    Future<? extends BenchSession> connected = mode == Mode.WEBSOCKET
-        ? generator.connectWebSocket(cycle) : generator.connectPolling(cycle);
-    connected.onFailure(cycle.done::tryFail).onSuccess(s -> {
-      cycle.session = s;
-      long timer = generator.vertx().setTimer(TIMEOUT_MS, t -> {
-        if (cycle.done.tryFail("cycle " + cycle.tag + " took over " + TIMEOUT_MS + " ms")) {
-          s.close();
-        }
-      });
-      cycle.done.future().onComplete(ar -> generator.vertx().cancelTimer(timer));
-      s.context().runOnContext(v -> s.send("21[\"join\"]"));
-    });
+    Future<? extends BenchSession> connected =
+        mode == Mode.WEBSOCKET
+            ? generator.connectWebSocket(cycle)
+            : generator.connectPolling(cycle);
+    connected
+        .onFailure(cycle.done::tryFail)
+        .onSuccess(
+            s -> {
+              cycle.session = s;
+              long timer =
+                  generator
+                      .vertx()
+                      .setTimer(
+                          TIMEOUT_MS,
+                          t -> {
+                            if (cycle.done.tryFail(
+                                "cycle " + cycle.tag + " took over " + TIMEOUT_MS + " ms")) {
+                              s.close();
+                            }
+                          });
+              cycle.done.future().onComplete(ar -> generator.vertx().cancelTimer(timer));
+              s.context().runOnContext(v -> s.send("21[\"join\"]"));
+            });
     return cycle.done.future();
   }
 
@@ -67,7 +82,9 @@ final class SoakCycle implements PacketListener {
     }
     if (packet.startsWith("31")) {
       if (mode == Mode.UPGRADE) {
-        generator.upgrade((PollingSession) s).onFailure(done::tryFail)
+        generator
+            .upgrade((PollingSession) s)
+            .onFailure(done::tryFail)
             .onSuccess(v -> s.send("22[\"ack\",\"" + tag + "\"]"));
       } else {
         s.send("22[\"ack\",\"" + tag + "\"]");
@@ -81,7 +98,8 @@ final class SoakCycle implements PacketListener {
       }
       s.close();
       done.tryComplete();
-    } else if (packet.length() > 1 && Character.isDigit(packet.charAt(1))
+    } else if (packet.length() > 1
+        && Character.isDigit(packet.charAt(1))
         && packet.contains("[\"ask\"")) {
       if (answerAsk) {
         s.send("3" + packet.substring(1, packet.indexOf('[')) + "[]");

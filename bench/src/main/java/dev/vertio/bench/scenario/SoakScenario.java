@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Endurance, soak: many connect/disconnect cycles ({@link SoakCycle}: room, acknowledgements
- * both ways, a broadcast, recovery on), half over WebSocket, a quarter over polling, a quarter
- * polling then upgrade. Then the server should hold what it held before: the heap after a full
- * GC, and no session, socket, room or stored session once the recovery window has passed.
+ * Endurance, soak: many connect/disconnect cycles ({@link SoakCycle}: room, acknowledgements both
+ * ways, a broadcast, recovery on), half over WebSocket, a quarter over polling, a quarter polling
+ * then upgrade. Then the server should hold what it held before: the heap after a full GC, and no
+ * session, socket, room or stored session once the recovery window has passed.
  */
 public final class SoakScenario implements Scenario {
   private final int cycles;
@@ -29,8 +29,8 @@ public final class SoakScenario implements Scenario {
    * @param cycles connect/disconnect cycles, all transports together
    * @param concurrency cycles in flight
    * @param recoveryMs the servers' maxDisconnectionDuration
-   * @param settleSeconds how long to wait at most for the server to let go of everything
-   *     (socket.io drops expired stored sessions on a 60 s timer)
+   * @param settleSeconds how long to wait at most for the server to let go of everything (socket.io
+   *     drops expired stored sessions on a 60 s timer)
    */
   public SoakScenario(int cycles, int concurrency, long recoveryMs, double settleSeconds) {
     this.cycles = cycles;
@@ -46,11 +46,15 @@ public final class SoakScenario implements Scenario {
 
   @Override
   public String description() {
-    return cycles + " connect/disconnect cycles, " + concurrency + " at a time (half WebSocket, "
+    return cycles
+        + " connect/disconnect cycles, "
+        + concurrency
+        + " at a time (half WebSocket, "
         + "a quarter polling, a quarter polling then upgrade), each joining the room, with an "
         + "ack round trip, an ack the server awaits (answered on every other cycle), a broadcast "
         + "to the room and a disconnect; connection-state recovery on (maxDisconnectionDuration "
-        + recoveryMs + " ms). Heap and RSS before (after a warm-up) and after, once the server "
+        + recoveryMs
+        + " ms). Heap and RSS before (after a warm-up) and after, once the server "
         + "has let go of everything and one more cycle ran (its event prunes Vertio's log)";
   }
 
@@ -65,8 +69,8 @@ public final class SoakScenario implements Scenario {
     // One source address: connect() may reuse loopback ports in TIME_WAIT (Linux's default
     // tcp_tw_reuse=2), a bound source address may not, which made WebSocket cycles over several
     // addresses the generator's bottleneck (about 600/s for both servers).
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        concurrency * 4)) {
+    try (LoadGenerator generator =
+        new LoadGenerator(server.port(), run.eventLoops(), concurrency * 4)) {
       int warmup = Math.max(concurrency, Math.min(2_000, cycles / 20));
       cycles(generator, Mode.WEBSOCKET, warmup / 2);
       cycles(generator, Mode.UPGRADE, warmup / 2);
@@ -95,18 +99,23 @@ public final class SoakScenario implements Scenario {
       long done = rWs.done + rPolling.done + rUpgrade.done;
 
       figures.add(Figure.info("cycles completed", "", done));
-      figures.add(Figure.info("cycles failed", "",
-          rWs.failed + rPolling.failed + rUpgrade.failed));
+      figures.add(Figure.info("cycles failed", "", rWs.failed + rPolling.failed + rUpgrade.failed));
       figures.add(Figure.higher("cycles/s over WebSocket", "/s", rWs.perSecond()).charted());
       figures.add(Figure.higher("cycles/s over polling", "/s", rPolling.perSecond()));
       figures.add(Figure.higher("cycles/s polling then upgrade", "/s", rUpgrade.perSecond()));
-      figures.add(Figure.lower("server CPU per cycle", "ms",
-          done == 0 ? Double.NaN : (double) window.serverCpuMillis() / done));
+      figures.add(
+          Figure.lower(
+              "server CPU per cycle",
+              "ms",
+              done == 0 ? Double.NaN : (double) window.serverCpuMillis() / done));
       figures.add(Figure.lower("heap after full GC, before", "MB", heap0 / 1048576.0));
       figures.add(Figure.lower("heap after full GC, after", "MB", heap1 / 1048576.0).charted());
       figures.add(Figure.info("heap growth", "MB", (heap1 - heap0) / 1048576.0));
-      figures.add(Figure.info("heap growth per 1,000 cycles", "KB",
-          done == 0 ? Double.NaN : (heap1 - heap0) / 1024.0 / (done / 1000.0)));
+      figures.add(
+          Figure.info(
+              "heap growth per 1,000 cycles",
+              "KB",
+              done == 0 ? Double.NaN : (heap1 - heap0) / 1024.0 / (done / 1000.0)));
       figures.add(Figure.lower("RSS before", "MB", rss0 / 1048576.0));
       figures.add(Figure.lower("RSS at the end of the cycles", "MB", rssEnd / 1048576.0));
       figures.add(Figure.lower("RSS after", "MB", rss1 / 1048576.0));
@@ -120,9 +129,9 @@ public final class SoakScenario implements Scenario {
   }
 
   /**
-   * Waits until the server holds no session, socket, room or stored session (the stored ones
-   * expire after the recovery window; Node's adapter drops them on a 60 s timer), at most
-   * {@link #settleSeconds}.
+   * Waits until the server holds no session, socket, room or stored session (the stored ones expire
+   * after the recovery window; Node's adapter drops them on a 60 s timer), at most {@link
+   * #settleSeconds}.
    *
    * @return the server's last state
    */
@@ -137,8 +146,10 @@ public final class SoakScenario implements Scenario {
   }
 
   private static boolean isEmpty(JsonNode state) {
-    return state.path("sessions").asInt() == 0 && state.path("sockets").asInt() == 0
-        && state.path("rooms").asInt() == 0 && state.path("stored").asInt() == 0;
+    return state.path("sessions").asInt() == 0
+        && state.path("sockets").asInt() == 0
+        && state.path("rooms").asInt() == 0
+        && state.path("stored").asInt() == 0;
   }
 
   private record Result(long done, long failed, double seconds) {
@@ -148,8 +159,7 @@ public final class SoakScenario implements Scenario {
   }
 
   /** Runs {@code count} cycles over one mode, {@link #concurrency} at a time. */
-  private Result cycles(LoadGenerator generator, Mode mode, int count)
-      throws InterruptedException {
+  private Result cycles(LoadGenerator generator, Mode mode, int count) throws InterruptedException {
     AtomicLong next = new AtomicLong();
     LongAdder done = new LongAdder();
     LongAdder failed = new LongAdder();
@@ -165,20 +175,28 @@ public final class SoakScenario implements Scenario {
     return new Result(done.sum(), failed.sum(), (System.nanoTime() - t0) / 1e9);
   }
 
-  private static void loop(LoadGenerator generator, Mode mode, int count, AtomicLong next,
-      LongAdder done, LongAdder failed, CountDownLatch finished) {
+  private static void loop(
+      LoadGenerator generator,
+      Mode mode,
+      int count,
+      AtomicLong next,
+      LongAdder done,
+      LongAdder failed,
+      CountDownLatch finished) {
     long n = next.getAndIncrement();
     if (n >= count) {
       finished.countDown();
       return;
     }
-    SoakCycle.run(generator, mode, n).onComplete(ar -> {
-      if (ar.succeeded()) {
-        done.increment();
-      } else {
-        failed.increment();
-      }
-      loop(generator, mode, count, next, done, failed, finished);
-    });
+    SoakCycle.run(generator, mode, n)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                done.increment();
+              } else {
+                failed.increment();
+              }
+              loop(generator, mode, count, next, done, failed, finished);
+            });
   }
 }

@@ -14,10 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Endurance, vanishing peers: N clients in a room (a share of them on long-polling, a GET always
- * pending) stop answering pings at once without closing their connections, as peers whose
- * network went away. The server must close each at its ping timeout and let go of it: measured
- * is how long until it holds no session, and its heap after a full GC compared with before they
- * came.
+ * pending) stop answering pings at once without closing their connections, as peers whose network
+ * went away. The server must close each at its ping timeout and let go of it: measured is how long
+ * until it holds no session, and its heap after a full GC compared with before they came.
  */
 public final class VanishingScenario implements Scenario {
   private final int clients;
@@ -42,10 +41,16 @@ public final class VanishingScenario implements Scenario {
 
   @Override
   public String description() {
-    return clients + " clients in a room (" + Math.round(pollingShare * 100) + "% on "
+    return clients
+        + " clients in a room ("
+        + Math.round(pollingShare * 100)
+        + "% on "
         + "long-polling) stop answering pings at once, their connections left open; ping "
-        + "interval and ping timeout " + ping + " ms, so each should be closed within "
-        + (2 * ping) + " ms";
+        + "interval and ping timeout "
+        + ping
+        + " ms, so each should be closed within "
+        + (2 * ping)
+        + " ms";
   }
 
   @Override
@@ -72,36 +77,52 @@ public final class VanishingScenario implements Scenario {
       figures.add(Figure.info(key + " left", "", second.state.path(key).asDouble(Double.NaN)));
     }
     figures.add(Figure.lower("heap after full GC, before any client", "MB", heap0 / 1048576.0));
-    figures.add(Figure.lower("heap after full GC, with them", "MB",
-        second.heapWith / 1048576.0));
-    figures.add(Figure.lower("heap after full GC, after the first round vanished", "MB",
-        first.heapAfter / 1048576.0));
-    figures.add(Figure.lower("heap after full GC, after the second round vanished", "MB",
-        second.heapAfter / 1048576.0).charted());
+    figures.add(Figure.lower("heap after full GC, with them", "MB", second.heapWith / 1048576.0));
+    figures.add(
+        Figure.lower(
+            "heap after full GC, after the first round vanished",
+            "MB",
+            first.heapAfter / 1048576.0));
+    figures.add(
+        Figure.lower(
+                "heap after full GC, after the second round vanished",
+                "MB",
+                second.heapAfter / 1048576.0)
+            .charted());
     figures.add(Figure.lower("server CPU while closing them", "ms", second.serverCpuMillis));
     figures.add(Figure.info("generator CPU", "ms/s", second.generatorCpu));
     return figures;
   }
 
-  private record Round(long joined, int polling, long heapWith, double firstGone, double allGone,
-      JsonNode state, long heapAfter, double serverCpuMillis, double generatorCpu) {
-  }
+  private record Round(
+      long joined,
+      int polling,
+      long heapWith,
+      double firstGone,
+      double allGone,
+      JsonNode state,
+      long heapAfter,
+      double serverCpuMillis,
+      double generatorCpu) {}
 
   /** Connects the clients, makes them vanish, waits until the server freed them. */
   private Round round(ServerProcess server, RunSettings run) throws Exception {
-    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(),
-        clients)) {
+    try (LoadGenerator generator = new LoadGenerator(server.port(), run.eventLoops(), clients)) {
       LongAdder joined = new LongAdder();
-      PacketListener listener = (session, packet) -> {
-        if (BenchPackets.isAck(packet)) {
-          joined.increment();
-        }
-      };
+      PacketListener listener =
+          (session, packet) -> {
+            if (BenchPackets.isAck(packet)) {
+              joined.increment();
+            }
+          };
       int polling = (int) Math.round(clients * pollingShare);
-      List<BenchSession> sessions = new ArrayList<>(generator.connectMany(clients - polling,
-          200, () -> generator.connectWebSocket(listener)));
-      sessions.addAll(generator.connectMany(polling, 50,
-          () -> generator.connectPolling(listener).map(s -> (BenchSession) s)));
+      List<BenchSession> sessions =
+          new ArrayList<>(
+              generator.connectMany(
+                  clients - polling, 200, () -> generator.connectWebSocket(listener)));
+      sessions.addAll(
+          generator.connectMany(
+              polling, 50, () -> generator.connectPolling(listener).map(s -> (BenchSession) s)));
       for (BenchSession s : sessions) {
         s.context().runOnContext(v -> s.send(BenchPackets.join(1)));
       }
@@ -125,12 +146,20 @@ public final class VanishingScenario implements Scenario {
           firstGone = (System.nanoTime() - t0) / 1e9;
         }
       }
-      double allGone = state.path("sessions").asInt() == 0
-          ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
+      double allGone =
+          state.path("sessions").asInt() == 0 ? (System.nanoTime() - t0) / 1e9 : Double.NaN;
       window.end();
       long heapAfter = server.heapAfterGc();
-      return new Round(joined.sum(), polling, heapWith, firstGone, allGone, state, heapAfter,
-          window.serverCpuMillis(), window.generatorCpuPerSecond());
+      return new Round(
+          joined.sum(),
+          polling,
+          heapWith,
+          firstGone,
+          allGone,
+          state,
+          heapAfter,
+          window.serverCpuMillis(),
+          window.generatorCpuPerSecond());
     }
   }
 }

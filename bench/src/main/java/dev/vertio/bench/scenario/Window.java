@@ -20,7 +20,9 @@ final class Window {
     this.nanos0 = System.nanoTime();
   }
 
-  /** @return a window starting now */
+  /**
+   * @return a window starting now
+   */
   static Window start(ServerProcess server) {
     return new Window(server);
   }
@@ -33,22 +35,30 @@ final class Window {
     return this;
   }
 
-  /** @return the window's length in seconds */
+  /**
+   * @return the window's length in seconds
+   */
   double seconds() {
     return nanos / 1e9;
   }
 
-  /** @return the server's CPU time in the window, ms */
+  /**
+   * @return the server's CPU time in the window, ms
+   */
   long serverCpuMillis() {
     return serverCpu;
   }
 
-  /** @return the server's CPU use, ms per second (1000 = one full core) */
+  /**
+   * @return the server's CPU use, ms per second (1000 = one full core)
+   */
   double serverCpuPerSecond() {
     return serverCpu / seconds();
   }
 
-  /** @return the generator's CPU use, ms per second */
+  /**
+   * @return the generator's CPU use, ms per second
+   */
   double generatorCpuPerSecond() {
     return generatorCpu / seconds();
   }

@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Raises a process's open-file limit with {@code prlimit} (util-linux) so that tens of thousands
- * of sockets fit: both limits for root with CAP_SYS_RESOURCE, else the soft limit up to the hard
- * one. Scenarios check the limit they got before opening sockets ({@link #require}).
+ * Raises a process's open-file limit with {@code prlimit} (util-linux) so that tens of thousands of
+ * sockets fit: both limits for root with CAP_SYS_RESOURCE, else the soft limit up to the hard one.
+ * Scenarios check the limit they got before opening sockets ({@link #require}).
  */
 public final class FileLimits {
-  private FileLimits() {
-  }
+  private FileLimits() {}
 
   /**
    * @param pid the process
@@ -26,9 +25,11 @@ public final class FileLimits {
 
   private static boolean prlimit(long pid, String nofile) {
     try {
-      Process p = new ProcessBuilder("prlimit", "--pid", String.valueOf(pid),
-          "--nofile=" + nofile).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("prlimit", "--pid", String.valueOf(pid), "--nofile=" + nofile)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
@@ -77,9 +78,14 @@ public final class FileLimits {
   public static void require(long pid, String who, long sockets) {
     long limit = current(pid);
     if (limit < sockets + 500) {
-      throw new IllegalStateException(who + " may open " + limit + " files, " + sockets
-          + " sockets need more: raise `ulimit -n` and run again (above the hard limit, root "
-          + "with CAP_SYS_RESOURCE)");
+      throw new IllegalStateException(
+          who
+              + " may open "
+              + limit
+              + " files, "
+              + sockets
+              + " sockets need more: raise `ulimit -n` and run again (above the hard limit, root "
+              + "with CAP_SYS_RESOURCE)");
     }
   }
 }

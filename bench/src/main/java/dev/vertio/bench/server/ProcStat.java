@@ -12,8 +12,7 @@ public final class ProcStat {
   /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
   private static final long TICKS_PER_SECOND = 100;
 
-  private ProcStat() {
-  }
+  private ProcStat() {}
 
   /**
    * @param pid a process id

@@ -18,7 +18,9 @@ public enum ServerKind {
     this.label = label;
   }
 
-  /** @return the name shown in reports */
+  /**
+   * @return the name shown in reports
+   */
   public String label() {
     return label;
   }

@@ -18,9 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server under test started as a child process: Vertio in its own JVM or the Node reference.
- * Its figures come from the process itself: CPU and RSS from {@code /proc}, heap after a full GC
- * from the process on request ({@code STATS} on its standard input).
+ * A server under test started as a child process: Vertio in its own JVM or the Node reference. Its
+ * figures come from the process itself: CPU and RSS from {@code /proc}, heap after a full GC from
+ * the process on request ({@code STATS} on its standard input).
  */
 public final class ServerProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,14 +73,19 @@ public final class ServerProcess implements AutoCloseable {
       command.add("--expose-gc");
       command.add(settings.nodeDir().resolve("server.mjs").toString());
     }
-    command.addAll(List.of("--port", String.valueOf(port),
-        "--ping-interval", String.valueOf(settings.pingInterval()),
-        "--ping-timeout", String.valueOf(settings.pingTimeout())));
+    command.addAll(
+        List.of(
+            "--port",
+            String.valueOf(port),
+            "--ping-interval",
+            String.valueOf(settings.pingInterval()),
+            "--ping-timeout",
+            String.valueOf(settings.pingTimeout())));
     command.addAll(settings.extraArgs());
     Files.createDirectories(logDir);
     Path log = logDir.resolve(kind.name().toLowerCase() + "-server.log");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     long started = System.nanoTime();
     Process process = builder.start();
     FileLimits.raise(process.pid(), settings.fileLimit());
@@ -97,8 +102,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   private void readOutput() {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         lines.add(line);
       }
@@ -116,47 +122,57 @@ public final class ServerProcess implements AutoCloseable {
           return line.substring(prefix.length()).trim();
         }
         if (line == null && !process.isAlive()) {
-          throw new IOException(kind.label() + " server exited with " + process.exitValue()
-              + ", see " + log);
+          throw new IOException(
+              kind.label() + " server exited with " + process.exitValue() + ", see " + log);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
-    throw new IOException(kind.label() + " server did not answer " + prefix + " in " + seconds
-        + " s, see " + log);
+    throw new IOException(
+        kind.label() + " server did not answer " + prefix + " in " + seconds + " s, see " + log);
   }
 
-  /** @return which server this is */
+  /**
+   * @return which server this is
+   */
   public ServerKind kind() {
     return kind;
   }
 
-  /** @return the file the server's standard error goes to */
+  /**
+   * @return the file the server's standard error goes to
+   */
   public Path logFile() {
     return log;
   }
 
-  /** @return the port it listens on (127.0.0.1) */
+  /**
+   * @return the port it listens on (127.0.0.1)
+   */
   public int port() {
     return port;
   }
 
   /**
-   * @return ms from starting the process to its {@code LISTENING} line (Vertio: its JIT
-   *     warm-up included)
+   * @return ms from starting the process to its {@code LISTENING} line (Vertio: its JIT warm-up
+   *     included)
    */
   public long startupMillis() {
     return startupMillis;
   }
 
-  /** @return the process id */
+  /**
+   * @return the process id
+   */
   public long pid() {
     return process.pid();
   }
 
-  /** @return the CPU time the server process used so far, in milliseconds */
+  /**
+   * @return the CPU time the server process used so far, in milliseconds
+   */
   public long cpuMillis() {
     checkAlive();
     return ProcStat.cpuMillis(process.pid());
@@ -164,20 +180,22 @@ public final class ServerProcess implements AutoCloseable {
 
   private void checkAlive() {
     if (!process.isAlive()) {
-      throw new IllegalStateException(kind.label() + " server exited with code "
-          + process.exitValue() + ", see " + log);
+      throw new IllegalStateException(
+          kind.label() + " server exited with code " + process.exitValue() + ", see " + log);
     }
   }
 
-  /** @return the server's resident set size in bytes */
+  /**
+   * @return the server's resident set size in bytes
+   */
   public long rssBytes() {
     checkAlive();
     return ProcStat.rssBytes(process.pid());
   }
 
   /**
-   * @return the heap in use right after a full GC in the server process, in bytes (Java: heap
-   *     used; Node: V8 heapUsed + external memory)
+   * @return the heap in use right after a full GC in the server process, in bytes (Java: heap used;
+   *     Node: V8 heapUsed + external memory)
    * @throws IOException when the server does not answer
    */
   public synchronized long heapAfterGc() throws IOException {
@@ -188,8 +206,8 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Restarts the server in its process: {@code io.close()} (every session ends as
-   * {@code server shutting down}), then a new server listening on the same port.
+   * Restarts the server in its process: {@code io.close()} (every session ends as {@code server
+   * shutting down}), then a new server listening on the same port.
    *
    * @return how long the server took, ms, as it measured it
    * @throws IOException when the server does not answer
@@ -201,9 +219,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * @return what the server holds now, without a GC: {@code sessions} (engine sessions),
-   *     {@code sockets} (connected sockets of {@code /}), {@code rooms}, {@code stored} (sessions
-   *     stored for recovery), {@code logged} (events logged for recovery)
+   * @return what the server holds now, without a GC: {@code sessions} (engine sessions), {@code
+   *     sockets} (connected sockets of {@code /}), {@code rooms}, {@code stored} (sessions stored
+   *     for recovery), {@code logged} (events logged for recovery)
    * @throws IOException when the server does not answer
    */
   public synchronized JsonNode state() throws IOException {

@@ -14,12 +14,23 @@ import java.util.List;
  * @param nodeDir the directory of {@code server.mjs} and its {@code node_modules}
  * @param extraArgs further arguments given to both servers, e.g. {@code --recovery 2000}
  */
-public record ServerSettings(long pingInterval, long pingTimeout, int eventLoops,
-    List<String> jvmArgs, long fileLimit, Path nodeDir, List<String> extraArgs) {
+public record ServerSettings(
+    long pingInterval,
+    long pingTimeout,
+    int eventLoops,
+    List<String> jvmArgs,
+    long fileLimit,
+    Path nodeDir,
+    List<String> extraArgs) {
 
   /** Settings without extra server arguments. */
-  public ServerSettings(long pingInterval, long pingTimeout, int eventLoops,
-      List<String> jvmArgs, long fileLimit, Path nodeDir) {
+  public ServerSettings(
+      long pingInterval,
+      long pingTimeout,
+      int eventLoops,
+      List<String> jvmArgs,
+      long fileLimit,
+      Path nodeDir) {
     this(pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir, List.of());
   }
 
@@ -28,8 +39,8 @@ public record ServerSettings(long pingInterval, long pingTimeout, int eventLoops
    * @return these settings with another ping interval
    */
   public ServerSettings withPingInterval(long pingInterval) {
-    return new ServerSettings(pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir,
-        extraArgs);
+    return new ServerSettings(
+        pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir, extraArgs);
   }
 
   /**
@@ -37,8 +48,8 @@ public record ServerSettings(long pingInterval, long pingTimeout, int eventLoops
    * @return these settings with another ping timeout
    */
   public ServerSettings withPingTimeout(long pingTimeout) {
-    return new ServerSettings(pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir,
-        extraArgs);
+    return new ServerSettings(
+        pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir, extraArgs);
   }
 
   /**
@@ -46,7 +57,7 @@ public record ServerSettings(long pingInterval, long pingTimeout, int eventLoops
    * @return these settings with those arguments
    */
   public ServerSettings withExtraArgs(String... args) {
-    return new ServerSettings(pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir,
-        List.of(args));
+    return new ServerSettings(
+        pingInterval, pingTimeout, eventLoops, jvmArgs, fileLimit, nodeDir, List.of(args));
   }
 }

@@ -11,9 +11,9 @@ import io.vertx.core.internal.ContextInternal;
 import java.util.List;
 
 /**
- * The bench's door to the WebSocket transport's own write path (package-private in
- * {@code transport-websocket}): a {@link ChannelWebSocket} on an {@link EmbeddedChannel} with
- * Netty's frame encoder in front, as after a real upgrade, without a socket.
+ * The bench's door to the WebSocket transport's own write path (package-private in {@code
+ * transport-websocket}): a {@link ChannelWebSocket} on an {@link EmbeddedChannel} with Netty's
+ * frame encoder in front, as after a real upgrade, without a socket.
  */
 public final class WritePathFixture {
   private final EmbeddedChannel channel;
@@ -21,15 +21,15 @@ public final class WritePathFixture {
 
   /**
    * @param vertx gives the context the transport would dispatch reads on (unused by writes)
-   * @param shared true for the frames shared by recipients (encode once), false for a Netty
-   *     frame per write through the encoder (the path of connections with deflate)
+   * @param shared true for the frames shared by recipients (encode once), false for a Netty frame
+   *     per write through the encoder (the path of connections with deflate)
    */
   public WritePathFixture(Vertx vertx, boolean shared) {
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
     channel = new EmbeddedChannel();
     channel.pipeline().addLast(new WebSocket13FrameEncoder(false));
-    ChannelWebSocket bound = new ChannelWebSocket(channel, context, 1_000_000,
-        EngineWireFormat.V4, shared);
+    ChannelWebSocket bound =
+        new ChannelWebSocket(channel, context, 1_000_000, EngineWireFormat.V4, shared);
     channel.pipeline().addLast(ChannelWebSocket.HANDLER_NAME, bound);
     transport = bound;
   }

@@ -24,8 +24,8 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark once in {@code --quick} mode: each benchmark class must produce results
- * with positive scores in {@code jmh.json} and appear in {@code jmh.md}.
+ * Runs every benchmark once in {@code --quick} mode: each benchmark class must produce results with
+ * positive scores in {@code jmh.json} and appear in {@code jmh.md}.
  */
 class JmhSmokeTest {
 
@@ -34,8 +34,9 @@ class JmhSmokeTest {
     Set<String> classes = benchmarkClasses();
     assertTrue(classes.size() >= 3, "benchmark classes found: " + classes);
 
-    Path out = assertTimeoutPreemptively(Duration.ofSeconds(25),
-        () -> JmhRunner.run("--quick", "--out", dir.toString()));
+    Path out =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(25), () -> JmhRunner.run("--quick", "--out", dir.toString()));
 
     JsonNode results = new ObjectMapper().readTree(out.resolve("jmh.json").toFile());
     Map<String, Double> bestScoreByClass = new TreeMap<>();
@@ -46,8 +47,8 @@ class JmhSmokeTest {
       bestScoreByClass.merge(cls, score, Math::max);
     }
     assertEquals(classes, bestScoreByClass.keySet(), "classes with results");
-    bestScoreByClass.forEach((cls, score) ->
-        assertTrue(score > 0, cls + " has no positive score: " + score));
+    bestScoreByClass.forEach(
+        (cls, score) -> assertTrue(score > 0, cls + " has no positive score: " + score));
 
     String md = Files.readString(out.resolve("jmh.md"));
     assertTrue(md.contains("| Benchmark | Params | Mode | Score | Error | Units |"), md);
@@ -60,18 +61,25 @@ class JmhSmokeTest {
 
   @Test
   void unknownOptionIsRefused() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> JmhRunner.run("--fast"));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> JmhRunner.run("--fast"));
     assertTrue(e.getMessage().contains("--fast"), e.getMessage());
   }
 
-  /** @return the classes of this package listed in META-INF/BenchmarkList */
+  /**
+   * @return the classes of this package listed in META-INF/BenchmarkList
+   */
   private static Set<String> benchmarkClasses() {
-    Set<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(
-        OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-        List.of(JmhRunner.ALL), List.of());
+    Set<BenchmarkListEntry> entries =
+        BenchmarkList.defaultList()
+            .find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                List.of(JmhRunner.ALL),
+                List.of());
     assertFalse(entries.isEmpty(), "META-INF/BenchmarkList lists no benchmark of this package");
-    return entries.stream().map(BenchmarkListEntry::getUserClassQName)
+    return entries.stream()
+        .map(BenchmarkListEntry::getUserClassQName)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * With {@code netty-transport-native-epoll} on the classpath (this module has it), the bench
- * server's Vert.x runs on epoll on Linux x86_64, and on NIO when told so; WebSocket sessions
- * work on both, on the pipeline the transport owns after the upgrade.
+ * server's Vert.x runs on epoll on Linux x86_64, and on NIO when told so; WebSocket sessions work
+ * on both, on the pipeline the transport owns after the upgrade.
  */
 class NativeTransportTest {
   private Vertx vertx;
@@ -40,20 +40,26 @@ class NativeTransportTest {
 
   /** Opens a WebSocket session and has a message echoed. */
   private void sessionWorks() throws Exception {
-    EngineServer engine = EngineServer.create(vertx,
-        new EngineOptions().setTransports(List.of("websocket")));
+    EngineServer engine =
+        EngineServer.create(vertx, new EngineOptions().setTransports(List.of("websocket")));
     CompletableFuture<String> echoed = new CompletableFuture<>();
     engine.connectionHandler(s -> s.messageHandler(s::send));
     int port = await(engine.listen(0, "127.0.0.1")).actualPort();
     WebSocketClient client = vertx.createWebSocketClient();
-    var ws = await(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(port).setURI("/socket.io/?EIO=4&transport=websocket")));
+    var ws =
+        await(
+            client.connect(
+                new WebSocketConnectOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    .setURI("/socket.io/?EIO=4&transport=websocket")));
     // The open packet may come before this handler is set: the message is sent at once.
-    ws.textMessageHandler(m -> {
-      if (m.startsWith("4")) {
-        echoed.complete(m);
-      }
-    });
+    ws.textMessageHandler(
+        m -> {
+          if (m.startsWith("4")) {
+            echoed.complete(m);
+          }
+        });
     ws.writeTextMessage("4over the wire");
     assertEquals("4over the wire", echoed.get(20, TimeUnit.SECONDS));
     await(engine.close());
@@ -63,7 +69,8 @@ class NativeTransportTest {
   @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
   void epollIsUsedWhereAvailable() throws Exception {
     vertx = Vertx.vertx(NativeTransport.vertxOptions());
-    assertTrue(vertx.isNativeTransportEnabled(), String.valueOf(vertx.unavailableNativeTransportCause()));
+    assertTrue(
+        vertx.isNativeTransportEnabled(), String.valueOf(vertx.unavailableNativeTransportCause()));
     sessionWorks();
   }
 

@@ -1,8 +1,8 @@
 package dev.vertio.client.engineio;
 
 /**
- * Why an Engine.IO client connection closed, worded as engine.io-client words it (the text is
- * what {@code disconnect} handlers receive).
+ * Why an Engine.IO client connection closed, worded as engine.io-client words it (the text is what
+ * {@code disconnect} handlers receive).
  */
 public enum ClientCloseReason {
   /** The application closed the connection. */
@@ -22,7 +22,9 @@ public enum ClientCloseReason {
     this.text = text;
   }
 
-  /** @return the reason as the official clients report it */
+  /**
+   * @return the reason as the official clients report it
+   */
   public String text() {
     return text;
   }

@@ -4,9 +4,9 @@ import dev.vertio.engineio.parser.EnginePacket;
 import java.util.List;
 
 /**
- * One client transport: it moves packets and reports what happens, on the client's context.
- * {@link EngineClient} drives every transport through this contract alone; what only some
- * transports do (learn the session id, be upgraded from) has a default that does nothing.
+ * One client transport: it moves packets and reports what happens, on the client's context. {@link
+ * EngineClient} drives every transport through this contract alone; what only some transports do
+ * (learn the session id, be upgraded from) has a default that does nothing.
  */
 interface ClientTransport {
   /** What the transport reports to its client. */
@@ -18,7 +18,9 @@ interface ClientTransport {
 
   String name();
 
-  /** @return true when {@link #send} would go out now */
+  /**
+   * @return true when {@link #send} would go out now
+   */
   boolean writable();
 
   void send(List<EnginePacket> packets);
@@ -27,17 +29,17 @@ interface ClientTransport {
   void pause(Runnable whenPaused);
 
   /** Reads again after a {@link #pause} whose upgrade was given up. */
-  default void resume() {
-  }
+  default void resume() {}
 
   /**
    * @param sid the session id the handshake gave (a transport that opened the session learns it
    *     here; one opened for a known session had it from the start)
    */
-  default void sessionId(String sid) {
-  }
+  default void sessionId(String sid) {}
 
-  /** @return true when this transport may be upgraded to a WebSocket (polling) */
+  /**
+   * @return true when this transport may be upgraded to a WebSocket (polling)
+   */
   default boolean upgradable() {
     return false;
   }

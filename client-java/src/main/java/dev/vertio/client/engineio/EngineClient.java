@@ -15,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One Engine.IO client connection: handshake on the first transport, heartbeat (answer pings,
- * give up after {@code pingInterval + pingTimeout} without one), upgrade from polling to
- * WebSocket with the probe dance, and a write buffer so that nothing is sent out of order. All
- * state lives on one context; call it there.
+ * One Engine.IO client connection: handshake on the first transport, heartbeat (answer pings, give
+ * up after {@code pingInterval + pingTimeout} without one), upgrade from polling to WebSocket with
+ * the probe dance, and a write buffer so that nothing is sent out of order. All state lives on one
+ * context; call it there.
  */
 public final class EngineClient {
-  private enum State { OPENING, OPEN, CLOSED }
+  private enum State {
+    OPENING,
+    OPEN,
+    CLOSED
+  }
 
   private final ContextInternal context;
   private final HttpClient http;
@@ -36,10 +40,10 @@ public final class EngineClient {
   private long pingTimer = -1;
   private boolean upgrading;
   private List<EnginePacket> buffer = new ArrayList<>();
-  private Handler<String> textHandler = t -> { };
-  private Handler<Buffer> binaryHandler = b -> { };
-  private Handler<String> closeHandler = r -> { };
-  private Handler<String> upgradeHandler = t -> { };
+  private Handler<String> textHandler = t -> {};
+  private Handler<Buffer> binaryHandler = b -> {};
+  private Handler<String> closeHandler = r -> {};
+  private Handler<String> upgradeHandler = t -> {};
 
   /**
    * @param context the client's context
@@ -47,8 +51,11 @@ public final class EngineClient {
    * @param wsClient the WebSocket client
    * @param options where and how to connect
    */
-  public EngineClient(ContextInternal context, HttpClient http, WebSocketClient wsClient,
-                      EngineClientOptions options) {
+  public EngineClient(
+      ContextInternal context,
+      HttpClient http,
+      WebSocketClient wsClient,
+      EngineClientOptions options) {
     this.context = context;
     this.http = http;
     this.wsClient = wsClient;
@@ -56,37 +63,51 @@ public final class EngineClient {
     this.opened = context.promise();
   }
 
-  /** @param h called with each text message */
+  /**
+   * @param h called with each text message
+   */
   public void textHandler(Handler<String> h) {
     this.textHandler = h;
   }
 
-  /** @param h called with each binary message */
+  /**
+   * @param h called with each binary message
+   */
   public void binaryHandler(Handler<Buffer> h) {
     this.binaryHandler = h;
   }
 
-  /** @param h called once with the close reason, as engine.io-client words it */
+  /**
+   * @param h called once with the close reason, as engine.io-client words it
+   */
   public void closeHandler(Handler<String> h) {
     this.closeHandler = h;
   }
 
-  /** @param h called with the new transport name after an upgrade */
+  /**
+   * @param h called with the new transport name after an upgrade
+   */
   public void upgradeHandler(Handler<String> h) {
     this.upgradeHandler = h;
   }
 
-  /** @return the session id once open */
+  /**
+   * @return the session id once open
+   */
   public String id() {
     return sid;
   }
 
-  /** @return the current transport name */
+  /**
+   * @return the current transport name
+   */
   public String transportName() {
     return transport == null ? null : transport.name();
   }
 
-  /** @return true when a message sent now goes out without waiting */
+  /**
+   * @return true when a message sent now goes out without waiting
+   */
   public boolean writable() {
     return state == State.OPEN && !upgrading && transport.writable() && buffer.isEmpty();
   }
@@ -103,8 +124,7 @@ public final class EngineClient {
           .onSuccess(t -> transport = t)
           .onFailure(err -> fail(ClientCloseReason.TRANSPORT_ERROR, err));
     } else {
-      PollingClientTransport polling = new PollingClientTransport(http, options,
-          listenerFor(null));
+      PollingClientTransport polling = new PollingClientTransport(http, options, listenerFor(null));
       transport = polling;
       polling.open();
     }
@@ -163,10 +183,12 @@ public final class EngineClient {
     resetPingTimer();
     opened.tryComplete();
     flush();
-    boolean canUpgrade = options.upgrade() && transport.upgradable()
-        && open.getJsonArray("upgrades", new io.vertx.core.json.JsonArray())
-        .contains(EngineProtocol.WEBSOCKET)
-        && options.transports().contains(EngineProtocol.WEBSOCKET);
+    boolean canUpgrade =
+        options.upgrade()
+            && transport.upgradable()
+            && open.getJsonArray("upgrades", new io.vertx.core.json.JsonArray())
+                .contains(EngineProtocol.WEBSOCKET)
+            && options.transports().contains(EngineProtocol.WEBSOCKET);
     if (canUpgrade) {
       probe();
     }
@@ -174,39 +196,44 @@ public final class EngineClient {
 
   /** The probe dance, client side: 2probe, 3probe, pause polling, 5, switch. */
   private void probe() {
-    ClientTransport.Listener probeListener = new ClientTransport.Listener() {
-      @Override
-      public void onPackets(List<EnginePacket> packets) {
-      }
+    ClientTransport.Listener probeListener =
+        new ClientTransport.Listener() {
+          @Override
+          public void onPackets(List<EnginePacket> packets) {}
 
-      @Override
-      public void onClose(ClientCloseReason reason) {
-      }
-    };
-    WebSocketClientTransport.connect(wsClient, options, sid, probeListener).onSuccess(ws -> {
-      if (state != State.OPEN) {
-        ws.close();
-        return;
-      }
-      ws.listener(new ClientTransport.Listener() {
-        @Override
-        public void onPackets(List<EnginePacket> packets) {
-          for (EnginePacket p : packets) {
-            if (p.type() == EnginePacketType.PONG && "probe".equals(p.text()) && !upgrading) {
-              upgrading = true;
-              transport.pause(() -> finishUpgrade(ws));
-            }
-          }
-        }
+          @Override
+          public void onClose(ClientCloseReason reason) {}
+        };
+    WebSocketClientTransport.connect(wsClient, options, sid, probeListener)
+        .onSuccess(
+            ws -> {
+              if (state != State.OPEN) {
+                ws.close();
+                return;
+              }
+              ws.listener(
+                  new ClientTransport.Listener() {
+                    @Override
+                    public void onPackets(List<EnginePacket> packets) {
+                      for (EnginePacket p : packets) {
+                        if (p.type() == EnginePacketType.PONG
+                            && "probe".equals(p.text())
+                            && !upgrading) {
+                          upgrading = true;
+                          transport.pause(() -> finishUpgrade(ws));
+                        }
+                      }
+                    }
 
-        @Override
-        public void onClose(ClientCloseReason reason) {
-          // The probe failed: stay on polling, which may be paused for the upgrade already.
-          abandonUpgrade();
-        }
-      });
-      ws.send(List.of(EnginePacket.PING_PROBE));
-    });
+                    @Override
+                    public void onClose(ClientCloseReason reason) {
+                      // The probe failed: stay on polling, which may be paused for the upgrade
+                      // already.
+                      abandonUpgrade();
+                    }
+                  });
+              ws.send(List.of(EnginePacket.PING_PROBE));
+            });
   }
 
   private void finishUpgrade(WebSocketClientTransport ws) {
@@ -241,23 +268,32 @@ public final class EngineClient {
     if (pingTimer >= 0) {
       context.owner().cancelTimer(pingTimer);
     }
-    pingTimer = context.setTimer(pingInterval + pingTimeout, t -> {
-      pingTimer = -1;
-      fail(ClientCloseReason.PING_TIMEOUT, null);
-    });
+    pingTimer =
+        context.setTimer(
+            pingInterval + pingTimeout,
+            t -> {
+              pingTimer = -1;
+              fail(ClientCloseReason.PING_TIMEOUT, null);
+            });
   }
 
-  /** @param text a text message to send */
+  /**
+   * @param text a text message to send
+   */
   public void send(String text) {
     write(List.of(EnginePacket.message(text)));
   }
 
-  /** @param bytes a binary message to send */
+  /**
+   * @param bytes a binary message to send
+   */
   public void send(byte[] bytes) {
     write(List.of(EnginePacket.binary(bytes)));
   }
 
-  /** @param packets message packets to send, in order */
+  /**
+   * @param packets message packets to send, in order
+   */
   public void write(List<EnginePacket> packets) {
     if (state == State.CLOSED) {
       return;

@@ -17,9 +17,16 @@ import java.util.List;
  * @param upgrade whether to upgrade from polling to WebSocket when the server offers it
  * @param trustAll accept any server certificate (tests only)
  */
-public record EngineClientOptions(String host, int port, boolean ssl, String path, MultiMap query,
-                                  MultiMap headers, List<String> transports, boolean upgrade,
-                                  boolean trustAll) {
+public record EngineClientOptions(
+    String host,
+    int port,
+    boolean ssl,
+    String path,
+    MultiMap query,
+    MultiMap headers,
+    List<String> transports,
+    boolean upgrade,
+    boolean trustAll) {
   /** Copies the collections. */
   public EngineClientOptions {
     transports = List.copyOf(new ArrayList<>(transports));
@@ -37,8 +44,8 @@ public record EngineClientOptions(String host, int port, boolean ssl, String pat
     if (sid != null) {
       sb.append("&sid=").append(sid);
     }
-    query.forEach(e -> sb.append('&').append(encode(e.getKey())).append('=')
-        .append(encode(e.getValue())));
+    query.forEach(
+        e -> sb.append('&').append(encode(e.getKey())).append('=').append(encode(e.getValue())));
     return sb.toString();
   }
 

@@ -2,8 +2,8 @@ package dev.vertio.client.engineio;
 
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.parser.EngineCodec;
-import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineParseException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The client side of HTTP long-polling: one GET in flight to receive, at most one POST in
- * flight to send (packets queued meanwhile go in the next POST's payload).
+ * The client side of HTTP long-polling: one GET in flight to receive, at most one POST in flight to
+ * send (packets queued meanwhile go in the next POST's payload).
  */
 final class PollingClientTransport implements ClientTransport {
   private final HttpClient http;
@@ -39,28 +39,38 @@ final class PollingClientTransport implements ClientTransport {
     poll();
   }
 
-  /** @param sid the session id, once the handshake is known */
+  /**
+   * @param sid the session id, once the handshake is known
+   */
   @Override
   public void sessionId(String sid) {
     this.sid = sid;
   }
 
   private Future<String> request(HttpMethod method, String body) {
-    RequestOptions req = new RequestOptions().setMethod(method).setHost(options.host())
-        .setPort(options.port()).setSsl(options.ssl())
-        .setURI(options.uri(EngineProtocol.POLLING, sid));
+    RequestOptions req =
+        new RequestOptions()
+            .setMethod(method)
+            .setHost(options.host())
+            .setPort(options.port())
+            .setSsl(options.ssl())
+            .setURI(options.uri(EngineProtocol.POLLING, sid));
     options.headers().forEach(e -> req.addHeader(e.getKey(), e.getValue()));
     if (body != null) {
       req.putHeader("Content-Type", "text/plain;charset=UTF-8");
     }
     return http.request(req)
         .compose(r -> body == null ? r.send() : r.send(Buffer.buffer(body)))
-        .compose(resp -> resp.body().map(b -> {
-          if (resp.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + resp.statusCode() + ": " + b);
-          }
-          return b.toString();
-        }));
+        .compose(
+            resp ->
+                resp.body()
+                    .map(
+                        b -> {
+                          if (resp.statusCode() != 200) {
+                            throw new IllegalStateException("HTTP " + resp.statusCode() + ": " + b);
+                          }
+                          return b.toString();
+                        }));
   }
 
   /** Issues the next GET unless paused or closed. */
@@ -69,29 +79,31 @@ final class PollingClientTransport implements ClientTransport {
       return;
     }
     polling = true;
-    request(HttpMethod.GET, null).onComplete(ar -> {
-      polling = false;
-      if (closed) {
-        return;
-      }
-      if (ar.failed()) {
-        fail(ClientCloseReason.TRANSPORT_ERROR);
-        return;
-      }
-      List<EnginePacket> packets;
-      try {
-        packets = EngineCodec.decodePayload(ar.result());
-      } catch (EngineParseException e) {
-        fail(ClientCloseReason.PARSE_ERROR);
-        return;
-      }
-      listener.onPackets(packets);
-      if (paused) {
-        checkPaused();
-      } else {
-        poll();
-      }
-    });
+    request(HttpMethod.GET, null)
+        .onComplete(
+            ar -> {
+              polling = false;
+              if (closed) {
+                return;
+              }
+              if (ar.failed()) {
+                fail(ClientCloseReason.TRANSPORT_ERROR);
+                return;
+              }
+              List<EnginePacket> packets;
+              try {
+                packets = EngineCodec.decodePayload(ar.result());
+              } catch (EngineParseException e) {
+                fail(ClientCloseReason.PARSE_ERROR);
+                return;
+              }
+              listener.onPackets(packets);
+              if (paused) {
+                checkPaused();
+              } else {
+                poll();
+              }
+            });
   }
 
   private void fail(ClientCloseReason reason) {
@@ -125,16 +137,18 @@ final class PollingClientTransport implements ClientTransport {
     posting = true;
     String payload = EngineCodec.encodePayload(queue);
     queue = new ArrayList<>();
-    request(HttpMethod.POST, payload).onComplete(ar -> {
-      posting = false;
-      if (ar.failed()) {
-        fail(ClientCloseReason.TRANSPORT_ERROR);
-        return;
-      }
-      // Whatever was queued meanwhile goes next, also while pausing for an upgrade.
-      flushPosts();
-      checkPaused();
-    });
+    request(HttpMethod.POST, payload)
+        .onComplete(
+            ar -> {
+              posting = false;
+              if (ar.failed()) {
+                fail(ClientCloseReason.TRANSPORT_ERROR);
+                return;
+              }
+              // Whatever was queued meanwhile goes next, also while pausing for an upgrade.
+              flushPosts();
+              checkPaused();
+            });
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.vertio.client.engineio;
 
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.parser.EngineCodec;
-import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.spi.WebSockets;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -22,30 +22,34 @@ final class WebSocketClientTransport implements ClientTransport {
   private WebSocketClientTransport(WebSocket ws, Listener listener) {
     this.ws = ws;
     this.listener = listener;
-    ws.textMessageHandler(text -> {
-      try {
-        deliver(EngineCodec.decodePacket(text));
-      } catch (EngineParseException e) {
-        fail(ClientCloseReason.PARSE_ERROR);
-      }
-    });
+    ws.textMessageHandler(
+        text -> {
+          try {
+            deliver(EngineCodec.decodePacket(text));
+          } catch (EngineParseException e) {
+            fail(ClientCloseReason.PARSE_ERROR);
+          }
+        });
     ws.binaryMessageHandler(b -> deliver(EnginePacket.binary(b.getBytes())));
     // A connection lost without a close frame (reset, broken pipe) is reported when the socket
     // closes, as "transport close", as the official clients do; a protocol error is an error.
-    ws.exceptionHandler(t -> {
-      if (!(t instanceof java.io.IOException || t instanceof HttpClosedException)) {
-        fail(ClientCloseReason.TRANSPORT_ERROR);
-      }
-    });
+    ws.exceptionHandler(
+        t -> {
+          if (!(t instanceof java.io.IOException || t instanceof HttpClosedException)) {
+            fail(ClientCloseReason.TRANSPORT_ERROR);
+          }
+        });
     ws.closeHandler(v -> fail(ClientCloseReason.TRANSPORT_CLOSE));
   }
 
-  static Future<WebSocketClientTransport> connect(WebSocketClient client,
-                                                  EngineClientOptions options, String sid,
-                                                  Listener listener) {
-    WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost(options.host())
-        .setPort(options.port()).setSsl(options.ssl())
-        .setURI(options.uri(EngineProtocol.WEBSOCKET, sid));
+  static Future<WebSocketClientTransport> connect(
+      WebSocketClient client, EngineClientOptions options, String sid, Listener listener) {
+    WebSocketConnectOptions connect =
+        new WebSocketConnectOptions()
+            .setHost(options.host())
+            .setPort(options.port())
+            .setSsl(options.ssl())
+            .setURI(options.uri(EngineProtocol.WEBSOCKET, sid));
     options.headers().forEach(e -> connect.addHeader(e.getKey(), e.getValue()));
     return client.connect(connect).map(ws -> new WebSocketClientTransport(ws, listener));
   }
@@ -72,7 +76,9 @@ final class WebSocketClientTransport implements ClientTransport {
     return EngineProtocol.WEBSOCKET;
   }
 
-  /** @return true once the socket closed or failed, whoever listened then */
+  /**
+   * @return true once the socket closed or failed, whoever listened then
+   */
   boolean isClosed() {
     return closed;
   }

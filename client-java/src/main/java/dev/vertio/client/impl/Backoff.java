@@ -5,8 +5,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Reconnection delays, exactly as the reference client computes them: {@code ms = min * 2^attempt},
  * then {@code ms ± floor(random * factor * ms)} (minus when {@code floor(random * 10)} is odd),
- * then capped at the maximum. The attempt count grows with each {@link #next()} and is reset
- * after a successful reconnection.
+ * then capped at the maximum. The attempt count grows with each {@link #next()} and is reset after
+ * a successful reconnection.
  */
 public final class Backoff {
   private final long min;
@@ -28,7 +28,9 @@ public final class Backoff {
     this.random = random;
   }
 
-  /** @return the next delay in ms; each call counts one attempt */
+  /**
+   * @return the next delay in ms; each call counts one attempt
+   */
   public long next() {
     double ms = min * Math.pow(2, attempts++);
     if (factor > 0) {
@@ -39,7 +41,9 @@ public final class Backoff {
     return (long) Math.min(ms, max);
   }
 
-  /** @return the attempts counted since the last reset */
+  /**
+   * @return the attempts counted since the last reset
+   */
   public int attempts() {
     return attempts;
   }

@@ -7,14 +7,13 @@ import dev.vertio.client.ConnectErrorException;
 import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.AnyEventHandler;
-import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.SocketEmitter;
+import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.parser.SocketPacketType;
 import dev.vertio.socketio.shared.AckRegistry;
 import dev.vertio.socketio.shared.EventListeners;
 import dev.vertio.socketio.shared.EventListeningBase;
 import dev.vertio.socketio.shared.JsonArgs;
-import dev.vertio.socketio.parser.SocketPacket;
-import dev.vertio.socketio.parser.SocketPacketType;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -86,20 +85,21 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
   @Override
   public Future<Void> connect() {
     Promise<Void> p = Promise.promise();
-    manager.run(() -> {
-      if (connected) {
-        p.complete();
-        return;
-      }
-      if (connecting == null) {
-        connecting = manager.context().promise();
-      }
-      connecting.future().onComplete(p);
-      if (!active) {
-        active = true;
-        manager.activate(this);
-      }
-    });
+    manager.run(
+        () -> {
+          if (connected) {
+            p.complete();
+            return;
+          }
+          if (connecting == null) {
+            connecting = manager.context().promise();
+          }
+          connecting.future().onComplete(p);
+          if (!active) {
+            active = true;
+            manager.activate(this);
+          }
+        });
     return p.future();
   }
 
@@ -120,8 +120,8 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
       }
     }
     // No auth means a bare "40", as the reference client sends.
-    manager.send(new SocketPacket(SocketPacketType.CONNECT, namespace, SocketPacket.NO_ID,
-        auth), false);
+    manager.send(
+        new SocketPacket(SocketPacketType.CONNECT, namespace, SocketPacket.NO_ID, auth), false);
   }
 
   /** The connection could not be made (first attempt). */
@@ -143,17 +143,19 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
   @Override
   public Future<Void> disconnect() {
     Promise<Void> p = Promise.promise();
-    manager.run(() -> {
-      disconnectNow();
-      p.complete();
-    });
+    manager.run(
+        () -> {
+          disconnectNow();
+          p.complete();
+        });
     return p.future();
   }
 
   void disconnectNow() {
     if (connected) {
-      manager.send(new SocketPacket(SocketPacketType.DISCONNECT, namespace, SocketPacket.NO_ID,
-          null), false);
+      manager.send(
+          new SocketPacket(SocketPacketType.DISCONNECT, namespace, SocketPacket.NO_ID, null),
+          false);
     }
     destroy();
     if (connected) {
@@ -199,8 +201,10 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
       case CONNECT_ERROR:
         destroy();
         Object data = packet.data();
-        String message = data instanceof JsonObject ? ((JsonObject) data).getString("message")
-            : String.valueOf(data);
+        String message =
+            data instanceof JsonObject
+                ? ((JsonObject) data).getString("message")
+                : String.valueOf(data);
         Object details = data instanceof JsonObject ? ((JsonObject) data).getValue("data") : null;
         ConnectErrorException error = new ConnectErrorException(message, details);
         for (Handler<ConnectErrorException> h : errorHandlers) {
@@ -291,8 +295,10 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
     public void send(Object... args) {
       if (sent.compareAndSet(false, true)) {
         JsonArray data = JsonArgs.array(args);
-        manager.run(() -> manager.send(new SocketPacket(SocketPacketType.ACK, namespace, ackId,
-            data), false));
+        manager.run(
+            () ->
+                manager.send(
+                    new SocketPacket(SocketPacketType.ACK, namespace, ackId, data), false));
       }
     }
 
@@ -346,8 +352,8 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
 
   private void fireOutgoing(JsonArray data) {
     if (listeners.hasAnyOutgoing()) {
-      listeners.fireOutgoing(data.getString(0),
-          new JsonArray(data.getList().subList(1, data.size())));
+      listeners.fireOutgoing(
+          data.getString(0), new JsonArray(data.getList().subList(1, data.size())));
     }
   }
 
@@ -375,24 +381,27 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
     head.inFlight = true;
     head.tries++;
     long ackId = nextAckId++;
-    acks.register(ackId, new AckRegistry.Waiter() {
-      @Override
-      public void answer(JsonArray args) {
-        retryQueue.remove(head);
-        head.promise.tryComplete(args);
-        pumpRetries();
-      }
+    acks.register(
+        ackId,
+        new AckRegistry.Waiter() {
+          @Override
+          public void answer(JsonArray args) {
+            retryQueue.remove(head);
+            head.promise.tryComplete(args);
+            pumpRetries();
+          }
 
-      @Override
-      public void fail(Throwable cause) {
-        head.inFlight = false;
-        if (cause instanceof AckTimeoutException && head.tries > options.getRetries()) {
-          retryQueue.remove(head);
-          head.promise.tryFail(cause);
-        }
-        pumpRetries();
-      }
-    }, head.timeoutMs);
+          @Override
+          public void fail(Throwable cause) {
+            head.inFlight = false;
+            if (cause instanceof AckTimeoutException && head.tries > options.getRetries()) {
+              retryQueue.remove(head);
+              head.promise.tryFail(cause);
+            }
+            pumpRetries();
+          }
+        },
+        head.timeoutMs);
     fireOutgoing(head.data);
     manager.send(new SocketPacket(SocketPacketType.EVENT, namespace, ackId, head.data), false);
   }
@@ -409,50 +418,63 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
 
     @Override
     public Future<Void> emit(String event, Object... args) {
-      return JsonArgs.checkedEventData(event, args).compose(data -> {
-        Promise<Void> p = Promise.promise();
-        manager.run(() -> {
-          fireOutgoing(data);
-          sendOrBuffer(new SocketPacket(SocketPacketType.EVENT, namespace, SocketPacket.NO_ID,
-              data), volatile_);
-          p.complete();
-        });
-        return p.future();
-      });
+      return JsonArgs.checkedEventData(event, args)
+          .compose(
+              data -> {
+                Promise<Void> p = Promise.promise();
+                manager.run(
+                    () -> {
+                      fireOutgoing(data);
+                      sendOrBuffer(
+                          new SocketPacket(
+                              SocketPacketType.EVENT, namespace, SocketPacket.NO_ID, data),
+                          volatile_);
+                      p.complete();
+                    });
+                return p.future();
+              });
     }
 
     @Override
     public Future<JsonArray> emitWithAck(String event, Object... args) {
-      return JsonArgs.checkedEventData(event, args).compose(data -> {
-        Promise<JsonArray> p = Promise.promise();
-        manager.run(() -> {
-          if (options.getRetries() > 0) {
-            retryQueue.add(new RetriedEmit(data, timeoutMs, p));
-            pumpRetries();
-            return;
-          }
-          long ackId = nextAckId++;
-          boolean registered = acks.register(ackId, new AckRegistry.Waiter() {
-            @Override
-            public void answer(JsonArray answer) {
-              p.tryComplete(answer);
-            }
+      return JsonArgs.checkedEventData(event, args)
+          .compose(
+              data -> {
+                Promise<JsonArray> p = Promise.promise();
+                manager.run(
+                    () -> {
+                      if (options.getRetries() > 0) {
+                        retryQueue.add(new RetriedEmit(data, timeoutMs, p));
+                        pumpRetries();
+                        return;
+                      }
+                      long ackId = nextAckId++;
+                      boolean registered =
+                          acks.register(
+                              ackId,
+                              new AckRegistry.Waiter() {
+                                @Override
+                                public void answer(JsonArray answer) {
+                                  p.tryComplete(answer);
+                                }
 
-            @Override
-            public void fail(Throwable cause) {
-              p.tryFail(cause);
-            }
-          }, timeoutMs);
-          if (!registered) {
-            p.tryFail(new IllegalStateException("too many pending acknowledgements"));
-            return;
-          }
-          fireOutgoing(data);
-          sendOrBuffer(new SocketPacket(SocketPacketType.EVENT, namespace, ackId, data),
-              volatile_);
-        });
-        return p.future();
-      });
+                                @Override
+                                public void fail(Throwable cause) {
+                                  p.tryFail(cause);
+                                }
+                              },
+                              timeoutMs);
+                      if (!registered) {
+                        p.tryFail(new IllegalStateException("too many pending acknowledgements"));
+                        return;
+                      }
+                      fireOutgoing(data);
+                      sendOrBuffer(
+                          new SocketPacket(SocketPacketType.EVENT, namespace, ackId, data),
+                          volatile_);
+                    });
+                return p.future();
+              });
     }
 
     @Override

@@ -30,7 +30,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * packets for its sockets, and reconnects with backoff. Lives on one context.
  */
 final class ManagerImpl implements ClientManager {
-  private enum State { CLOSED, OPENING, OPEN }
+  private enum State {
+    CLOSED,
+    OPENING,
+    OPEN
+  }
 
   private final SocketIoClientImpl client;
   private final ContextInternal context;
@@ -53,8 +57,13 @@ final class ManagerImpl implements ClientManager {
   private long reconnectTimer = -1;
   private long openTimer = -1;
 
-  ManagerImpl(SocketIoClientImpl client, ContextInternal context, String host, int port,
-              boolean ssl, ClientOptions options) {
+  ManagerImpl(
+      SocketIoClientImpl client,
+      ContextInternal context,
+      String host,
+      int port,
+      boolean ssl,
+      ClientOptions options) {
     this.client = client;
     this.context = context;
     this.options = options;
@@ -62,10 +71,23 @@ final class ManagerImpl implements ClientManager {
     options.getQuery().forEach(query::add);
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     options.getExtraHeaders().forEach(headers::add);
-    this.engineOptions = new EngineClientOptions(host, port, ssl, options.getPath(), query,
-        headers, options.getTransports(), options.isUpgrade(), options.isTrustAll());
-    this.backoff = new Backoff(options.getReconnectionDelay(), options.getReconnectionDelayMax(),
-        options.getRandomizationFactor(), () -> ThreadLocalRandom.current().nextDouble());
+    this.engineOptions =
+        new EngineClientOptions(
+            host,
+            port,
+            ssl,
+            options.getPath(),
+            query,
+            headers,
+            options.getTransports(),
+            options.isUpgrade(),
+            options.isTrustAll());
+    this.backoff =
+        new Backoff(
+            options.getReconnectionDelay(),
+            options.getReconnectionDelayMax(),
+            options.getRandomizationFactor(),
+            () -> ThreadLocalRandom.current().nextDouble());
   }
 
   ContextInternal context() {
@@ -79,8 +101,8 @@ final class ManagerImpl implements ClientManager {
   ClientSocketImpl socket(String namespace, ClientOptions socketOptions) {
     ClientSocketImpl[] result = new ClientSocketImpl[1];
     synchronized (sockets) {
-      result[0] = sockets.computeIfAbsent(namespace,
-          n -> new ClientSocketImpl(this, n, socketOptions));
+      result[0] =
+          sockets.computeIfAbsent(namespace, n -> new ClientSocketImpl(this, n, socketOptions));
     }
     return result[0];
   }
@@ -120,33 +142,42 @@ final class ManagerImpl implements ClientManager {
 
   private void open() {
     state = State.OPENING;
-    EngineClient e = new EngineClient(context, client.http(options),
-        client.ws(options), engineOptions);
+    EngineClient e =
+        new EngineClient(context, client.http(options), client.ws(options), engineOptions);
     engine = e;
     e.textHandler(this::onText);
     e.binaryHandler(this::onBinary);
     e.closeHandler(reason -> onEngineClose(e, reason));
     e.upgradeHandler(t -> upgradeHandlers.forEach(h -> safely(h, t)));
-    openTimer = context.setTimer(options.getTimeout(), t -> {
-      openTimer = -1;
-      if (engine == e && state == State.OPENING) {
-        engine = null;
-        e.close();
-        onOpenError(new ConnectErrorException("timeout", null));
-      }
-    });
-    e.open().onComplete(ar -> {
-      if (engine != e) {
-        return;
-      }
-      if (ar.succeeded()) {
-        onOpen();
-      } else {
-        engine = null;
-        onOpenError(new ConnectErrorException(ar.cause().getMessage() == null
-            ? "connection failed" : ar.cause().getMessage(), null));
-      }
-    });
+    openTimer =
+        context.setTimer(
+            options.getTimeout(),
+            t -> {
+              openTimer = -1;
+              if (engine == e && state == State.OPENING) {
+                engine = null;
+                e.close();
+                onOpenError(new ConnectErrorException("timeout", null));
+              }
+            });
+    e.open()
+        .onComplete(
+            ar -> {
+              if (engine != e) {
+                return;
+              }
+              if (ar.succeeded()) {
+                onOpen();
+              } else {
+                engine = null;
+                onOpenError(
+                    new ConnectErrorException(
+                        ar.cause().getMessage() == null
+                            ? "connection failed"
+                            : ar.cause().getMessage(),
+                        null));
+              }
+            });
   }
 
   private void onOpen() {
@@ -208,20 +239,23 @@ final class ManagerImpl implements ClientManager {
     }
     long delay = backoff.next();
     reconnecting = true;
-    reconnectTimer = context.setTimer(Math.max(1, delay), t -> {
-      reconnectTimer = -1;
-      if (skipReconnect) {
-        reconnecting = false;
-        return;
-      }
-      int attempt = backoff.attempts();
-      attemptHandlers.forEach(h -> safely(h, attempt));
-      if (skipReconnect) {
-        reconnecting = false;
-        return;
-      }
-      open();
-    });
+    reconnectTimer =
+        context.setTimer(
+            Math.max(1, delay),
+            t -> {
+              reconnectTimer = -1;
+              if (skipReconnect) {
+                reconnecting = false;
+                return;
+              }
+              int attempt = backoff.attempts();
+              attemptHandlers.forEach(h -> safely(h, attempt));
+              if (skipReconnect) {
+                reconnecting = false;
+                return;
+              }
+              open();
+            });
   }
 
   private void cancelTimers() {
@@ -295,21 +329,22 @@ final class ManagerImpl implements ClientManager {
   /** Closes for good (client close). */
   Future<Void> shutdown() {
     Promise<Void> p = context.promise();
-    run(() -> {
-      for (ClientSocketImpl s : new ArrayList<>(sockets.values())) {
-        s.disconnectNow();
-      }
-      skipReconnect = true;
-      reconnecting = false;
-      cancelTimers();
-      if (engine != null) {
-        EngineClient e = engine;
-        engine = null;
-        state = State.CLOSED;
-        e.close();
-      }
-      p.complete();
-    });
+    run(
+        () -> {
+          for (ClientSocketImpl s : new ArrayList<>(sockets.values())) {
+            s.disconnectNow();
+          }
+          skipReconnect = true;
+          reconnecting = false;
+          cancelTimers();
+          if (engine != null) {
+            EngineClient e = engine;
+            engine = null;
+            state = State.CLOSED;
+            e.close();
+          }
+          p.complete();
+        });
     return p.future();
   }
 

@@ -42,23 +42,34 @@ public final class SocketIoClientImpl implements SocketIoClient {
 
   /**
    * Every long-polling connection holds one HTTP connection for its pending GET and may need a
-   * second for a POST, so the pool must not be Vert.x's default of a few connections per host:
-   * a handful of polling clients would wait on each other forever.
+   * second for a POST, so the pool must not be Vert.x's default of a few connections per host: a
+   * handful of polling clients would wait on each other forever.
    */
   HttpClient http(ClientOptions options) {
-    return httpClients.computeIfAbsent(Tls.of(options), t -> vertx.createHttpClient(
-        new HttpClientOptions().setTrustAll(t.trustAll()).setVerifyHost(!t.trustAll())
-            .setTrustOptions(t.trust()),
-        new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS)));
+    return httpClients.computeIfAbsent(
+        Tls.of(options),
+        t ->
+            vertx.createHttpClient(
+                new HttpClientOptions()
+                    .setTrustAll(t.trustAll())
+                    .setVerifyHost(!t.trustAll())
+                    .setTrustOptions(t.trust()),
+                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS)));
   }
 
   /** Likewise, WebSockets stay open: Vert.x's default cap would queue the 51st forever. */
   WebSocketClient ws(ClientOptions options) {
-    return wsClients.computeIfAbsent(Tls.of(options), t -> vertx.createWebSocketClient(
-        new WebSocketClientOptions().setTrustAll(t.trustAll()).setVerifyHost(!t.trustAll())
-            .setTrustOptions(t.trust())
-            .setMaxConnections(MAX_CONNECTIONS)
-            .setMaxFrameSize(100 * 1024 * 1024).setMaxMessageSize(100 * 1024 * 1024)));
+    return wsClients.computeIfAbsent(
+        Tls.of(options),
+        t ->
+            vertx.createWebSocketClient(
+                new WebSocketClientOptions()
+                    .setTrustAll(t.trustAll())
+                    .setVerifyHost(!t.trustAll())
+                    .setTrustOptions(t.trust())
+                    .setMaxConnections(MAX_CONNECTIONS)
+                    .setMaxFrameSize(100 * 1024 * 1024)
+                    .setMaxMessageSize(100 * 1024 * 1024)));
   }
 
   /** What TLS clients differ by: one HTTP and one WebSocket client per distinct value. */
@@ -103,11 +114,14 @@ public final class SocketIoClientImpl implements SocketIoClient {
     for (ManagerImpl m : all) {
       closing.add(m.shutdown());
     }
-    return Future.join(closing).transform(ar -> {
-      List<Future<Void>> clients = new ArrayList<>();
-      httpClients.values().forEach(c -> clients.add(c.close()));
-      wsClients.values().forEach(c -> clients.add(c.close()));
-      return Future.join(clients);
-    }).transform(ar -> ownsVertx ? vertx.close() : Future.<Void>succeededFuture());
+    return Future.join(closing)
+        .transform(
+            ar -> {
+              List<Future<Void>> clients = new ArrayList<>();
+              httpClients.values().forEach(c -> clients.add(c.close()));
+              wsClients.values().forEach(c -> clients.add(c.close()));
+              return Future.join(clients);
+            })
+        .transform(ar -> ownsVertx ? vertx.close() : Future.<Void>succeededFuture());
   }
 }

@@ -31,20 +31,22 @@ class EngineClientTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    EngineServer engine = EngineServer.create(vertx, new EngineOptions().setPingInterval(100)
-        .setPingTimeout(500));
-    engine.connectionHandler(session -> {
-      sessions.record(session);
-      session.messageHandler(text -> {
-        if ("bye".equals(text)) {
-          session.close();
-        } else {
-          session.send(text);
-        }
-      });
-      session.binaryMessageHandler(session::send);
-      session.closeHandler(reason -> server.record("closed " + reason));
-    });
+    EngineServer engine =
+        EngineServer.create(vertx, new EngineOptions().setPingInterval(100).setPingTimeout(500));
+    engine.connectionHandler(
+        session -> {
+          sessions.record(session);
+          session.messageHandler(
+              text -> {
+                if ("bye".equals(text)) {
+                  session.close();
+                } else {
+                  session.send(text);
+                }
+              });
+          session.binaryMessageHandler(session::send);
+          session.closeHandler(reason -> server.record("closed " + reason));
+        });
     port = await(engine.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -54,7 +56,8 @@ class EngineClientTest {
   }
 
   private List<String> transports(String mode) {
-    return mode.equals("websocket") ? List.of("websocket")
+    return mode.equals("websocket")
+        ? List.of("websocket")
         : mode.equals("polling") ? List.of("polling") : List.of("polling", "websocket");
   }
 
@@ -62,19 +65,28 @@ class EngineClientTest {
     ctx = (ContextInternal) vertx.getOrCreateContext();
     HttpClient http = vertx.createHttpClient(new HttpClientOptions());
     WebSocketClient ws = vertx.createWebSocketClient();
-    EngineClientOptions options = new EngineClientOptions("127.0.0.1", port, false,
-        "/socket.io/", MultiMap.caseInsensitiveMultiMap(), MultiMap.caseInsensitiveMultiMap(),
-        transports(mode), !mode.equals("polling"), false);
+    EngineClientOptions options =
+        new EngineClientOptions(
+            "127.0.0.1",
+            port,
+            false,
+            "/socket.io/",
+            MultiMap.caseInsensitiveMultiMap(),
+            MultiMap.caseInsensitiveMultiMap(),
+            transports(mode),
+            !mode.equals("polling"),
+            false);
     Promise<EngineClient> created = Promise.promise();
-    ctx.runOnContext(v -> {
-      EngineClient c = new EngineClient(ctx, http, ws, options);
-      c.textHandler(t -> events.record("text " + t));
-      c.binaryHandler(b -> events.record("binary " + b.length()));
-      c.closeHandler(r -> events.record("close " + r));
-      c.upgradeHandler(t -> events.record("upgrade " + t));
-      c.open().onSuccess(x -> events.record("open " + c.transportName()));
-      created.complete(c);
-    });
+    ctx.runOnContext(
+        v -> {
+          EngineClient c = new EngineClient(ctx, http, ws, options);
+          c.textHandler(t -> events.record("text " + t));
+          c.binaryHandler(b -> events.record("binary " + b.length()));
+          c.closeHandler(r -> events.record("close " + r));
+          c.upgradeHandler(t -> events.record("upgrade " + t));
+          c.open().onSuccess(x -> events.record("open " + c.transportName()));
+          created.complete(c);
+        });
     return await(created.future());
   }
 

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe WebSocket closes after {@code 3probe}, while the client waits for its last poll to
- * end before sending {@code 5}: the upgrade must be given up and polling go on, instead of
- * switching to the dead WebSocket and staying silent until the ping timeout (seen when a chat
- * server restarted during a bot's upgrade). A scripted server plays the Engine.IO side.
+ * The probe WebSocket closes after {@code 3probe}, while the client waits for its last poll to end
+ * before sending {@code 5}: the upgrade must be given up and polling go on, instead of switching to
+ * the dead WebSocket and staying silent until the ping timeout (seen when a chat server restarted
+ * during a bot's upgrade). A scripted server plays the Engine.IO side.
  */
 class ProbeClosedTest {
   private final Vertx vertx = Vertx.vertx();
@@ -52,32 +52,45 @@ class ProbeClosedTest {
   /** Hands out one session, holds polls, drops the probe WebSocket, then releases the poll. */
   private int scriptedServer() {
     HttpServer http = vertx.createHttpServer();
-    http.webSocketHandler(ws -> ws.textMessageHandler(text -> {
-      server.record("ws " + text);
-      if (text.equals("2probe")) {
-        ws.writeTextMessage("3probe");
-        ws.close().onComplete(closed -> vertx.setTimer(100, t -> {
-          releaseAfterProbe = true;
-          releaseHeldPoll();
-        }));
-      }
-    }));
-    http.requestHandler(req -> {
-      if (req.getParam("sid") == null) {
-        req.response().end("0{\"sid\":\"s1\",\"upgrades\":[\"websocket\"],"
-            + "\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}");
-      } else if (req.method() == HttpMethod.GET) {
-        server.record("poll");
-        heldPolls.add(req);
-        // the poll and the probe race on two connections: the poll may come after the probe
-        releaseHeldPoll();
-      } else {
-        req.body().onSuccess(b -> {
-          server.record("post " + b);
-          req.response().end("ok");
+    http.webSocketHandler(
+        ws ->
+            ws.textMessageHandler(
+                text -> {
+                  server.record("ws " + text);
+                  if (text.equals("2probe")) {
+                    ws.writeTextMessage("3probe");
+                    ws.close()
+                        .onComplete(
+                            closed ->
+                                vertx.setTimer(
+                                    100,
+                                    t -> {
+                                      releaseAfterProbe = true;
+                                      releaseHeldPoll();
+                                    }));
+                  }
+                }));
+    http.requestHandler(
+        req -> {
+          if (req.getParam("sid") == null) {
+            req.response()
+                .end(
+                    "0{\"sid\":\"s1\",\"upgrades\":[\"websocket\"],"
+                        + "\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}");
+          } else if (req.method() == HttpMethod.GET) {
+            server.record("poll");
+            heldPolls.add(req);
+            // the poll and the probe race on two connections: the poll may come after the probe
+            releaseHeldPoll();
+          } else {
+            req.body()
+                .onSuccess(
+                    b -> {
+                      server.record("post " + b);
+                      req.response().end("ok");
+                    });
+          }
         });
-      }
-    });
     return await(http.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -85,19 +98,32 @@ class ProbeClosedTest {
   void aProbeClosedDuringThePauseKeepsTheSessionOnPolling() {
     int port = scriptedServer();
     ContextInternal ctx = (ContextInternal) vertx.getOrCreateContext();
-    EngineClientOptions options = new EngineClientOptions("127.0.0.1", port, false,
-        "/engine.io/", MultiMap.caseInsensitiveMultiMap(), MultiMap.caseInsensitiveMultiMap(),
-        List.of("polling", "websocket"), true, false);
+    EngineClientOptions options =
+        new EngineClientOptions(
+            "127.0.0.1",
+            port,
+            false,
+            "/engine.io/",
+            MultiMap.caseInsensitiveMultiMap(),
+            MultiMap.caseInsensitiveMultiMap(),
+            List.of("polling", "websocket"),
+            true,
+            false);
     Recorder<String> events = new Recorder<>();
     Promise<EngineClient> created = Promise.promise();
-    ctx.runOnContext(v -> {
-      EngineClient c = new EngineClient(ctx, vertx.createHttpClient(new HttpClientOptions()),
-          vertx.createWebSocketClient(), options);
-      c.closeHandler(r -> events.record("close " + r));
-      c.upgradeHandler(t -> events.record("upgrade " + t));
-      c.open().onSuccess(x -> events.record("open " + c.transportName()));
-      created.complete(c);
-    });
+    ctx.runOnContext(
+        v -> {
+          EngineClient c =
+              new EngineClient(
+                  ctx,
+                  vertx.createHttpClient(new HttpClientOptions()),
+                  vertx.createWebSocketClient(),
+                  options);
+          c.closeHandler(r -> events.record("close " + r));
+          c.upgradeHandler(t -> events.record("upgrade " + t));
+          c.open().onSuccess(x -> events.record("open " + c.transportName()));
+          created.complete(c);
+        });
     EngineClient client = await(created.future());
     events.expect("open polling");
     // the second poll and the probe race on two connections

@@ -9,11 +9,11 @@ import io.vertx.core.Vertx;
 import java.util.Set;
 
 /**
- * This node of a Vertio cluster on the Vert.x clustered event bus (any {@code ClusterManager}):
- * it publishes operations on one address, {@code <channel>.ops}, receives answers on its own,
- * {@code <channel>.node.<id>}, tells the others it is alive, and notices when they leave (a
- * "bye", a missed heartbeat, or the cluster manager's membership). One per Socket.IO server:
- * {@link #configure} plugs its cluster adapter into every namespace and, when recovery is on, a
+ * This node of a Vertio cluster on the Vert.x clustered event bus (any {@code ClusterManager}): it
+ * publishes operations on one address, {@code <channel>.ops}, receives answers on its own, {@code
+ * <channel>.node.<id>}, tells the others it is alive, and notices when they leave (a "bye", a
+ * missed heartbeat, or the cluster manager's membership). One per Socket.IO server: {@link
+ * #configure} plugs its cluster adapter into every namespace and, when recovery is on, a
  * cluster-wide session store.
  *
  * <pre>{@code
@@ -37,10 +37,14 @@ public interface ClusterNode {
     return ClusterNodeImpl.start(vertx, options).map(n -> n);
   }
 
-  /** @return this node's id (short, random, unique per start) */
+  /**
+   * @return this node's id (short, random, unique per start)
+   */
   String id();
 
-  /** @return ids of the other nodes taken as alive now */
+  /**
+   * @return ids of the other nodes taken as alive now
+   */
   Set<String> nodes();
 
   /**

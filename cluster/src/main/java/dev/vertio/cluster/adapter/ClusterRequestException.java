@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A request to the other nodes (fetchSockets, socketsJoin, serverSideEmitWithAck...) that some
- * live nodes did not answer in time. Unlike socket.io's adapters, which lose everything, it
- * keeps what did arrive, this node's own part included, and names the nodes that were missing.
+ * A request to the other nodes (fetchSockets, socketsJoin, serverSideEmitWithAck...) that some live
+ * nodes did not answer in time. Unlike socket.io's adapters, which lose everything, it keeps what
+ * did arrive, this node's own part included, and names the nodes that were missing.
  */
 public class ClusterRequestException extends RuntimeException {
   private final transient List<?> partialResults;
@@ -18,8 +18,7 @@ public class ClusterRequestException extends RuntimeException {
    *     serverSideEmitWithAck: {@code JsonArray}s; empty for the others)
    * @param missingNodes ids of the nodes that did not answer
    */
-  public ClusterRequestException(String message, List<?> partialResults,
-                                 Set<String> missingNodes) {
+  public ClusterRequestException(String message, List<?> partialResults, Set<String> missingNodes) {
     super(message + ": no answer from " + missingNodes);
     this.partialResults = List.copyOf(partialResults);
     this.missingNodes = Set.copyOf(missingNodes);
@@ -34,7 +33,9 @@ public class ClusterRequestException extends RuntimeException {
     return (List<T>) partialResults;
   }
 
-  /** @return the ids of the nodes that did not answer in time */
+  /**
+   * @return the ids of the nodes that did not answer in time
+   */
   public Set<String> missingNodes() {
     return missingNodes;
   }

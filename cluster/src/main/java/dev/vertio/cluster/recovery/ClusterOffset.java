@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * A recovery offset valid on every node: the node that sent the event (the client's home), its
- * count of events of that node only (emits to one socket, local broadcasts), and for each node
- * that broadcast in the namespace the sequence number of its last broadcast the home had
- * delivered: {@code home.local~origin.seq~origin.seq...} (node ids are base64url).
+ * count of events of that node only (emits to one socket, local broadcasts), and for each node that
+ * broadcast in the namespace the sequence number of its last broadcast the home had delivered:
+ * {@code home.local~origin.seq~origin.seq...} (node ids are base64url).
  *
  * @param home the node the client was connected to
  * @param local the home's count of its own node-only events
@@ -17,6 +17,7 @@ import java.util.Map;
 public record ClusterOffset(String home, long local, Map<String, Long> seen) {
   /** The longest offset accepted from a client. */
   public static final int MAX_LENGTH = 8_192;
+
   /** The most origins accepted in an offset. */
   public static final int MAX_ORIGINS = 256;
 
@@ -25,7 +26,9 @@ public record ClusterOffset(String home, long local, Map<String, Long> seen) {
     seen = Collections.unmodifiableMap(new LinkedHashMap<>(seen));
   }
 
-  /** @return the string clients carry */
+  /**
+   * @return the string clients carry
+   */
   public String format() {
     StringBuilder sb = new StringBuilder(home.length() + 8 + seen.size() * 16);
     sb.append(home).append('.').append(local);

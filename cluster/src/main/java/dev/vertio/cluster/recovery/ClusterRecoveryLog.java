@@ -19,23 +19,30 @@ import java.util.function.Supplier;
  * The recovery log of one namespace on one cluster node. Every node logs every broadcast of the
  * namespace (its own and those other nodes publish, numbered per origin), so a client whose node
  * went away recovers on any other with the events it missed, exactly once and in each origin's
- * order. Offsets are {@link ClusterOffset}s. When that cannot be guaranteed — a gap in an
- * origin's numbers here (this node started late, or a message was lost), events evicted for size,
- * an origin this node never heard of, or events the client's home node sent to it alone after its
- * last offset — {@link #missed} answers null and the client gets an honest fresh session.
+ * order. Offsets are {@link ClusterOffset}s. When that cannot be guaranteed — a gap in an origin's
+ * numbers here (this node started late, or a message was lost), events evicted for size, an origin
+ * this node never heard of, or events the client's home node sent to it alone after its last offset
+ * — {@link #missed} answers null and the client gets an honest fresh session.
  */
 public final class ClusterRecoveryLog implements RecoveryLog {
 
-  private record Entry(String origin, long seq, BroadcastOptions targets,
-                       List<EnginePacket> packets, long bytes, long at) {
-  }
+  private record Entry(
+      String origin,
+      long seq,
+      BroadcastOptions targets,
+      List<EnginePacket> packets,
+      long bytes,
+      long at) {}
 
   private static final class Origin {
     long last;
+
     /** When it was first seen gone ({@link System#nanoTime()}), 0 while alive. */
     long goneSince;
+
     /** Its events in the log. */
     long count;
+
     /** Events of this origin numbered up to this may be missing here. */
     long unknownThrough;
   }
@@ -47,8 +54,10 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final Map<String, Origin> origins = new LinkedHashMap<>();
   private final Map<String, Long> socketMarks = new HashMap<>();
+
   /** Origins dropped from offsets: gone, and their events older than the window. */
   private final Set<String> pruned = new java.util.HashSet<>();
+
   private long localSeq;
   private long localUnknownThrough;
   private long roomLocalMark;
@@ -62,8 +71,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
    * @param options recovery options (log size and window)
    * @param isLocalSocket tells a socket id of this node from a room name
    */
-  public ClusterRecoveryLog(String home, ConnectionStateRecoveryOptions options,
-                            Predicate<String> isLocalSocket) {
+  public ClusterRecoveryLog(
+      String home, ConnectionStateRecoveryOptions options, Predicate<String> isLocalSocket) {
     this.home = home;
     this.maxBytes = options.getMaxLogBytes();
     this.maxAgeNanos = options.getMaxDisconnectionDuration().toNanos();
@@ -88,7 +97,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   public synchronized String reserve(BroadcastOptions targets) {
     if (targets.local()) {
       localSeq++;
-      if (targets.except().isEmpty() && targets.rooms().size() == 1
+      if (targets.except().isEmpty()
+          && targets.rooms().size() == 1
           && isLocalSocket.test(targets.rooms().iterator().next())) {
         socketMarks.put(targets.rooms().iterator().next(), localSeq);
       } else {
@@ -115,15 +125,17 @@ public final class ClusterRecoveryLog implements RecoveryLog {
     return origins.keySet().containsAll(nodes);
   }
 
-  /** @return the number of this node's last broadcast in the namespace */
+  /**
+   * @return the number of this node's last broadcast in the namespace
+   */
   public synchronized long ownSeq() {
     return origins.get(home).last;
   }
 
   /**
-   * Another node's last broadcast number, sent in order with its broadcasts: an origin heard of
-   * for the first time is known from there on; a number beyond the last logged here means some
-   * of its broadcasts never arrived, so a client that may have missed them gets a fresh session.
+   * Another node's last broadcast number, sent in order with its broadcasts: an origin heard of for
+   * the first time is known from there on; a number beyond the last logged here means some of its
+   * broadcasts never arrived, so a client that may have missed them gets a fresh session.
    *
    * @param origin the node
    * @param seq its last broadcast number
@@ -151,8 +163,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   }
 
   /**
-   * Reserves the offset of a broadcast another node published; append it next, in the same
-   * {@link #atomically} action.
+   * Reserves the offset of a broadcast another node published; append it next, in the same {@link
+   * #atomically} action.
    *
    * @param origin the node that published it
    * @param seq its number in that node's sequence
@@ -179,8 +191,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   }
 
   @Override
-  public synchronized void append(String offset, BroadcastOptions targets,
-                                  List<EnginePacket> packets) {
+  public synchronized void append(
+      String offset, BroadcastOptions targets, List<EnginePacket> packets) {
     long size = 0;
     for (EnginePacket p : packets) {
       size += p.payloadLength() + 16;
@@ -225,8 +237,10 @@ public final class ClusterRecoveryLog implements RecoveryLog {
     } else {
       // its home sent it events of its own (emits to it alone...) after its offset: not here
       long[] mark = new long[1];
-      String markHome = session == null || session.lastOffset() == null ? null
-          : ClusterOffset.pair(session.lastOffset(), mark);
+      String markHome =
+          session == null || session.lastOffset() == null
+              ? null
+              : ClusterOffset.pair(session.lastOffset(), mark);
       if (markHome == null || !markHome.equals(v.home()) || mark[0] > v.local()) {
         return false;
       }
@@ -240,8 +254,7 @@ public final class ClusterRecoveryLog implements RecoveryLog {
       }
     }
     for (Map.Entry<String, Long> e : v.seen().entrySet()) {
-      if (e.getValue() > 0 && !origins.containsKey(e.getKey())
-          && !pruned.contains(e.getKey())) {
+      if (e.getValue() > 0 && !origins.containsKey(e.getKey()) && !pruned.contains(e.getKey())) {
         return false; // an origin never heard of here: what came after its number is unknown
         // (every node learns every origin within a heartbeat: see learn)
       }
@@ -255,8 +268,8 @@ public final class ClusterRecoveryLog implements RecoveryLog {
   }
 
   @Override
-  public synchronized List<List<EnginePacket>> missed(String offset, StoredSession session,
-                                                      String socketId, Set<String> rooms) {
+  public synchronized List<List<EnginePacket>> missed(
+      String offset, StoredSession session, String socketId, Set<String> rooms) {
     ClusterOffset v = ClusterOffset.parse(offset);
     if (!covers(v, session)) {
       return null;
@@ -264,8 +277,10 @@ public final class ClusterRecoveryLog implements RecoveryLog {
     boolean homeHere = v.home().equals(home);
     List<List<EnginePacket>> out = new ArrayList<>();
     for (Entry e : entries) {
-      boolean after = e.origin() == null ? homeHere && e.seq() > v.local()
-          : e.seq() > v.seen().getOrDefault(e.origin(), 0L);
+      boolean after =
+          e.origin() == null
+              ? homeHere && e.seq() > v.local()
+              : e.seq() > v.seen().getOrDefault(e.origin(), 0L);
       if (after && reaches(e.targets(), socketId, rooms)) {
         out.add(e.packets());
       }
@@ -298,15 +313,15 @@ public final class ClusterRecoveryLog implements RecoveryLog {
 
   /**
    * Keeps offsets short across node restarts: an origin that has been gone for longer than the
-   * recovery window and has no event left in the log is dropped from offsets (every event of it
-   * was sent before any stored session disconnected, so no client can miss one).
+   * recovery window and has no event left in the log is dropped from offsets (every event of it was
+   * sent before any stored session disconnected, so no client can miss one).
    *
    * @param live the nodes alive now
    */
   public synchronized void prune(Set<String> live) {
     long now = System.nanoTime();
     for (java.util.Iterator<Map.Entry<String, Origin>> it = origins.entrySet().iterator();
-         it.hasNext(); ) {
+        it.hasNext(); ) {
       Map.Entry<String, Origin> e = it.next();
       if (e.getKey().equals(home) || live.contains(e.getKey())) {
         e.getValue().goneSince = 0;
@@ -322,7 +337,9 @@ public final class ClusterRecoveryLog implements RecoveryLog {
     }
   }
 
-  /** @param socketId a socket gone from this node */
+  /**
+   * @param socketId a socket gone from this node
+   */
   public synchronized void forget(String socketId) {
     socketMarks.remove(socketId);
   }

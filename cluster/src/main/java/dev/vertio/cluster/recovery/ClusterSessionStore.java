@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Disconnected sessions in a cluster-wide {@link AsyncMap} ({@code <channel>.sessions}): any node
- * can recover a session any node stored. Each entry expires {@code maxDisconnectionDuration}
- * after it was stored (the map's TTL), and is taken with {@code remove}, which is atomic across
- * the cluster: a session is recovered at most once. Values are JSON text, so any cluster manager
- * can hold them.
+ * can recover a session any node stored. Each entry expires {@code maxDisconnectionDuration} after
+ * it was stored (the map's TTL), and is taken with {@code remove}, which is atomic across the
+ * cluster: a session is recovered at most once. Values are JSON text, so any cluster manager can
+ * hold them.
  */
 public final class ClusterSessionStore implements SessionStore {
   private final Future<AsyncMap<String, String>> map;
@@ -39,21 +39,23 @@ public final class ClusterSessionStore implements SessionStore {
 
   @Override
   public Future<Void> save(StoredSession s) {
-    JsonObject json = new JsonObject()
-        .put("pid", s.pid())
-        .put("sid", s.sid())
-        .put("ns", s.namespace())
-        .put("rooms", new JsonArray(List.copyOf(s.rooms())))
-        .put("data", s.data())
-        .put("last", s.lastOffset());
+    JsonObject json =
+        new JsonObject()
+            .put("pid", s.pid())
+            .put("sid", s.sid())
+            .put("ns", s.namespace())
+            .put("rooms", new JsonArray(List.copyOf(s.rooms())))
+            .put("data", s.data())
+            .put("last", s.lastOffset());
     Future<Void> f = map.compose(m -> m.put(s.pid(), json.encode(), ttlMillis));
     saving.add(f);
-    f.onComplete(ar -> {
-      saving.remove(f);
-      if (ar.succeeded()) {
-        stored.incrementAndGet();
-      }
-    });
+    f.onComplete(
+        ar -> {
+          saving.remove(f);
+          if (ar.succeeded()) {
+            stored.incrementAndGet();
+          }
+        });
     return f;
   }
 
@@ -62,21 +64,30 @@ public final class ClusterSessionStore implements SessionStore {
     if (pid == null) {
       return Future.succeededFuture();
     }
-    return map.compose(m -> m.remove(pid)).map(text -> {
-      if (text == null) {
-        return null;
-      }
-      JsonObject o = new JsonObject(text);
-      Set<String> rooms = new HashSet<>();
-      for (Object r : o.getJsonArray("rooms", new JsonArray())) {
-        rooms.add(String.valueOf(r));
-      }
-      return new StoredSession(o.getString("pid"), o.getString("sid"), o.getString("ns"), rooms,
-          o.getJsonObject("data", new JsonObject()), o.getString("last"));
-    });
+    return map.compose(m -> m.remove(pid))
+        .map(
+            text -> {
+              if (text == null) {
+                return null;
+              }
+              JsonObject o = new JsonObject(text);
+              Set<String> rooms = new HashSet<>();
+              for (Object r : o.getJsonArray("rooms", new JsonArray())) {
+                rooms.add(String.valueOf(r));
+              }
+              return new StoredSession(
+                  o.getString("pid"),
+                  o.getString("sid"),
+                  o.getString("ns"),
+                  rooms,
+                  o.getJsonObject("data", new JsonObject()),
+                  o.getString("last"));
+            });
   }
 
-  /** @return how many sessions this node stored (the cluster-wide count needs a round trip) */
+  /**
+   * @return how many sessions this node stored (the cluster-wide count needs a round trip)
+   */
   @Override
   public long size() {
     return stored.get();

@@ -6,16 +6,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
- * Polling without sticky sessions: every session id this node opens names the node, and a
- * request (polling GET or POST, WebSocket upgrade) for a session owned by another node is
- * forwarded to that node with {@code vertx-http-proxy}, so a load balancer may send any request
- * anywhere.
+ * Polling without sticky sessions: every session id this node opens names the node, and a request
+ * (polling GET or POST, WebSocket upgrade) for a session owned by another node is forwarded to that
+ * node with {@code vertx-http-proxy}, so a load balancer may send any request anywhere.
  *
- * <p>The nodes publish their HTTP address in a cluster-wide map, keyed by a short random node
- * tag; an entry whose Vert.x node left the cluster is ignored and removed. A forwarded request
- * carries {@link #FORWARDED_HEADER} and is never forwarded again. A session whose owner is gone
- * or unknown gets the reference's answer, HTTP 400 {@code {"code":1,"message":"Session ID
- * unknown"}}, and the client's reconnection (and connection-state recovery) takes over.
+ * <p>The nodes publish their HTTP address in a cluster-wide map, keyed by a short random node tag;
+ * an entry whose Vert.x node left the cluster is ignored and removed. A forwarded request carries
+ * {@link #FORWARDED_HEADER} and is never forwarded again. A session whose owner is gone or unknown
+ * gets the reference's answer, HTTP 400 {@code {"code":1,"message":"Session ID unknown"}}, and the
+ * client's reconnection (and connection-state recovery) takes over.
  *
  * <pre>{@code
  * SocketIoServer io = SocketIoServer.create(vertx, options);
@@ -29,21 +28,23 @@ public interface ClusterRouting {
   String FORWARDED_HEADER = "X-Vertio-Forwarded-By";
 
   /**
-   * Installs routing on an engine of a clustered Vert.x. The engine names its sessions after
-   * this node from now on (install before listening); the address is published at once when
-   * {@link RoutingOptions#getPort()} is set, else by {@link #publish(String, int)}.
+   * Installs routing on an engine of a clustered Vert.x. The engine names its sessions after this
+   * node from now on (install before listening); the address is published at once when {@link
+   * RoutingOptions#getPort()} is set, else by {@link #publish(String, int)}.
    *
    * @param vertx a clustered Vert.x
    * @param engine the engine, e.g. {@code io.engine()}
    * @param options the options
-   * @return the routing once installed (and published, with a port), failed on a Vert.x that is
-   *     not clustered
+   * @return the routing once installed (and published, with a port), failed on a Vert.x that is not
+   *     clustered
    */
   static Future<ClusterRouting> install(Vertx vertx, EngineServer engine, RoutingOptions options) {
     return ClusterRoutingImpl.install(vertx, engine, options);
   }
 
-  /** @return this node's tag, the prefix of its session ids before the {@code .} */
+  /**
+   * @return this node's tag, the prefix of its session ids before the {@code .}
+   */
   String nodeTag();
 
   /**
@@ -64,8 +65,8 @@ public interface ClusterRouting {
   Future<String> ownerAddress(String sid);
 
   /**
-   * Withdraws this node: its address leaves the map and the engine stops forwarding (its
-   * sessions keep their ids).
+   * Withdraws this node: its address leaves the map and the engine stops forwarding (its sessions
+   * keep their ids).
    *
    * @return completes once the address is removed
    */

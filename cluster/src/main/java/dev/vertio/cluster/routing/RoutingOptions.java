@@ -9,14 +9,17 @@ import java.util.Objects;
 public class RoutingOptions {
   /** The default advertised host: this host only, as the safe cluster defaults. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** The default time to connect to the owner of a session, in ms. */
   public static final long DEFAULT_CONNECT_TIMEOUT = 5_000;
+
   /**
-   * The default number of connections to each other node: a forwarded poll holds one for as long
-   * as the owner holds the poll (up to {@code pingInterval}), so this bounds the polling sessions
-   * one node can forward to another at a time.
+   * The default number of connections to each other node: a forwarded poll holds one for as long as
+   * the owner holds the poll (up to {@code pingInterval}), so this bounds the polling sessions one
+   * node can forward to another at a time.
    */
   public static final int DEFAULT_MAX_CONNECTIONS_PER_NODE = 4096;
+
   /** The default name of the cluster-wide map of node addresses. */
   public static final String DEFAULT_DIRECTORY_NAME = "vertio.routing.nodes";
 
@@ -29,8 +32,7 @@ public class RoutingOptions {
   private int maxConnectionsPerNode = DEFAULT_MAX_CONNECTIONS_PER_NODE;
 
   /** Default options. */
-  public RoutingOptions() {
-  }
+  public RoutingOptions() {}
 
   /**
    * A copy.
@@ -47,14 +49,16 @@ public class RoutingOptions {
     this.maxConnectionsPerNode = other.maxConnectionsPerNode;
   }
 
-  /** @return the host other nodes use to reach this node's HTTP server */
+  /**
+   * @return the host other nodes use to reach this node's HTTP server
+   */
   public String getHost() {
     return host;
   }
 
   /**
-   * @param host the host other nodes use to reach this node's HTTP server (not the load
-   *     balancer's: the node's own address on the cluster network)
+   * @param host the host other nodes use to reach this node's HTTP server (not the load balancer's:
+   *     the node's own address on the cluster network)
    * @return this
    */
   public RoutingOptions setHost(String host) {
@@ -62,14 +66,16 @@ public class RoutingOptions {
     return this;
   }
 
-  /** @return the port other nodes use, 0 when it is published later */
+  /**
+   * @return the port other nodes use, 0 when it is published later
+   */
   public int getPort() {
     return port;
   }
 
   /**
-   * @param port this node's HTTP port; 0 (the default) to publish it later with
-   *     {@link ClusterRouting#publish(String, int)} once the server listens
+   * @param port this node's HTTP port; 0 (the default) to publish it later with {@link
+   *     ClusterRouting#publish(String, int)} once the server listens
    * @return this
    */
   public RoutingOptions setPort(int port) {
@@ -80,7 +86,9 @@ public class RoutingOptions {
     return this;
   }
 
-  /** @return the time to connect to a session's owner, in ms */
+  /**
+   * @return the time to connect to a session's owner, in ms
+   */
   public long getConnectTimeout() {
     return connectTimeout;
   }
@@ -97,15 +105,17 @@ public class RoutingOptions {
     return this;
   }
 
-  /** @return the idle time after which a forwarded polling request is abandoned; 0: derived */
+  /**
+   * @return the idle time after which a forwarded polling request is abandoned; 0: derived
+   */
   public long getIdleTimeout() {
     return idleTimeout;
   }
 
   /**
-   * @param idleTimeout the idle time after which a forwarded polling request is abandoned, in
-   *     ms; 0 (the default) derives it from the engine: {@code pingInterval + pingTimeout + 5 s},
-   *     longer than any poll the owner holds
+   * @param idleTimeout the idle time after which a forwarded polling request is abandoned, in ms; 0
+   *     (the default) derives it from the engine: {@code pingInterval + pingTimeout + 5 s}, longer
+   *     than any poll the owner holds
    * @return this
    */
   public RoutingOptions setIdleTimeout(long idleTimeout) {
@@ -116,15 +126,17 @@ public class RoutingOptions {
     return this;
   }
 
-  /** @return the largest body forwarded, 0: the engine's {@code maxHttpBufferSize} */
+  /**
+   * @return the largest body forwarded, 0: the engine's {@code maxHttpBufferSize}
+   */
   public long getMaxBodyBytes() {
     return maxBodyBytes;
   }
 
   /**
    * @param maxBodyBytes the largest declared body forwarded (larger: 413 at once, nothing
-   *     forwarded); 0 (the default) takes the engine's {@code maxHttpBufferSize}. Bodies without
-   *     a length are streamed with back-pressure and bounded by the owner.
+   *     forwarded); 0 (the default) takes the engine's {@code maxHttpBufferSize}. Bodies without a
+   *     length are streamed with back-pressure and bounded by the owner.
    * @return this
    */
   public RoutingOptions setMaxBodyBytes(long maxBodyBytes) {
@@ -135,14 +147,16 @@ public class RoutingOptions {
     return this;
   }
 
-  /** @return the name of the cluster-wide map of node addresses */
+  /**
+   * @return the name of the cluster-wide map of node addresses
+   */
   public String getDirectoryName() {
     return directoryName;
   }
 
   /**
-   * @param directoryName the name of the cluster-wide map of node addresses (one per group of
-   *     nodes serving the same clients)
+   * @param directoryName the name of the cluster-wide map of node addresses (one per group of nodes
+   *     serving the same clients)
    * @return this
    */
   public RoutingOptions setDirectoryName(String directoryName) {
@@ -150,7 +164,9 @@ public class RoutingOptions {
     return this;
   }
 
-  /** @return the most connections to each other node */
+  /**
+   * @return the most connections to each other node
+   */
   public int getMaxConnectionsPerNode() {
     return maxConnectionsPerNode;
   }

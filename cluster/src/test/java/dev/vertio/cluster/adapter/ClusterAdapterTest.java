@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three clustered nodes, each with its own Vertio server, and four clients (Java client, over
- * WebSocket): node 0 has c0 (room a), node 1 has c1 (room b), node 2 has c2 (room a) and c3
- * (room b).
+ * WebSocket): node 0 has c0 (room a), node 1 has c1 (room b), node 2 has c2 (room a) and c3 (room
+ * b).
  */
 class ClusterAdapterTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -42,17 +42,21 @@ class ClusterAdapterTest {
 
   @BeforeAll
   static void start() {
-    cluster = new ClusterServers(new ClusterAdapterOptions()
-        .setRequestTimeout(Duration.ofMillis(1500)), SocketIoOptions::new, io -> {
-          int name = NAMES.getAndIncrement();
-          io.onConnection(s -> {
-            String room = s.handshake().auth().getString("room");
-            s.join(room);
-            s.data().put("name", s.handshake().auth().getString("name"));
-          });
-          io.onServerSideEmit("hello", (args, ack) -> SERVER_SIDE.record(name + " " + args));
-          io.onServerSideEmit("ping", (args, ack) -> ack.send("pong-" + name));
-        });
+    cluster =
+        new ClusterServers(
+            new ClusterAdapterOptions().setRequestTimeout(Duration.ofMillis(1500)),
+            SocketIoOptions::new,
+            io -> {
+              int name = NAMES.getAndIncrement();
+              io.onConnection(
+                  s -> {
+                    String room = s.handshake().auth().getString("room");
+                    s.join(room);
+                    s.data().put("name", s.handshake().auth().getString("name"));
+                  });
+              io.onServerSideEmit("hello", (args, ack) -> SERVER_SIDE.record(name + " " + args));
+              io.onServerSideEmit("ping", (args, ack) -> ack.send("pong-" + name));
+            });
     n = new ClusterServers.Server[] {cluster.start(), cluster.start(), cluster.start()};
     client = SocketIoClient.create();
     int[] node = {0, 1, 2, 2};
@@ -61,9 +65,14 @@ class ClusterAdapterTest {
       Recorder<String> r = new Recorder<>();
       seen.add(r);
       String name = "c" + i;
-      c[i] = client.socket(n[node[i]].url(), new ClientOptions()
-          .setTransports(List.of("websocket")).setReconnection(false).setForceNew(true)
-          .setAuth(Map.of("room", room[i], "name", name)));
+      c[i] =
+          client.socket(
+              n[node[i]].url(),
+              new ClientOptions()
+                  .setTransports(List.of("websocket"))
+                  .setReconnection(false)
+                  .setForceNew(true)
+                  .setAuth(Map.of("room", room[i], "name", name)));
       c[i].onAny((event, args) -> r.record(event + " " + (args.isEmpty() ? "" : args.getValue(0))));
       c[i].on("question", (args, ack) -> ack.send("answer from " + name));
       c[i].onDisconnect(reason -> r.record("disconnect " + reason));
@@ -124,9 +133,10 @@ class ClusterAdapterTest {
   @Test
   void malformedClusterMessagesAreDroppedAndTheNodesGoOn() {
     io.vertx.core.buffer.Buffer garbage = io.vertx.core.buffer.Buffer.buffer("not a message");
-    io.vertx.core.buffer.Buffer nextVersion = dev.vertio.cluster.adapter.impl.ClusterCodec.encode(
-        dev.vertio.cluster.adapter.impl.ClusterMessage.of(
-            dev.vertio.cluster.adapter.impl.ClusterMessage.Type.BROADCAST, "someone"));
+    io.vertx.core.buffer.Buffer nextVersion =
+        dev.vertio.cluster.adapter.impl.ClusterCodec.encode(
+            dev.vertio.cluster.adapter.impl.ClusterMessage.of(
+                dev.vertio.cluster.adapter.impl.ClusterMessage.Type.BROADCAST, "someone"));
     nextVersion.setByte(0, (byte) 9);
     for (int i = 0; i < 100; i++) {
       n[0].vertx.eventBus().publish("vertio.ops", garbage);
@@ -157,9 +167,14 @@ class ClusterAdapterTest {
     marksThenExhausted();
     // a socket of node 1 disconnected from node 0
     Recorder<String> extra = new Recorder<>();
-    ClientSocket c4 = client.socket(n[1].url(), new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnection(false).setForceNew(true)
-        .setAuth(Map.of("room", "z", "name", "c4")));
+    ClientSocket c4 =
+        client.socket(
+            n[1].url(),
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnection(false)
+                .setForceNew(true)
+                .setAuth(Map.of("room", "z", "name", "c4")));
     c4.onDisconnect(reason -> extra.record("disconnect " + reason));
     await(c4.connect());
     await(n[0].io.in("z").disconnectSockets(false));
@@ -231,15 +246,14 @@ class ClusterAdapterTest {
 
   @Test
   void broadcastWithAckCollectsAnswersFromEveryNode() {
-    List<JsonArray> answers = await(n[1].io.timeout(Duration.ofSeconds(5))
-        .emitWithAck("question"));
+    List<JsonArray> answers = await(n[1].io.timeout(Duration.ofSeconds(5)).emitWithAck("question"));
     List<String> texts = new ArrayList<>();
     answers.forEach(a -> texts.add(a.getString(0)));
     Collections.sort(texts);
-    assertEquals(List.of("answer from c0", "answer from c1", "answer from c2", "answer from c3"),
-        texts);
-    List<JsonArray> inA = await(n[1].io.to("a").timeout(Duration.ofSeconds(5))
-        .emitWithAck("question"));
+    assertEquals(
+        List.of("answer from c0", "answer from c1", "answer from c2", "answer from c3"), texts);
+    List<JsonArray> inA =
+        await(n[1].io.to("a").timeout(Duration.ofSeconds(5)).emitWithAck("question"));
     assertEquals(2, inA.size());
     for (int i = 0; i < 3; i++) {
       await(n[i].io.emit("mark", i));

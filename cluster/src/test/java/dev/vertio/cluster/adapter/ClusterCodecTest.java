@@ -14,9 +14,18 @@ import org.junit.jupiter.api.Test;
 class ClusterCodecTest {
 
   private static ClusterMessage sample() {
-    return new ClusterMessage(ClusterMessage.Type.BROADCAST, "nodeA", 42, 7, "/chat",
-        ClusterMessage.VOLATILE | ClusterMessage.COMPRESS, Set.of("room-é", "r2"), Set.of("x"),
-        Set.of(), 3, "451-[\"e\",{\"_placeholder\":true,\"num\":0}]",
+    return new ClusterMessage(
+        ClusterMessage.Type.BROADCAST,
+        "nodeA",
+        42,
+        7,
+        "/chat",
+        ClusterMessage.VOLATILE | ClusterMessage.COMPRESS,
+        Set.of("room-é", "r2"),
+        Set.of("x"),
+        Set.of(),
+        3,
+        "451-[\"e\",{\"_placeholder\":true,\"num\":0}]",
         List.of(new byte[] {1, 2, 3}));
   }
 
@@ -70,11 +79,20 @@ class ClusterCodecTest {
     Buffer b = ClusterCodec.encode(sample()).appendByte((byte) 0);
     assertThrows(ClusterCodec.MalformedMessageException.class, () -> ClusterCodec.decode(b));
     // a room count of 65535 in a short message: refused before allocating anything
-    Buffer huge = Buffer.buffer().appendByte((byte) 1).appendByte((byte) 3)
-        .appendUnsignedShort(1).appendByte((byte) 'a').appendLong(0).appendLong(0)
-        .appendUnsignedShort(0).appendByte((byte) 0).appendUnsignedShort(65_535);
+    Buffer huge =
+        Buffer.buffer()
+            .appendByte((byte) 1)
+            .appendByte((byte) 3)
+            .appendUnsignedShort(1)
+            .appendByte((byte) 'a')
+            .appendLong(0)
+            .appendLong(0)
+            .appendUnsignedShort(0)
+            .appendByte((byte) 0)
+            .appendUnsignedShort(65_535);
     assertThrows(ClusterCodec.MalformedMessageException.class, () -> ClusterCodec.decode(huge));
-    assertThrows(ClusterCodec.MalformedMessageException.class,
+    assertThrows(
+        ClusterCodec.MalformedMessageException.class,
         () -> ClusterCodec.decode(Buffer.buffer("garbage that is no message")));
     assertThrows(ClusterCodec.MalformedMessageException.class, () -> ClusterCodec.decode(null));
   }

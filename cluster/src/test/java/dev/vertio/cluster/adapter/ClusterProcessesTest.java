@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The cluster across processes: nodes P1 and P2 run in JVMs of their own
- * ({@link ClusterNodeProcess} started by {@link ChildNode}), node L in the test's JVM; all join
- * one Hazelcast cluster of a unique name on 127.0.0.1. Four Java clients (WebSocket): a1 on P1
- * (room a), b2 and a2 on P2 (rooms b, a), bL on L (room b). Each node is driven through the
- * Socket.IO events of one of its clients (a1, b2, bL). The last two tests take nodes away: P2
- * crashes (killed), then P1 leaves gracefully.
+ * The cluster across processes: nodes P1 and P2 run in JVMs of their own ({@link
+ * ClusterNodeProcess} started by {@link ChildNode}), node L in the test's JVM; all join one
+ * Hazelcast cluster of a unique name on 127.0.0.1. Four Java clients (WebSocket): a1 on P1 (room
+ * a), b2 and a2 on P2 (rooms b, a), bL on L (room b). Each node is driven through the Socket.IO
+ * events of one of its clients (a1, b2, bL). The last two tests take nodes away: P2 crashes
+ * (killed), then P1 leaves gracefully.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProcessesTest {
@@ -50,24 +50,32 @@ class ClusterProcessesTest {
   private static ChildNode p2;
   private static ClusterNodeProcess local;
   private static SocketIoClient client;
+
   /** Clients by name, and the node each one drives (its first client) by node name. */
   private static final Map<String, ClientSocket> clients = new LinkedHashMap<>();
+
   private static final Map<String, Recorder<String>> seen = new LinkedHashMap<>();
   private static final Map<String, ClientSocket> ctl = new LinkedHashMap<>();
   private static final Map<String, String> nodeIds = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (ChildNode child : new ChildNode[] {p1, p2}) {
-        if (child != null) {
-          child.kill();
-        }
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (ChildNode child : new ChildNode[] {p1, p2}) {
+                    if (child != null) {
+                      child.kill();
+                    }
+                  }
+                }));
     // L first: the children join a member that is already there
-    local = await(ClusterNodeProcess.start(CLUSTER, "L",
-        new ClusterAdapterOptions().setRequestTimeout(REQUEST_TIMEOUT)), 90);
+    local =
+        await(
+            ClusterNodeProcess.start(
+                CLUSTER, "L", new ClusterAdapterOptions().setRequestTimeout(REQUEST_TIMEOUT)),
+            90);
     p1 = new ChildNode(CLUSTER, "P1", REQUEST_TIMEOUT, LOGS);
     p2 = new ChildNode(CLUSTER, "P2", REQUEST_TIMEOUT, LOGS);
     int port1 = p1.awaitPort(90);
@@ -85,8 +93,13 @@ class ClusterProcessesTest {
 
   private static ClientSocket connect(String name, int port, String room, String drives) {
     Recorder<String> r = new Recorder<>();
-    ClientSocket s = client.socket("http://127.0.0.1:" + port + "/", new ClientOptions()
-        .setTransports(List.of("websocket")).setReconnection(false).setForceNew(true));
+    ClientSocket s =
+        client.socket(
+            "http://127.0.0.1:" + port + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnection(false)
+                .setForceNew(true));
     s.onAny((event, args) -> r.record(event + " " + (args.isEmpty() ? "" : args.getValue(0))));
     s.on("question", (args, ack) -> ack.send("answer from " + name));
     s.onDisconnect(reason -> r.record("disconnect " + reason));
@@ -124,12 +137,14 @@ class ClusterProcessesTest {
 
   /** Sends an event to a node's server and returns the first argument of its answer. */
   private static Object call(ClientSocket socket, String event, Object... args) {
-    JsonArray answer = await(socket.timeout(CALL_TIMEOUT).emitWithAck(event, args),
-        CALL_TIMEOUT.toSeconds() + 10);
+    JsonArray answer =
+        await(socket.timeout(CALL_TIMEOUT).emitWithAck(event, args), CALL_TIMEOUT.toSeconds() + 10);
     return answer.getValue(0);
   }
 
-  /** @return the answer of node {@code node} (P1, P2, L) to {@code event(arg)}, an object */
+  /**
+   * @return the answer of node {@code node} (P1, P2, L) to {@code event(arg)}, an object
+   */
   private static JsonObject ask(String node, String event, JsonObject arg) {
     Object answer = call(ctl.get(node), event, arg);
     return answer instanceof JsonObject o ? o : new JsonObject().put("value", answer);
@@ -183,7 +198,9 @@ class ClusterProcessesTest {
     return out;
   }
 
-  /** @return the first argument of each answer, sorted */
+  /**
+   * @return the first argument of each answer, sorted
+   */
   private static List<String> answers(JsonArray answers) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < answers.size(); i++) {
@@ -206,8 +223,8 @@ class ClusterProcessesTest {
   }
 
   /**
-   * Each live node broadcasts a mark; each live client must then have exactly these marks left:
-   * an origin's broadcasts stay in order, so everything sent before came before them.
+   * Each live node broadcasts a mark; each live client must then have exactly these marks left: an
+   * origin's broadcasts stay in order, so everything sent before came before them.
    */
   private static void marksThenExhausted() {
     List<String> marks = new ArrayList<>();
@@ -260,8 +277,10 @@ class ClusterProcessesTest {
   @Order(2)
   void roomsAndExceptSelectSocketsInEveryProcess() {
     order("P1", "broadcast", spec("to", List.of("a"), "event", "news", "arg", 1));
-    order("P2", "broadcast", spec("to", List.of("a", "b"), "except", List.of("b"),
-        "event", "news", "arg", 2));
+    order(
+        "P2",
+        "broadcast",
+        spec("to", List.of("a", "b"), "except", List.of("b"), "event", "news", "arg", 2));
     order("L", "broadcast", spec("except", List.of("a"), "event", "news", "arg", 3));
     order("P1", "broadcast", spec("to", List.of(id("a2")), "event", "news", "arg", 4));
     expectAnyOrder("a1", "news 1", "news 2");
@@ -288,18 +307,22 @@ class ClusterProcessesTest {
 
     // a socket of P2 disconnected from P1
     Recorder<String> kicked = new Recorder<>();
-    ClientSocket k = client.socket("http://127.0.0.1:" + p2.awaitPort(1) + "/",
-        new ClientOptions().setTransports(List.of("websocket")).setReconnection(false)
-            .setForceNew(true));
+    ClientSocket k =
+        client.socket(
+            "http://127.0.0.1:" + p2.awaitPort(1) + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnection(false)
+                .setForceNew(true));
     k.onDisconnect(reason -> kicked.record("disconnect " + reason));
     await(k.connect(), 30);
     assertEquals("ok", call(k, "join", "z"));
-    assertEquals(Set.of(k.id()), strings(ask("L", "fetch", spec("in", List.of("z")))
-        .getJsonArray("ids")));
+    assertEquals(
+        Set.of(k.id()), strings(ask("L", "fetch", spec("in", List.of("z"))).getJsonArray("ids")));
     order("P1", "remote-kick", spec("in", List.of("z")));
     kicked.expect("disconnect io server disconnect");
-    assertEquals(List.of(), ask("L", "fetch", spec("in", List.of("z"))).getJsonArray("ids")
-        .getList());
+    assertEquals(
+        List.of(), ask("L", "fetch", spec("in", List.of("z"))).getJsonArray("ids").getList());
     marksThenExhausted();
   }
 
@@ -345,11 +368,18 @@ class ClusterProcessesTest {
   @Order(7)
   void broadcastsWithAcksCollectAnswersFromEveryProcess() {
     JsonObject r = ask("P2", "ack-broadcast", spec("event", "question", "timeoutMs", 20_000));
-    assertEquals(List.of("answer from a1", "answer from a2", "answer from b2", "answer from bL"),
-        answers(r.getJsonArray("answers")), r.encode());
-    r = ask("L", "ack-broadcast", spec("to", List.of("a"), "event", "question",
-        "timeoutMs", 20_000));
-    assertEquals(List.of("answer from a1", "answer from a2"), answers(r.getJsonArray("answers")),
+    assertEquals(
+        List.of("answer from a1", "answer from a2", "answer from b2", "answer from bL"),
+        answers(r.getJsonArray("answers")),
+        r.encode());
+    r =
+        ask(
+            "L",
+            "ack-broadcast",
+            spec("to", List.of("a"), "event", "question", "timeoutMs", 20_000));
+    assertEquals(
+        List.of("answer from a1", "answer from a2"),
+        answers(r.getJsonArray("answers")),
         r.encode());
     expectAnyOrder("a1", "question ", "question ");
     expectAnyOrder("a2", "question ", "question ");
@@ -363,9 +393,13 @@ class ClusterProcessesTest {
   void aCrashedProcessIsNoticedAndPendingRequestsSettleWithoutIt() {
     // a client of P2 that never answers, in room "slow" with a1
     Recorder<String> silentSeen = new Recorder<>();
-    ClientSocket silent = client.socket("http://127.0.0.1:" + p2.awaitPort(1) + "/",
-        new ClientOptions().setTransports(List.of("websocket")).setReconnection(false)
-            .setForceNew(true));
+    ClientSocket silent =
+        client.socket(
+            "http://127.0.0.1:" + p2.awaitPort(1) + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setReconnection(false)
+                .setForceNew(true));
     silent.on("question", (args, ack) -> silentSeen.record("question"));
     await(silent.connect(), 30);
     assertEquals("ok", call(silent, "join", "slow"));
@@ -373,18 +407,27 @@ class ClusterProcessesTest {
     assertEquals("ok", call(ctl.get("P2"), "mute", true));
 
     // a timeout keeps the answers that came, from another process
-    JsonObject r = ask("L", "ack-broadcast", spec("to", List.of("slow"), "event", "question",
-        "timeoutMs", 1500));
+    JsonObject r =
+        ask(
+            "L",
+            "ack-broadcast",
+            spec("to", List.of("slow"), "event", "question", "timeoutMs", 1500));
     assertEquals("AckTimeoutException", r.getString("error"), r.encode());
     assertEquals(List.of("answer from a1"), answers(r.getJsonArray("responses")));
     silentSeen.expect("question");
     expectAnyOrder("a1", "question ");
 
     // requests waiting for P2 when it dies
-    Future<JsonArray> acks = ctl.get("L").timeout(CALL_TIMEOUT).emitWithAck("ack-broadcast",
-        spec("to", List.of("slow"), "event", "question", "timeoutMs", 120_000));
-    Future<JsonArray> stall = ctl.get("P1").timeout(CALL_TIMEOUT).emitWithAck("sse",
-        spec("event", "stall", "timeoutMs", 120_000));
+    Future<JsonArray> acks =
+        ctl.get("L")
+            .timeout(CALL_TIMEOUT)
+            .emitWithAck(
+                "ack-broadcast",
+                spec("to", List.of("slow"), "event", "question", "timeoutMs", 120_000));
+    Future<JsonArray> stall =
+        ctl.get("P1")
+            .timeout(CALL_TIMEOUT)
+            .emitWithAck("sse", spec("event", "stall", "timeoutMs", 120_000));
     silentSeen.expect("question");
     expectAnyOrder("a1", "question ");
     assertFalse(acks.isComplete());
@@ -394,8 +437,8 @@ class ClusterProcessesTest {
     nodeIds.remove("P2");
 
     JsonObject settled = (JsonObject) await(acks, 50).getValue(0);
-    assertEquals(List.of("answer from a1"), answers(settled.getJsonArray("answers")),
-        settled.encode());
+    assertEquals(
+        List.of("answer from a1"), answers(settled.getJsonArray("answers")), settled.encode());
     JsonObject stalled = (JsonObject) await(stall, 50).getValue(0);
     assertEquals(List.of("ok-L"), answers(stalled.getJsonArray("answers")), stalled.encode());
     eventually(() -> !local.node().nodes().contains(gone), "L forgets P2");

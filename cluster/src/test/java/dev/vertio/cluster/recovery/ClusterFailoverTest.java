@@ -22,8 +22,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nodes that go away: a graceful shutdown stores the sessions and clients recover on another
- * node with what they missed; a node that joined late and lacks events gives a fresh session;
- * pending requests settle when a node leaves or crashes. Two nodes, A and B, stay up; each test
- * starts the node it stops.
+ * Nodes that go away: a graceful shutdown stores the sessions and clients recover on another node
+ * with what they missed; a node that joined late and lacks events gives a fresh session; pending
+ * requests settle when a node leaves or crashes. Two nodes, A and B, stay up; each test starts the
+ * node it stops.
  */
 class ClusterFailoverTest {
   private static final Set<SocketIoServer> SILENT = ConcurrentHashMap.newKeySet();
@@ -48,21 +48,29 @@ class ClusterFailoverTest {
 
   @BeforeAll
   static void start() {
-    cluster = new ClusterServers(new ClusterAdapterOptions(), () -> new SocketIoOptions()
-        .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()), io -> {
-          io.onConnection(s -> {
-            if (!s.recovered()) {
-              s.join("r");
-              s.data().put("user", "ann");
-              s.emit("hello");
-            }
-          });
-          io.onServerSideEmit("stall", (args, ack) -> {
-            if (!SILENT.contains(io)) {
-              ack.send("ok");
-            }
-          });
-        });
+    cluster =
+        new ClusterServers(
+            new ClusterAdapterOptions(),
+            () ->
+                new SocketIoOptions()
+                    .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()),
+            io -> {
+              io.onConnection(
+                  s -> {
+                    if (!s.recovered()) {
+                      s.join("r");
+                      s.data().put("user", "ann");
+                      s.emit("hello");
+                    }
+                  });
+              io.onServerSideEmit(
+                  "stall",
+                  (args, ack) -> {
+                    if (!SILENT.contains(io)) {
+                      ack.send("ok");
+                    }
+                  });
+            });
     a = cluster.start();
     b = cluster.start();
     vertx = Vertx.vertx();
@@ -79,12 +87,17 @@ class ClusterFailoverTest {
   }
 
   private static ClientSocket viaProxy(Recorder<String> seen) {
-    ClientSocket socket = client.socket("http://127.0.0.1:" + proxy.port() + "/",
-        new ClientOptions().setTransports(List.of("websocket")).setForceNew(true)
-            .setReconnectionDelay(50).setReconnectionDelayMax(100));
+    ClientSocket socket =
+        client.socket(
+            "http://127.0.0.1:" + proxy.port() + "/",
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setForceNew(true)
+                .setReconnectionDelay(50)
+                .setReconnectionDelayMax(100));
     // the last argument is the recovery offset
-    socket.onAny((event, args) -> seen.record(event + " " + (args.size() < 2 ? ""
-        : args.getValue(0))));
+    socket.onAny(
+        (event, args) -> seen.record(event + " " + (args.size() < 2 ? "" : args.getValue(0))));
     socket.onConnect(v -> seen.record("connect " + socket.recovered()));
     socket.onDisconnect(reason -> seen.record("disconnect"));
     return socket;
@@ -135,8 +148,8 @@ class ClusterFailoverTest {
   void theOfficialClientRecoversOnAnotherNodeWithWhatItMissedOnceAndInOrder() {
     ClusterServers.Server c = cluster.start();
     proxy.target(c.port);
-    try (LiveNodeScript js = new LiveNodeScript("recovering-client.mjs",
-        "http://127.0.0.1:" + proxy.port())) {
+    try (LiveNodeScript js =
+        new LiveNodeScript("recovering-client.mjs", "http://127.0.0.1:" + proxy.port())) {
       JsonObject first = js.expect("connect");
       assertFalse(first.getBoolean("recovered"));
       js.expect("hello");
@@ -201,9 +214,14 @@ class ClusterFailoverTest {
   @Test
   void aCrashedNodeIsNoticedAndAnAckBroadcastStopsWaitingForIt() {
     ClusterServers.Server c = cluster.start();
-    ClientSocket silent = client.socket(c.url(), new ClientOptions()
-        .setTransports(List.of("websocket")).setForceNew(true).setReconnection(false));
-    silent.on("question", (args, ack) -> { }); // never answers
+    ClientSocket silent =
+        client.socket(
+            c.url(),
+            new ClientOptions()
+                .setTransports(List.of("websocket"))
+                .setForceNew(true)
+                .setReconnection(false));
+    silent.on("question", (args, ack) -> {}); // never answers
     await(silent.connect());
     Future<List<JsonArray>> answers = a.io.timeout(Duration.ofSeconds(60)).emitWithAck("question");
     String crashed = c.node.id();
@@ -229,8 +247,7 @@ class ClusterFailoverTest {
   void aNodeThatLeavesSettlesAServerSideEmitWaitingForIt() {
     ClusterServers.Server c = cluster.start();
     SILENT.add(c.io);
-    Future<List<JsonArray>> answers = a.io.serverSideEmitWithAck(Duration.ofSeconds(60),
-        "stall");
+    Future<List<JsonArray>> answers = a.io.serverSideEmitWithAck(Duration.ofSeconds(60), "stall");
     cluster.stop(c);
     List<JsonArray> got = await(answers, 30);
     assertEquals(1, got.size(), "B's answer only");

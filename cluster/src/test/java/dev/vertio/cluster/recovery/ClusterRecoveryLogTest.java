@@ -20,27 +20,29 @@ class ClusterRecoveryLogTest {
       new BroadcastOptions(Set.of("r"), Set.of(), false, true, false);
 
   private static ClusterRecoveryLog log(String home) {
-    return new ClusterRecoveryLog(home, new ConnectionStateRecoveryOptions(), id -> id.startsWith(
-        "sock"));
+    return new ClusterRecoveryLog(
+        home, new ConnectionStateRecoveryOptions(), id -> id.startsWith("sock"));
   }
 
   /** Logs a broadcast of another node; returns its offset. */
   private static String remote(ClusterRecoveryLog log, String origin, long seq, String text) {
-    return log.atomically(() -> {
-      String off = log.reserveRemote(origin, seq);
-      if (off != null) {
-        log.append(off, ROOM_R, List.of(EnginePacket.message(text)));
-      }
-      return off;
-    });
+    return log.atomically(
+        () -> {
+          String off = log.reserveRemote(origin, seq);
+          if (off != null) {
+            log.append(off, ROOM_R, List.of(EnginePacket.message(text)));
+          }
+          return off;
+        });
   }
 
   private static String own(ClusterRecoveryLog log, BroadcastOptions t, String text) {
-    return log.atomically(() -> {
-      String off = log.reserve(t);
-      log.append(off, t, List.of(EnginePacket.message(text)));
-      return off;
-    });
+    return log.atomically(
+        () -> {
+          String off = log.reserve(t);
+          log.append(off, t, List.of(EnginePacket.message(text)));
+          return off;
+        });
   }
 
   private static StoredSession session(String mark) {
@@ -68,8 +70,8 @@ class ClusterRecoveryLogTest {
     // the client saw a1 only; A:2 reaches the other node after the home went away
     remote(other, "A", 2, "a2");
     StoredSession s = session(home.sessionMark("sock1"));
-    List<List<EnginePacket>> missed = other.atomically(
-        () -> other.missed(seen, s, "sock1", Set.of("r")));
+    List<List<EnginePacket>> missed =
+        other.atomically(() -> other.missed(seen, s, "sock1", Set.of("r")));
     assertEquals(2, missed.size());
     assertTrue(texts(missed).get(0).contains("h1"));
     assertTrue(texts(missed).get(1).contains("a2"));
@@ -113,8 +115,9 @@ class ClusterRecoveryLogTest {
 
   @Test
   void evictedEventsMeanAFreshSession() {
-    ClusterRecoveryLog small = new ClusterRecoveryLog("R",
-        new ConnectionStateRecoveryOptions().setMaxLogBytes(100), id -> false);
+    ClusterRecoveryLog small =
+        new ClusterRecoveryLog(
+            "R", new ConnectionStateRecoveryOptions().setMaxLogBytes(100), id -> false);
     ClusterRecoveryLog home = log("H");
     String seen = remote(home, "A", 1, "a1");
     remote(small, "A", 1, "a1");
@@ -129,8 +132,8 @@ class ClusterRecoveryLogTest {
     own(home, new BroadcastOptions(Set.of("sock1"), Set.of(), false, true, true), "direct");
     remote(home, "A", 2, "a2");
     StoredSession s = session(home.sessionMark("sock1"));
-    List<List<EnginePacket>> missed = home.atomically(
-        () -> home.missed(seen, s, "sock1", Set.of("r")));
+    List<List<EnginePacket>> missed =
+        home.atomically(() -> home.missed(seen, s, "sock1", Set.of("r")));
     assertEquals(2, missed.size());
     assertTrue(texts(missed).get(0).contains("direct"));
   }
@@ -138,16 +141,22 @@ class ClusterRecoveryLogTest {
   @Test
   void malformedOffsetsAreRefused() {
     ClusterRecoveryLog home = log("H");
-    for (String bad : new String[] {"", "12", "H", "H.x", "H.1~A", "H.1~A.1~A.2", "H.-1",
-        "é.1", "H.1~" + "A.1~".repeat(300)}) {
+    for (String bad :
+        new String[] {
+          "", "12", "H", "H.x", "H.1~A", "H.1~A.1~A.2", "H.-1", "é.1", "H.1~" + "A.1~".repeat(300)
+        }) {
       assertFalse(home.mayRecover(bad, session("H.0")), bad);
     }
   }
 
   @Test
   void originsLongGoneLeaveTheOffsets() throws Exception {
-    ClusterRecoveryLog log = new ClusterRecoveryLog("R", new ConnectionStateRecoveryOptions()
-        .setMaxDisconnectionDuration(java.time.Duration.ofMillis(1)), id -> false);
+    ClusterRecoveryLog log =
+        new ClusterRecoveryLog(
+            "R",
+            new ConnectionStateRecoveryOptions()
+                .setMaxDisconnectionDuration(java.time.Duration.ofMillis(1)),
+            id -> false);
     String withA = remote(log, "A", 1, "a1");
     assertTrue(ClusterOffset.parse(withA).seen().containsKey("A"));
     log.prune(Set.of()); // A is gone from now on

@@ -31,10 +31,14 @@ class ClusterRoutingTest {
 
   @BeforeAll
   void start() {
-    a = new RoutedNode(cluster, io -> io.onConnection(
-        socket -> socket.on("where", (args, ack) -> ack.send("a"))));
-    b = new RoutedNode(cluster, io -> io.onConnection(
-        socket -> socket.on("where", (args, ack) -> ack.send("b"))));
+    a =
+        new RoutedNode(
+            cluster,
+            io -> io.onConnection(socket -> socket.on("where", (args, ack) -> ack.send("a"))));
+    b =
+        new RoutedNode(
+            cluster,
+            io -> io.onConnection(socket -> socket.on("where", (args, ack) -> ack.send("b"))));
     clientVertx = Vertx.vertx();
     http = new TestHttp(clientVertx);
   }
@@ -53,8 +57,12 @@ class ClusterRoutingTest {
   }
 
   private TestHttp.Response post(int port, String sid, String body, String... headers) {
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setPort(port)
-        .setHost("127.0.0.1").setURI("/socket.io/?EIO=4&transport=polling&sid=" + sid);
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setPort(port)
+            .setHost("127.0.0.1")
+            .setURI("/socket.io/?EIO=4&transport=polling&sid=" + sid);
     for (int i = 0; i < headers.length; i += 2) {
       options.putHeader(headers[i], headers[i + 1]);
     }
@@ -63,7 +71,8 @@ class ClusterRoutingTest {
 
   private static void assertUnknownSid(TestHttp.Response response) {
     assertEquals(400, response.status(), response.text());
-    assertEquals(new JsonObject().put("code", 1).put("message", "Session ID unknown"),
+    assertEquals(
+        new JsonObject().put("code", 1).put("message", "Session ID unknown"),
         new JsonObject(response.text()));
   }
 
@@ -82,13 +91,13 @@ class ClusterRoutingTest {
     TestHttp.Response connect = post(b.port, sid, "40");
     assertEquals(200, connect.status(), connect.text());
     assertEquals("ok", connect.text());
-    TestHttp.Response answer = await(http.get(b.port,
-        "/socket.io/?EIO=4&transport=polling&sid=" + sid));
+    TestHttp.Response answer =
+        await(http.get(b.port, "/socket.io/?EIO=4&transport=polling&sid=" + sid));
     assertEquals(200, answer.status());
     assertTrue(answer.text().startsWith("40{\"sid\":"), answer.text());
     assertEquals("ok", post(b.port, sid, "421[\"where\"]").text());
-    TestHttp.Response ack = await(http.get(a.port,
-        "/socket.io/?EIO=4&transport=polling&sid=" + sid));
+    TestHttp.Response ack =
+        await(http.get(a.port, "/socket.io/?EIO=4&transport=polling&sid=" + sid));
     assertEquals("431[\"a\"]", ack.text());
   }
 
@@ -96,18 +105,19 @@ class ClusterRoutingTest {
   void theOwnerSeesTheHostAndOriginTheClientSent() {
     // A page of the load balancer's address: same origin as long as the Host is kept.
     String sid = handshake(a.port);
-    TestHttp.Response connect = post(b.port, sid, "40", "Host", "chat.example:8080",
-        "Origin", "http://chat.example:8080");
+    TestHttp.Response connect =
+        post(b.port, sid, "40", "Host", "chat.example:8080", "Origin", "http://chat.example:8080");
     assertEquals(200, connect.status(), connect.text());
-    assertEquals("http://chat.example:8080",
-        connect.headers().get("Access-Control-Allow-Origin"));
+    assertEquals("http://chat.example:8080", connect.headers().get("Access-Control-Allow-Origin"));
   }
 
   @Test
   void aForgedNodeTagIsAnUnknownSession() {
     assertUnknownSid(post(b.port, "ZZZZZZZZ.abcdefghijklmnopqrst", "40"));
-    assertUnknownSid(await(http.get(b.port,
-        "/socket.io/?EIO=4&transport=polling&sid=ZZZZZZZZ.abcdefghijklmnopqrst")));
+    assertUnknownSid(
+        await(
+            http.get(
+                b.port, "/socket.io/?EIO=4&transport=polling&sid=ZZZZZZZZ.abcdefghijklmnopqrst")));
     assertUnknownSid(post(b.port, "no-node-tag", "40"));
     assertUnknownSid(post(b.port, "%2E%2E.abcdef", "40"));
   }
@@ -132,7 +142,7 @@ class ClusterRoutingTest {
 
   @Test
   void aSessionWhoseNodeLeftTheClusterIsUnknown() {
-    RoutedNode c = new RoutedNode(cluster, io -> { });
+    RoutedNode c = new RoutedNode(cluster, io -> {});
     String sid = handshake(c.port);
     assertEquals("ok", post(b.port, sid, "40").text());
     // Vert.x closed without withdrawing the address: the node's departure from the cluster is

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A {@link ClusterNodeProcess} in a JVM of its own, started with this JVM's {@code java} and
- * class path, a small heap and {@code -Dvertio.warmup=false}. Its stderr (Hazelcast's and
- * Vert.x's logs) goes to {@code <logDir>/<name>.log}; it ends gracefully on {@link #exit()}, at
- * once on {@link #crash()}, and by itself when this JVM goes away (end of its stdin).
+ * A {@link ClusterNodeProcess} in a JVM of its own, started with this JVM's {@code java} and class
+ * path, a small heap and {@code -Dvertio.warmup=false}. Its stderr (Hazelcast's and Vert.x's logs)
+ * goes to {@code <logDir>/<name>.log}; it ends gracefully on {@link #exit()}, at once on {@link
+ * #crash()}, and by itself when this JVM goes away (end of its stdin).
  */
 public final class ChildNode implements AutoCloseable {
   private final String name;
@@ -37,18 +37,27 @@ public final class ChildNode implements AutoCloseable {
   public ChildNode(String clusterName, String name, Duration requestTimeout, Path logDir) {
     this.name = name;
     this.log = logDir.resolve(name + ".log");
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dvertio.warmup=false", "-Djava.net.preferIPv4Stack=true",
-        "-cp", System.getProperty("java.class.path"),
-        ClusterNodeProcess.class.getName(), clusterName, name,
-        String.valueOf(requestTimeout.toMillis()));
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xms64m",
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dvertio.warmup=false",
+            "-Djava.net.preferIPv4Stack=true",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ClusterNodeProcess.class.getName(),
+            clusterName,
+            name,
+            String.valueOf(requestTimeout.toMillis()));
     try {
       Files.createDirectories(logDir);
-      process = new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+              .start();
     } catch (IOException e) {
       throw new AssertionError("cannot start node " + name + ": " + e.getMessage(), e);
     }
@@ -58,8 +67,9 @@ public final class ChildNode implements AutoCloseable {
   }
 
   private void readOutput() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (line.startsWith("LISTENING ")) {
@@ -69,11 +79,14 @@ public final class ChildNode implements AutoCloseable {
     } catch (IOException | RuntimeException ignored) {
       // the process ended
     }
-    port.completeExceptionally(new AssertionError("node " + name
-        + " ended before listening; see " + log.toAbsolutePath()));
+    port.completeExceptionally(
+        new AssertionError(
+            "node " + name + " ended before listening; see " + log.toAbsolutePath()));
   }
 
-  /** @return the node's name */
+  /**
+   * @return the node's name
+   */
   public String name() {
     return name;
   }
@@ -88,8 +101,8 @@ public final class ChildNode implements AutoCloseable {
     } catch (ExecutionException e) {
       throw (AssertionError) e.getCause();
     } catch (TimeoutException e) {
-      throw new AssertionError("node " + name + " not listening after " + seconds + " s; see "
-          + log.toAbsolutePath());
+      throw new AssertionError(
+          "node " + name + " not listening after " + seconds + " s; see " + log.toAbsolutePath());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted");
@@ -115,8 +128,8 @@ public final class ChildNode implements AutoCloseable {
   public int awaitExit(long seconds) {
     try {
       if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-        throw new AssertionError("node " + name + " still running after " + seconds + " s; see "
-            + log.toAbsolutePath());
+        throw new AssertionError(
+            "node " + name + " still running after " + seconds + " s; see " + log.toAbsolutePath());
       }
       return process.exitValue();
     } catch (InterruptedException e) {
@@ -131,7 +144,9 @@ public final class ChildNode implements AutoCloseable {
     awaitExit(30);
   }
 
-  /** @return true while the process runs */
+  /**
+   * @return true while the process runs
+   */
   public boolean alive() {
     return process.isAlive();
   }

@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Vertio cluster node driven by Socket.IO events, for tests with nodes in separate JVMs (its
- * {@link #main}) or in the test's JVM ({@link #start}). Any client connected to it may ask it,
- * with an acknowledgement, to act on the cluster; the answer is {@code "ok"}, a result object, or
- * {@code {"error": class, "message", "missing": [node ids], "partial": [...], "responses":
- * [...]}} for a failure:
+ * {@link #main}) or in the test's JVM ({@link #start}). Any client connected to it may ask it, with
+ * an acknowledgement, to act on the cluster; the answer is {@code "ok"}, a result object, or {@code
+ * {"error": class, "message", "missing": [node ids], "partial": [...], "responses": [...]}} for a
+ * failure:
  *
  * <ul>
  *   <li>{@code join(room)}: the asking socket joins the room;
@@ -42,15 +42,15 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code fetch({in?})}: {@code {"ids": [sorted], "rooms": {id: [rooms]}}};
  *   <li>{@code sse({event, arg?, timeoutMs?})}: {@code serverSideEmitWithAck} with a timeout
  *       ({@code {"answers": [[...], ...]}}), {@code serverSideEmit} without;
- *   <li>{@code ack-broadcast({to?, except?, event, arg?, timeoutMs})}:
- *       {@code io.to(..).timeout(d).emitWithAck(..)}, {@code {"answers": [[...], ...]}};
+ *   <li>{@code ack-broadcast({to?, except?, event, arg?, timeoutMs})}: {@code
+ *       io.to(..).timeout(d).emitWithAck(..)}, {@code {"answers": [[...], ...]}};
  *   <li>{@code pause(bool)}: stop (or resume) handling cluster messages, a stuck node;
  *   <li>{@code mute(bool)}: stop (or resume) answering the server-side event {@code stall}.
  * </ul>
  *
- * <p>Server-side events it answers: {@code ping} ({@code "pong-<name>"}), {@code stall}
- * ({@code "ok-<name>"} unless muted), {@code relay(x)} (emits {@code relayed "<name> x"} to its
- * own sockets).
+ * <p>Server-side events it answers: {@code ping} ({@code "pong-<name>"}), {@code stall} ({@code
+ * "ok-<name>"} unless muted), {@code relay(x)} (emits {@code relayed "<name> x"} to its own
+ * sockets).
  */
 public final class ClusterNodeProcess {
   private final String name;
@@ -67,100 +67,152 @@ public final class ClusterNodeProcess {
     this.io = SocketIoServer.create(vertx, node.configure(new SocketIoOptions()));
     io.onConnection(this::onConnection);
     io.onServerSideEmit("ping", (args, ack) -> ack.send("pong-" + name));
-    io.onServerSideEmit("stall", (args, ack) -> {
-      if (!muted) {
-        ack.send("ok-" + name);
-      }
-    });
-    io.onServerSideEmit("relay", (args, ack) ->
-        io.local().emit("relayed", name + " " + args.getValue(0)));
+    io.onServerSideEmit(
+        "stall",
+        (args, ack) -> {
+          if (!muted) {
+            ack.send("ok-" + name);
+          }
+        });
+    io.onServerSideEmit(
+        "relay", (args, ack) -> io.local().emit("relayed", name + " " + args.getValue(0)));
   }
 
   /**
-   * Starts a node: a clustered Vert.x ({@link HazelcastClusters#startLocal}), its cluster node
-   * and a Socket.IO server on 127.0.0.1, a free port.
+   * Starts a node: a clustered Vert.x ({@link HazelcastClusters#startLocal}), its cluster node and
+   * a Socket.IO server on 127.0.0.1, a free port.
    *
    * @param clusterName the Hazelcast cluster name, the same for every node of the test
    * @param name this node's name in answers ({@code pong-<name>}...)
    * @param options the cluster node's settings
    * @return the node, listening
    */
-  public static Future<ClusterNodeProcess> start(String clusterName, String name,
-                                                 ClusterAdapterOptions options) {
-    return HazelcastClusters.startLocal(clusterName).compose(vertx ->
-        ClusterNode.start(vertx, options).compose(node -> {
-          ClusterNodeProcess p = new ClusterNodeProcess(name, vertx, (ClusterNodeImpl) node);
-          return p.io.listen(0, "127.0.0.1").map(server -> {
-            p.port = server.actualPort();
-            return p;
-          });
-        }, e -> vertx.close().transform(v -> Future.<ClusterNodeProcess>failedFuture(e))));
+  public static Future<ClusterNodeProcess> start(
+      String clusterName, String name, ClusterAdapterOptions options) {
+    return HazelcastClusters.startLocal(clusterName)
+        .compose(
+            vertx ->
+                ClusterNode.start(vertx, options)
+                    .compose(
+                        node -> {
+                          ClusterNodeProcess p =
+                              new ClusterNodeProcess(name, vertx, (ClusterNodeImpl) node);
+                          return p.io
+                              .listen(0, "127.0.0.1")
+                              .map(
+                                  server -> {
+                                    p.port = server.actualPort();
+                                    return p;
+                                  });
+                        },
+                        e ->
+                            vertx
+                                .close()
+                                .transform(v -> Future.<ClusterNodeProcess>failedFuture(e))));
   }
 
-  /** @return the Socket.IO port */
+  /**
+   * @return the Socket.IO port
+   */
   public int port() {
     return port;
   }
 
-  /** @return the cluster node */
+  /**
+   * @return the cluster node
+   */
   public ClusterNodeImpl node() {
     return node;
   }
 
-  /** @return the Socket.IO server */
+  /**
+   * @return the Socket.IO server
+   */
   public SocketIoServer io() {
     return io;
   }
 
-  /** @return completes once the server, the node ("bye") and Vert.x are closed, in that order */
+  /**
+   * @return completes once the server, the node ("bye") and Vert.x are closed, in that order
+   */
   public Future<Void> close() {
     return io.close().eventually(node::close).eventually(vertx::close);
   }
 
   private void onConnection(Socket s) {
     s.on("join", (args, ack) -> reply(ack, s.join(args.getString(0))));
-    s.on("info", (args, ack) -> ack.send(new JsonObject().put("id", node.id()).put("name", name)
-        .put("nodes", new JsonArray(new ArrayList<>(new TreeSet<>(node.nodes()))))
-        .put("knowsEveryNode", node.knowsEveryNode())));
-    s.on("broadcast", (args, ack) -> {
-      JsonObject o = args.getJsonObject(0);
-      reply(ack, target(o).emit(o.getString("event"), arguments(o)));
-    });
-    s.on("remote-join", (args, ack) -> {
-      JsonObject o = args.getJsonObject(0);
-      reply(ack, target(o).socketsJoin(strings(o, "rooms")));
-    });
-    s.on("remote-leave", (args, ack) -> {
-      JsonObject o = args.getJsonObject(0);
-      reply(ack, target(o).socketsLeave(strings(o, "rooms")));
-    });
-    s.on("remote-kick", (args, ack) -> {
-      JsonObject o = args.getJsonObject(0);
-      reply(ack, target(o).disconnectSockets(o.getBoolean("close", false)));
-    });
-    s.on("fetch", (args, ack) -> target(args.getJsonObject(0)).fetchSockets()
-        .onComplete(ar -> ack.send(ar.succeeded() ? sockets(ar.result()) : failure(ar.cause()))));
-    s.on("sse", (args, ack) -> {
-      JsonObject o = args.getJsonObject(0);
-      if (!o.containsKey("timeoutMs")) {
-        reply(ack, io.serverSideEmit(o.getString("event"), arguments(o)));
-        return;
-      }
-      io.serverSideEmitWithAck(Duration.ofMillis(o.getLong("timeoutMs")), o.getString("event"),
-          arguments(o)).onComplete(ar -> answers(ack, ar));
-    });
-    s.on("ack-broadcast", (args, ack) -> {
-      JsonObject o = args.getJsonObject(0);
-      target(o).emitWithAck(o.getString("event"), arguments(o)).onComplete(ar -> answers(ack, ar));
-    });
-    s.on("pause", (args, ack) -> {
-      node.pauseForTests(args.getBoolean(0));
-      ack.send("ok");
-    });
-    s.on("mute", (args, ack) -> {
-      muted = args.getBoolean(0);
-      ack.send("ok");
-    });
+    s.on(
+        "info",
+        (args, ack) ->
+            ack.send(
+                new JsonObject()
+                    .put("id", node.id())
+                    .put("name", name)
+                    .put("nodes", new JsonArray(new ArrayList<>(new TreeSet<>(node.nodes()))))
+                    .put("knowsEveryNode", node.knowsEveryNode())));
+    s.on(
+        "broadcast",
+        (args, ack) -> {
+          JsonObject o = args.getJsonObject(0);
+          reply(ack, target(o).emit(o.getString("event"), arguments(o)));
+        });
+    s.on(
+        "remote-join",
+        (args, ack) -> {
+          JsonObject o = args.getJsonObject(0);
+          reply(ack, target(o).socketsJoin(strings(o, "rooms")));
+        });
+    s.on(
+        "remote-leave",
+        (args, ack) -> {
+          JsonObject o = args.getJsonObject(0);
+          reply(ack, target(o).socketsLeave(strings(o, "rooms")));
+        });
+    s.on(
+        "remote-kick",
+        (args, ack) -> {
+          JsonObject o = args.getJsonObject(0);
+          reply(ack, target(o).disconnectSockets(o.getBoolean("close", false)));
+        });
+    s.on(
+        "fetch",
+        (args, ack) ->
+            target(args.getJsonObject(0))
+                .fetchSockets()
+                .onComplete(
+                    ar -> ack.send(ar.succeeded() ? sockets(ar.result()) : failure(ar.cause()))));
+    s.on(
+        "sse",
+        (args, ack) -> {
+          JsonObject o = args.getJsonObject(0);
+          if (!o.containsKey("timeoutMs")) {
+            reply(ack, io.serverSideEmit(o.getString("event"), arguments(o)));
+            return;
+          }
+          io.serverSideEmitWithAck(
+                  Duration.ofMillis(o.getLong("timeoutMs")), o.getString("event"), arguments(o))
+              .onComplete(ar -> answers(ack, ar));
+        });
+    s.on(
+        "ack-broadcast",
+        (args, ack) -> {
+          JsonObject o = args.getJsonObject(0);
+          target(o)
+              .emitWithAck(o.getString("event"), arguments(o))
+              .onComplete(ar -> answers(ack, ar));
+        });
+    s.on(
+        "pause",
+        (args, ack) -> {
+          node.pauseForTests(args.getBoolean(0));
+          ack.send("ok");
+        });
+    s.on(
+        "mute",
+        (args, ack) -> {
+          muted = args.getBoolean(0);
+          ack.send("ok");
+        });
   }
 
   private BroadcastOperator target(JsonObject o) {
@@ -198,8 +250,10 @@ public final class ClusterNodeProcess {
   }
 
   private static void answers(Ack ack, AsyncResult<List<JsonArray>> ar) {
-    ack.send(ar.succeeded() ? new JsonObject().put("answers", new JsonArray(
-        new ArrayList<>(ar.result()))) : failure(ar.cause()));
+    ack.send(
+        ar.succeeded()
+            ? new JsonObject().put("answers", new JsonArray(new ArrayList<>(ar.result())))
+            : failure(ar.cause()));
   }
 
   private static JsonObject sockets(List<RemoteSocket> found) {
@@ -213,8 +267,10 @@ public final class ClusterNodeProcess {
   }
 
   private static JsonObject failure(Throwable t) {
-    JsonObject r = new JsonObject().put("error", t.getClass().getSimpleName())
-        .put("message", String.valueOf(t.getMessage()));
+    JsonObject r =
+        new JsonObject()
+            .put("error", t.getClass().getSimpleName())
+            .put("message", String.valueOf(t.getMessage()));
     if (t instanceof ClusterRequestException e) {
       r.put("missing", new JsonArray(new ArrayList<>(new TreeSet<>(e.missingNodes()))));
       JsonArray partial = new JsonArray();
@@ -229,21 +285,24 @@ public final class ClusterNodeProcess {
   }
 
   /**
-   * Runs a node in this JVM until {@code EXIT} (or the end of stdin: the test is gone), then
-   * closes it gracefully. Prints {@code LISTENING <port>} once it listens.
+   * Runs a node in this JVM until {@code EXIT} (or the end of stdin: the test is gone), then closes
+   * it gracefully. Prints {@code LISTENING <port>} once it listens.
    *
    * @param args cluster name, node name, and optionally the request timeout in ms
    */
   public static void main(String[] args) {
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(TimeUnit.MINUTES.toMillis(10));
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.err.println("still running after 10 minutes: halting");
-      Runtime.getRuntime().halt(3);
-    }, "watchdog");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.err.println("still running after 10 minutes: halting");
+              Runtime.getRuntime().halt(3);
+            },
+            "watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
     ClusterAdapterOptions options = new ClusterAdapterOptions();
@@ -252,8 +311,11 @@ public final class ClusterNodeProcess {
     }
     ClusterNodeProcess p;
     try {
-      p = start(args[0], args[1], options).toCompletionStage().toCompletableFuture()
-          .get(120, TimeUnit.SECONDS);
+      p =
+          start(args[0], args[1], options)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("node " + args[1] + " did not start");
       e.printStackTrace();
@@ -262,8 +324,8 @@ public final class ClusterNodeProcess {
     }
     System.out.println("LISTENING " + p.port());
     System.out.flush();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null && !line.trim().equals("EXIT")) {
         // only EXIT means something

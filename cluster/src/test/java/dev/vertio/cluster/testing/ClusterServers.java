@@ -2,18 +2,18 @@ package dev.vertio.cluster.testing;
 
 import static dev.vertio.engineio.testing.Await.await;
 
+import com.hazelcast.config.Config;
 import dev.vertio.cluster.HazelcastClusters;
 import dev.vertio.cluster.adapter.ClusterAdapterOptions;
 import dev.vertio.cluster.adapter.ClusterNode;
 import dev.vertio.cluster.adapter.impl.ClusterNodeImpl;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
-import com.hazelcast.config.Config;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +41,9 @@ public final class ClusterServers implements AutoCloseable {
       this.port = port;
     }
 
-    /** @return the URL of the main namespace */
+    /**
+     * @return the URL of the main namespace
+     */
     public String url() {
       return "http://127.0.0.1:" + port + "/";
     }
@@ -49,12 +51,14 @@ public final class ClusterServers implements AutoCloseable {
 
   private static final int MEMBERS = 10;
   private final String clusterName = "vertio-test-" + UUID.randomUUID();
+
   /**
-   * Members of this test cluster take ports from a random base, not 5701: other Hazelcast
-   * clusters of the machine (tests running beside these) on 5701-5703 would hide them from each
-   * other, since a member address without a port is only tried on three ports.
+   * Members of this test cluster take ports from a random base, not 5701: other Hazelcast clusters
+   * of the machine (tests running beside these) on 5701-5703 would hide them from each other, since
+   * a member address without a port is only tried on three ports.
    */
   private final int basePort = freeRange();
+
   private final List<String> members = memberAddresses(basePort);
   private final ClusterAdapterOptions nodeOptions;
   private final Supplier<SocketIoOptions> serverOptions;
@@ -66,14 +70,18 @@ public final class ClusterServers implements AutoCloseable {
    * @param serverOptions makes each server's options
    * @param setup runs on each server before it listens (handlers)
    */
-  public ClusterServers(ClusterAdapterOptions nodeOptions, Supplier<SocketIoOptions> serverOptions,
-                        Consumer<SocketIoServer> setup) {
+  public ClusterServers(
+      ClusterAdapterOptions nodeOptions,
+      Supplier<SocketIoOptions> serverOptions,
+      Consumer<SocketIoServer> setup) {
     this.nodeOptions = nodeOptions;
     this.serverOptions = serverOptions;
     this.setup = setup;
   }
 
-  /** @return a new node, once every live node sees every other one */
+  /**
+   * @return a new node, once every live node sees every other one
+   */
   public Server start() {
     Config config = HazelcastClusters.config(clusterName, "127.0.0.1", members);
     config.getNetworkConfig().setPort(basePort).setPortCount(MEMBERS);
@@ -94,8 +102,8 @@ public final class ClusterServers implements AutoCloseable {
       int base = 20_000 + random.nextInt(30_000);
       boolean free = true;
       for (int p = base; p < base + MEMBERS && free; p++) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1,
-            java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket s =
+            new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
           free = s.getLocalPort() == p;
         } catch (java.io.IOException e) {
           free = false;
@@ -116,7 +124,9 @@ public final class ClusterServers implements AutoCloseable {
     return out;
   }
 
-  /** @return the servers started and not stopped */
+  /**
+   * @return the servers started and not stopped
+   */
   public List<Server> servers() {
     return servers;
   }

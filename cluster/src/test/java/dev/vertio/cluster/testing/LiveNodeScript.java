@@ -29,29 +29,34 @@ public final class LiveNodeScript implements AutoCloseable {
     command.add(Path.of("src", "test", "js", script).toString());
     command.addAll(List.of(args));
     try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       throw new AssertionError("cannot run node: " + e.getMessage(), e);
     }
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("{")) {
-            events.record(new JsonObject(line));
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    }, "node-" + script);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  if (line.startsWith("{")) {
+                    events.record(new JsonObject(line));
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            },
+            "node-" + script);
     reader.setDaemon(true);
     reader.start();
   }
 
-  /** @return the events printed so far, in order */
+  /**
+   * @return the events printed so far, in order
+   */
   public Recorder<JsonObject> events() {
     return events;
   }

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The allowed-origins policy and CORS response headers, from {@link CorsOptions}. The default
- * (no origin listed) lets through requests without {@code Origin} and same-origin requests only.
+ * The allowed-origins policy and CORS response headers, from {@link CorsOptions}. The default (no
+ * origin listed) lets through requests without {@code Origin} and same-origin requests only.
  */
 public final class CorsPolicy {
 
   /** Result of checking a request's {@code Origin}. */
-  public enum Verdict { NO_ORIGIN, ALLOWED, FORBIDDEN, INVALID }
+  public enum Verdict {
+    NO_ORIGIN,
+    ALLOWED,
+    FORBIDDEN,
+    INVALID
+  }
 
   private final List<String> allowed;
   private final boolean anyOrigin;
@@ -22,13 +27,16 @@ public final class CorsPolicy {
   private final String allowedHeaders;
   private final int maxAge;
 
-  /** @param options the allowed origins and CORS settings */
+  /**
+   * @param options the allowed origins and CORS settings
+   */
   public CorsPolicy(CorsOptions options) {
     options.validate();
-    this.allowed = options.getAllowedOrigins().stream()
-        .filter(o -> !CorsOptions.ANY_ORIGIN.equals(o))
-        .map(o -> o.toLowerCase(Locale.ROOT))
-        .toList();
+    this.allowed =
+        options.getAllowedOrigins().stream()
+            .filter(o -> !CorsOptions.ANY_ORIGIN.equals(o))
+            .map(o -> o.toLowerCase(Locale.ROOT))
+            .toList();
     this.anyOrigin = options.getAllowedOrigins().contains(CorsOptions.ANY_ORIGIN);
     this.credentials = options.isAllowCredentials();
     this.allowedHeaders = String.join(", ", options.getAllowedHeaders());

@@ -5,9 +5,9 @@ import io.vertx.core.internal.ContextInternal;
 
 /**
  * Deadlines that all have the same delay, owned by one event loop: a FIFO of intrusive nodes is
- * then sorted by deadline, so adding and removing cost O(1), allocate nothing, and a single
- * timer, armed for the head, serves every node. This is how thousands of sessions share the
- * heartbeat cost: one timer per event loop and per delay, not one per session.
+ * then sorted by deadline, so adding and removing cost O(1), allocate nothing, and a single timer,
+ * armed for the head, serves every node. This is how thousands of sessions share the heartbeat
+ * cost: one timer per event loop and per delay, not one per session.
  *
  * <p>Not thread-safe: touch it only on its context.
  */
@@ -23,7 +23,9 @@ final class DeadlineQueue {
     /** Called on the queue's context when the deadline has passed; the node is already removed. */
     protected abstract void onDeadline();
 
-    /** @return true while queued */
+    /**
+     * @return true while queued
+     */
     final boolean isQueued() {
       return queue != null;
     }
@@ -41,7 +43,6 @@ final class DeadlineQueue {
   private Node head;
   private Node tail;
   private long timerId = -1;
-
 
   DeadlineQueue(ContextInternal context, long delayMs) {
     this(Scheduler.of(context), delayMs);
@@ -94,7 +95,9 @@ final class DeadlineQueue {
     node.queue = null;
   }
 
-  /** @return how many nodes are queued (walks the queue: for diagnostics, not the hot path) */
+  /**
+   * @return how many nodes are queued (walks the queue: for diagnostics, not the hot path)
+   */
   int size() {
     int n = 0;
     for (Node node = head; node != null; node = node.next) {
@@ -103,7 +106,9 @@ final class DeadlineQueue {
     return n;
   }
 
-  /** @return true when no node is queued */
+  /**
+   * @return true when no node is queued
+   */
   boolean isEmpty() {
     return head == null;
   }
@@ -143,5 +148,4 @@ final class DeadlineQueue {
       remove(head);
     }
   }
-
 }

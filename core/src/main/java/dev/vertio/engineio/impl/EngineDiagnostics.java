@@ -11,12 +11,11 @@ import java.util.Map;
 
 /**
  * Read-only figures of an engine's internal state, for endurance tests and diagnostics: how many
- * sessions it holds, how many of them wait in the heartbeat queues, how much each has buffered.
- * Not part of the API: it reads the implementation and may change with it.
+ * sessions it holds, how many of them wait in the heartbeat queues, how much each has buffered. Not
+ * part of the API: it reads the implementation and may change with it.
  */
 public final class EngineDiagnostics {
-  private EngineDiagnostics() {
-  }
+  private EngineDiagnostics() {}
 
   /**
    * @param engine an engine created by {@link EngineServer#create}
@@ -43,20 +42,21 @@ public final class EngineDiagnostics {
    */
   public static Future<Integer> heartbeatQueued(EngineServer engine) {
     List<Future<Integer>> counts = new ArrayList<>();
-    for (Map.Entry<ContextInternal, Heartbeats> e : impl(engine).heartbeatsByContext()
-        .entrySet()) {
+    for (Map.Entry<ContextInternal, Heartbeats> e : impl(engine).heartbeatsByContext().entrySet()) {
       Promise<Integer> p = Promise.promise();
       Heartbeats h = e.getValue();
       e.getKey().runOnContext(v -> p.complete(h.awaitingPing.size() + h.awaitingPong.size()));
       counts.add(p.future());
     }
-    return Future.all(counts).map(all -> {
-      int sum = 0;
-      for (int i = 0; i < all.size(); i++) {
-        sum += all.<Integer>resultAt(i);
-      }
-      return sum;
-    });
+    return Future.all(counts)
+        .map(
+            all -> {
+              int sum = 0;
+              for (int i = 0; i < all.size(); i++) {
+                sum += all.<Integer>resultAt(i);
+              }
+              return sum;
+            });
   }
 
   /**

@@ -7,8 +7,8 @@ import dev.vertio.engineio.EngineSession;
 import java.util.Arrays;
 
 /**
- * The engine's listeners as one: a copy-on-write array, so that telling them costs a volatile
- * read and a loop, and nothing when there are none. A listener that throws is logged and skipped.
+ * The engine's listeners as one: a copy-on-write array, so that telling them costs a volatile read
+ * and a loop, and nothing when there are none. A listener that throws is logged and skipped.
  */
 final class EngineListeners implements EngineListener {
   private static final System.Logger LOG = System.getLogger(EngineListeners.class.getName());

@@ -36,11 +36,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The engine: routes each request under the path, verifies it like the reference server's
- * {@code verify()}, and hands it to a transport and a session.
+ * The engine: routes each request under the path, verifies it like the reference server's {@code
+ * verify()}, and hands it to a transport and a session.
  */
 public final class EngineServerImpl implements EngineServer, TransportHost {
   private static final System.Logger LOG = System.getLogger(EngineServerImpl.class.getName());
+
   /** The query parameter by which a client asks for JSONP polling (reference transports/index). */
   private static final String JSONP_INDEX = "j";
 
@@ -52,12 +53,14 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private final Map<String, TransportProvider> providers = new ConcurrentHashMap<>();
   private final Map<String, EngineSessionImpl> sessions = new ConcurrentHashMap<>();
   private final OtherEndpoints endpoints;
+
   /**
    * Closing Vert.x closes this server first, as {@link #close()} does: left to Vert.x, the HTTP
    * server was shut down under the WebSockets and now and then left one open, its client's close
    * frame unread, until the client's ping timeout.
    */
   private final io.vertx.core.Closeable closeHook = completion -> close().onComplete(completion);
+
   private final Map<ContextInternal, Heartbeats> heartbeats = new ConcurrentHashMap<>();
   private final List<HttpServer> ownedServers = new CopyOnWriteArrayList<>();
   private final SessionIds ids = new SessionIds();
@@ -67,14 +70,20 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private volatile Handler<EngineConnectionError> errorHandler;
   private volatile HeadersHook initialHeadersHook;
   private volatile HeadersHook headersHook;
+
   /** Takes requests for sessions held by other nodes; null on a single node. */
   private volatile dev.vertio.engineio.spi.SessionRouter sessionRouter;
+
   private volatile boolean closed;
+
   /** The outcome of the first {@link #close()}; guarded by this. */
   private Future<Void> closing;
+
   private volatile boolean draining;
+
   /** Completes the futures {@link #drain} returned; set once, on the first call. */
   private final Promise<Void> drained = Promise.promise();
+
   private final AtomicBoolean drainEnding = new AtomicBoolean();
   private volatile long drainTimer = -1;
 
@@ -90,8 +99,8 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     this.pathWithoutSlash = path.substring(0, path.length() - 1);
     this.endpoints = new OtherEndpoints(path);
     this.clientFiles = new ClientFiles(vertx);
-    for (TransportProvider p : ServiceLoader.load(TransportProvider.class,
-        EngineServerImpl.class.getClassLoader())) {
+    for (TransportProvider p :
+        ServiceLoader.load(TransportProvider.class, EngineServerImpl.class.getClassLoader())) {
       providers.putIfAbsent(p.name(), p);
     }
     ((VertxInternal) vertx).addCloseHook(closeHook);
@@ -191,38 +200,49 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   public EngineServer attach(HttpServer server) {
     Handler<HttpServerRequest> previous = server.requestHandler();
     server.invalidRequestHandler(this::invalidRequest);
-    server.requestHandler(req -> {
-      if (!handle(req)) {
-        if (previous != null) {
-          previous.handle(req);
-        } else {
-          req.response().setStatusCode(404).end();
-        }
-      }
-    });
+    server.requestHandler(
+        req -> {
+          if (!handle(req)) {
+            if (previous != null) {
+              previous.handle(req);
+            } else {
+              req.response().setStatusCode(404).end();
+            }
+          }
+        });
     return this;
   }
 
   /**
-   * Requests HTTP decoding refused (control characters in a header, oversized line...): under
-   * the engine's path they get the engine's JSON error, elsewhere Vert.x's default answer.
+   * Requests HTTP decoding refused (control characters in a header, oversized line...): under the
+   * engine's path they get the engine's JSON error, elsewhere Vert.x's default answer.
    */
   private void invalidRequest(HttpServerRequest req) {
     String p = req.path();
     boolean ours = p != null && (p.startsWith(path) || p.equals(pathWithoutSlash));
-    int status = req.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException
-        ? 431 : 400;
+    int status =
+        req.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException
+            ? 431
+            : 400;
     if (!ours || status != 400) {
       HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(req);
       return;
     }
-    tellRefused(new EngineConnectionError(EngineProtocol.BAD_REQUEST,
-        EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST), req,
-        context("name", "INVALID_HTTP")));
-    req.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+    tellRefused(
+        new EngineConnectionError(
+            EngineProtocol.BAD_REQUEST,
+            EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST),
+            req,
+            context("name", "INVALID_HTTP")));
+    req.response()
+        .setStatusCode(400)
+        .putHeader("Content-Type", "application/json")
         .putHeader("Connection", "close")
-        .end(new JsonObject().put("code", EngineProtocol.BAD_REQUEST)
-            .put("message", EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST)).encode());
+        .end(
+            new JsonObject()
+                .put("code", EngineProtocol.BAD_REQUEST)
+                .put("message", EngineProtocol.errorMessage(EngineProtocol.BAD_REQUEST))
+                .encode());
   }
 
   @Override
@@ -249,8 +269,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
 
   @Override
   public Future<HttpServer> listen(int port, String host) {
-    HttpServer server = vertx.createHttpServer(
-        httpServerOptions(new HttpServerOptions().setPort(port).setHost(host)));
+    HttpServer server =
+        vertx.createHttpServer(
+            httpServerOptions(new HttpServerOptions().setPort(port).setHost(host)));
     server.requestHandler(requestHandler());
     server.invalidRequestHandler(this::invalidRequest);
     ownedServers.add(server);
@@ -374,8 +395,8 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     }
   }
 
-  private void handshake(HttpServerRequest req, TransportProvider provider, String transportName,
-                         boolean upgrade) {
+  private void handshake(
+      HttpServerRequest req, TransportProvider provider, String transportName, boolean upgrade) {
     if (draining) {
       refuse(req, EngineProtocol.SHUTTING_DOWN, context("name", "SERVER_DRAINING"));
       return;
@@ -393,7 +414,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     int protocol = revision(req);
     if (protocol == 3 && !options.isAllowEIO3()) {
       // Reference handshake(): revision 3 without allowEIO3 is error 5.
-      refuse(req, EngineProtocol.UNSUPPORTED_PROTOCOL_VERSION,
+      refuse(
+          req,
+          EngineProtocol.UNSUPPORTED_PROTOCOL_VERSION,
           context("protocol", req.getParam(EngineProtocol.QUERY_EIO)));
       return;
     }
@@ -408,21 +431,22 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     } catch (Throwable t) {
       verdict = Future.failedFuture(t);
     }
-    verdict.onComplete(ar -> {
-      if (ar.succeeded()) {
-        open(req, provider, protocol);
-      } else {
-        String message = ar.cause().getMessage();
-        Map<String, Object> ctx = context("message", message);
-        refuse(req, EngineProtocol.FORBIDDEN, ctx, message);
-      }
-    });
+    verdict.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            open(req, provider, protocol);
+          } else {
+            String message = ar.cause().getMessage();
+            Map<String, Object> ctx = context("message", message);
+            refuse(req, EngineProtocol.FORBIDDEN, ctx, message);
+          }
+        });
   }
 
   /**
-   * The revision a handshake asks for: 4 for {@code EIO=4}, else 3, like the reference's
-   * {@code computeProtocolRevision} (a missing or odd {@code EIO} is taken as revision 3, which
-   * is refused unless {@code allowEIO3}).
+   * The revision a handshake asks for: 4 for {@code EIO=4}, else 3, like the reference's {@code
+   * computeProtocolRevision} (a missing or odd {@code EIO} is taken as revision 3, which is refused
+   * unless {@code allowEIO3}).
    */
   private static int revision(HttpServerRequest req) {
     return EngineProtocol.PROTOCOL_VERSION.equals(req.getParam(EngineProtocol.QUERY_EIO)) ? 4 : 3;
@@ -448,33 +472,43 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   private void open(HttpServerRequest req, TransportProvider provider, int protocol) {
     HandshakeData handshake = HandshakeData.of(req);
     ContextInternal ctx = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
-    provider.open(req, this).onSuccess(transport -> {
-      if (closed) {
-        transport.close();
-        return;
-      }
-      dev.vertio.engineio.spi.SessionRouter router = sessionRouter;
-      String id = router == null ? ids.next() : router.sessionIdPrefix() + ids.next();
-      EngineSessionImpl session = new EngineSessionImpl(this, id, handshake, ctx,
-          transport, heartbeats(ctx), protocol);
-      sessions.put(session.id(), session);
-      session.start();
-    });
+    provider
+        .open(req, this)
+        .onSuccess(
+            transport -> {
+              if (closed) {
+                transport.close();
+                return;
+              }
+              dev.vertio.engineio.spi.SessionRouter router = sessionRouter;
+              String id = router == null ? ids.next() : router.sessionIdPrefix() + ids.next();
+              EngineSessionImpl session =
+                  new EngineSessionImpl(
+                      this, id, handshake, ctx, transport, heartbeats(ctx), protocol);
+              sessions.put(session.id(), session);
+              session.start();
+            });
   }
 
   private Heartbeats heartbeats(ContextInternal ctx) {
-    return heartbeats.computeIfAbsent(ctx,
-        c -> new Heartbeats(c, options.getPingInterval(), options.getPingTimeout()));
+    return heartbeats.computeIfAbsent(
+        ctx, c -> new Heartbeats(c, options.getPingInterval(), options.getPingTimeout()));
   }
 
-  /** @return the heartbeat queues of each event loop that has had sessions (diagnostics) */
+  /**
+   * @return the heartbeat queues of each event loop that has had sessions (diagnostics)
+   */
   Map<ContextInternal, Heartbeats> heartbeatsByContext() {
     return heartbeats;
   }
 
   void onOpened(EngineSessionImpl session) {
-    LOG.log(System.Logger.Level.DEBUG, "session {0} opened ({1}, {2})", session.id(),
-        session.transportName(), session.handshake().remoteAddress());
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "session {0} opened ({1}, {2})",
+        session.id(),
+        session.transportName(),
+        session.handshake().remoteAddress());
     listeners.sessionOpened(session);
     Handler<EngineSession> h = connectionHandler;
     if (h != null) {
@@ -489,8 +523,12 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   void onClosed(EngineSessionImpl session, boolean wasOpen) {
     sessions.remove(session.id(), session);
     if (wasOpen) {
-      LOG.log(System.Logger.Level.DEBUG, "session {0} closed ({1}, {2}): {3}{4}", session.id(),
-          session.transportName(), session.handshake().remoteAddress(),
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "session {0} closed ({1}, {2}): {3}{4}",
+          session.id(),
+          session.transportName(),
+          session.handshake().remoteAddress(),
           session.closeReason().text(),
           session.closeDescription() == null ? "" : " (" + session.closeDescription() + ")");
       listeners.sessionClosed(session, session.closeReason());
@@ -501,7 +539,8 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   }
 
   boolean upgradesAllowed() {
-    return options.isAllowUpgrades() && options.getTransports().contains(EngineProtocol.WEBSOCKET)
+    return options.isAllowUpgrades()
+        && options.getTransports().contains(EngineProtocol.WEBSOCKET)
         && providers.containsKey(EngineProtocol.WEBSOCKET);
   }
 
@@ -545,8 +584,8 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     refuse(request, code, context, null);
   }
 
-  private void refuse(HttpServerRequest request, int code, Map<String, Object> context,
-                      String customMessage) {
+  private void refuse(
+      HttpServerRequest request, int code, Map<String, Object> context, String customMessage) {
     String message = customMessage != null ? customMessage : EngineProtocol.errorMessage(code);
     tellRefused(new EngineConnectionError(code, message, request, context));
     if (request.response().ended() || request.response().headWritten()) {
@@ -555,7 +594,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     int status = EngineProtocol.httpStatus(code);
     if (request.canUpgradeToWebSocket()) {
       // Reference abortUpgrade(): a plain HTTP answer carrying the message, then the end.
-      request.response().setStatusCode(status)
+      request
+          .response()
+          .setStatusCode(status)
           .putHeader("Connection", "close")
           .putHeader("Content-Type", "text/html")
           .end(message);
@@ -564,7 +605,9 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     MultiMap headers = request.response().headers();
     headers.set("Content-Type", "application/json");
     cors.decorate(request, headers);
-    request.response().setStatusCode(status)
+    request
+        .response()
+        .setStatusCode(status)
         .end(new JsonObject().put("code", code).put("message", message).encode());
   }
 
@@ -613,10 +656,10 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
   }
 
   /**
-   * Closes once: a second call (the drain's end, then the application's close, say) gets the
-   * first call's future, which completes when the sessions are gone and the port is free. It
-   * used to complete at once, before the first close had let the port go, so that listening
-   * again on the same port failed.
+   * Closes once: a second call (the drain's end, then the application's close, say) gets the first
+   * call's future, which completes when the sessions are gone and the port is free. It used to
+   * complete at once, before the first close had let the port go, so that listening again on the
+   * same port failed.
    */
   @Override
   public synchronized Future<Void> close() {
@@ -641,19 +684,23 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     for (EngineSessionImpl s : sessions.values()) {
       all.add(s.closeNow(EngineCloseReason.SERVER_SHUTTING_DOWN, null));
     }
-    return Future.join(all).transform(ar -> {
-      List<Future<Void>> servers = new ArrayList<>();
-      for (HttpServer server : ownedServers) {
-        servers.add(server.close());
-      }
-      ownedServers.clear();
-      return Future.join(servers);
-    }).transform(ar -> {
-      for (Map.Entry<ContextInternal, Heartbeats> e : heartbeats.entrySet()) {
-        e.getKey().runOnContext(v -> e.getValue().clear());
-      }
-      drained.tryComplete();
-      return Future.<Void>succeededFuture();
-    });
+    return Future.join(all)
+        .transform(
+            ar -> {
+              List<Future<Void>> servers = new ArrayList<>();
+              for (HttpServer server : ownedServers) {
+                servers.add(server.close());
+              }
+              ownedServers.clear();
+              return Future.join(servers);
+            })
+        .transform(
+            ar -> {
+              for (Map.Entry<ContextInternal, Heartbeats> e : heartbeats.entrySet()) {
+                e.getKey().runOnContext(v -> e.getValue().clear());
+              }
+              drained.tryComplete();
+              return Future.<Void>succeededFuture();
+            });
   }
 }

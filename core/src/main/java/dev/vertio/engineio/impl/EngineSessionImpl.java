@@ -1,6 +1,5 @@
 package dev.vertio.engineio.impl;
 
-import dev.vertio.engineio.spi.Scheduler;
 import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.EngineSession;
@@ -8,8 +7,8 @@ import dev.vertio.engineio.HandshakeData;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.parser.EnginePacketType;
 import dev.vertio.engineio.spi.OnContext;
+import dev.vertio.engineio.spi.Scheduler;
 import dev.vertio.engineio.spi.Transport;
-import dev.vertio.engineio.spi.TransportListener;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -26,7 +25,12 @@ import java.util.List;
  */
 final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSession, UpgradeHost {
 
-  private enum State { OPENING, OPEN, CLOSING, CLOSED }
+  private enum State {
+    OPENING,
+    OPEN,
+    CLOSING,
+    CLOSED
+  }
 
   private final SessionHost server;
   private final String id;
@@ -44,8 +48,10 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private ArrayDeque<EnginePacket> buffer;
   private long bufferedBytes;
   private boolean flushScheduled;
+
   /** Revision 4: a ping went out and its pong has not come back (see {@link HeartbeatRule}). */
   boolean awaitingPong;
+
   private long lastPacketNanos;
   private boolean wasBlocked;
 
@@ -63,9 +69,14 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   private Handler<Void> drainHandler;
   private Handler<Void> upgradeHandler;
 
-  EngineSessionImpl(EngineServerImpl server, String id, HandshakeData handshake,
-                    ContextInternal context, Transport transport, Heartbeats heartbeats,
-                    int protocol) {
+  EngineSessionImpl(
+      EngineServerImpl server,
+      String id,
+      HandshakeData handshake,
+      ContextInternal context,
+      Transport transport,
+      Heartbeats heartbeats,
+      int protocol) {
     this(SessionHost.of(server), id, handshake, context, transport, heartbeats, protocol);
   }
 
@@ -78,9 +89,14 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
    * @param heartbeats the heartbeat queues (and clock) of its event loop
    * @param protocol the Engine.IO revision of its client
    */
-  EngineSessionImpl(SessionHost server, String id, HandshakeData handshake,
-                    ContextInternal context, Transport transport, Heartbeats heartbeats,
-                    int protocol) {
+  EngineSessionImpl(
+      SessionHost server,
+      String id,
+      HandshakeData handshake,
+      ContextInternal context,
+      Transport transport,
+      Heartbeats heartbeats,
+      int protocol) {
     this.server = server;
     this.id = id;
     this.handshake = handshake;
@@ -95,31 +111,42 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   /** Sends the open packet, starts the heartbeat and tells the application. */
   void start() {
-    onContext(() -> {
-      if (state != State.OPENING) {
-        return;
-      }
-      state = State.OPEN;
-      lastPacketNanos = heartbeats.scheduler().nanoTime();
-      enqueue(EnginePacket.text(EnginePacketType.OPEN, handshakeJson()));
-      heartbeat.start(this);
-      server.onOpened(this);
-    });
+    onContext(
+        () -> {
+          if (state != State.OPENING) {
+            return;
+          }
+          state = State.OPEN;
+          lastPacketNanos = heartbeats.scheduler().nanoTime();
+          enqueue(EnginePacket.text(EnginePacketType.OPEN, handshakeJson()));
+          heartbeat.start(this);
+          server.onOpened(this);
+        });
   }
 
   /**
-   * The open packet's JSON. Revision 3 gets the same fields: the reference sends
-   * {@code maxPayload} to every client, and revision 3 clients ignore it.
+   * The open packet's JSON. Revision 3 gets the same fields: the reference sends {@code maxPayload}
+   * to every client, and revision 3 clients ignore it.
    */
   private String handshakeJson() {
-    boolean canUpgrade = EngineProtocol.POLLING.equals(transport.name()) && server.upgradesAllowed();
-    return "{\"sid\":\"" + id + "\",\"upgrades\":" + (canUpgrade ? "[\"websocket\"]" : "[]")
-        + ",\"pingInterval\":" + server.options().getPingInterval()
-        + ",\"pingTimeout\":" + server.options().getPingTimeout()
-        + ",\"maxPayload\":" + server.options().getMaxHttpBufferSize() + "}";
+    boolean canUpgrade =
+        EngineProtocol.POLLING.equals(transport.name()) && server.upgradesAllowed();
+    return "{\"sid\":\""
+        + id
+        + "\",\"upgrades\":"
+        + (canUpgrade ? "[\"websocket\"]" : "[]")
+        + ",\"pingInterval\":"
+        + server.options().getPingInterval()
+        + ",\"pingTimeout\":"
+        + server.options().getPingTimeout()
+        + ",\"maxPayload\":"
+        + server.options().getMaxHttpBufferSize()
+        + "}";
   }
 
-  /** @return the bytes waiting in the outgoing buffer (approximate off the context) */
+  /**
+   * @return the bytes waiting in the outgoing buffer (approximate off the context)
+   */
   long bufferedBytes() {
     return bufferedBytes;
   }
@@ -236,35 +263,41 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   @Override
   public Future<Void> close() {
     Promise<Void> p = context.promise();
-    onContext(() -> {
-      if (state == State.CLOSED) {
-        p.complete();
-        return;
-      }
-      closeFuture().onComplete(p);
-      if (state == State.CLOSING) {
-        return;
-      }
-      if (!EngineProtocol.POLLING.equals(transport.name())) {
-        flushNow();
-        finish(EngineCloseReason.FORCED_CLOSE, null);
-        return;
-      }
-      // Reference socket.close() then polling doClose(): what is buffered goes out first, and the
-      // close packet alone in a later poll response. In one payload the official client (which
-      // dispatches Socket.IO packets on the next tick) would see the close before, say, a
-      // DISCONNECT, report "transport close" and reconnect. No pending poll: wait for the next
-      // one, at most closeTimeout.
-      state = State.CLOSING;
-      dequeue();
-      if (upgrade != null) {
-        upgrade.abort();
-        upgrade = null;
-      }
-      closeTimer = heartbeats.scheduler().schedule(server.options().getCloseTimeout(),
-          () -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
-      continueClosing();
-    });
+    onContext(
+        () -> {
+          if (state == State.CLOSED) {
+            p.complete();
+            return;
+          }
+          closeFuture().onComplete(p);
+          if (state == State.CLOSING) {
+            return;
+          }
+          if (!EngineProtocol.POLLING.equals(transport.name())) {
+            flushNow();
+            finish(EngineCloseReason.FORCED_CLOSE, null);
+            return;
+          }
+          // Reference socket.close() then polling doClose(): what is buffered goes out first, and
+          // the
+          // close packet alone in a later poll response. In one payload the official client (which
+          // dispatches Socket.IO packets on the next tick) would see the close before, say, a
+          // DISCONNECT, report "transport close" and reconnect. No pending poll: wait for the next
+          // one, at most closeTimeout.
+          state = State.CLOSING;
+          dequeue();
+          if (upgrade != null) {
+            upgrade.abort();
+            upgrade = null;
+          }
+          closeTimer =
+              heartbeats
+                  .scheduler()
+                  .schedule(
+                      server.options().getCloseTimeout(),
+                      () -> finish(EngineCloseReason.FORCED_CLOSE, "close timeout"));
+          continueClosing();
+        });
     return p.future();
   }
 
@@ -287,10 +320,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   /** Closes at once, without waiting for a poll: server shutdown and errors. */
   Future<Void> closeNow(EngineCloseReason reason, String description) {
     Promise<Void> p = context.promise();
-    onContext(() -> {
-      closeFuture().onComplete(p);
-      finish(reason, description);
-    });
+    onContext(
+        () -> {
+          closeFuture().onComplete(p);
+          finish(reason, description);
+        });
     return p.future();
   }
 
@@ -307,8 +341,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
   // ---------------------------------------------------------------- outgoing
 
   private void enqueue(EnginePacket packet) {
-    if (state == State.OPEN && (buffer == null || buffer.isEmpty()) && !transport.batchesWrites()
-        && packet.payloadLength() <= maxBufferedBytes && transport.isWritable()) {
+    if (state == State.OPEN
+        && (buffer == null || buffer.isEmpty())
+        && !transport.batchesWrites()
+        && packet.payloadLength() <= maxBufferedBytes
+        && transport.isWritable()) {
       // Nothing waits and the transport takes it now: sent without a buffer of its own (what
       // a broadcast costs per recipient in the steady state).
       transport.send(List.of(packet));
@@ -322,10 +359,11 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
     if (transport.batchesWrites()) {
       if (!flushScheduled && transport.isWritable()) {
         flushScheduled = true;
-        context.runOnContext(v -> {
-          flushScheduled = false;
-          flush();
-        });
+        context.runOnContext(
+            v -> {
+              flushScheduled = false;
+              flush();
+            });
       }
     } else {
       flush();
@@ -507,17 +545,22 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
 
   /** A WebSocket arrived for this session: start the probe dance, or refuse it. */
   void onUpgradeRequest(Transport candidate) {
-    onContext(() -> {
-      if (state != State.OPEN || upgrade != null || upgraded || !server.upgradesAllowed()
-          || !EngineProtocol.POLLING.equals(transport.name())) {
-        // A second WebSocket, or one that may not upgrade: accepted, then closed at once.
-        candidate.close();
-        return;
-      }
-      upgrade = new WebSocketUpgrade(this, candidate, Scheduler.of(context),
-          server.options().getUpgradeTimeout());
-      upgrade.start();
-    });
+    onContext(
+        () -> {
+          if (state != State.OPEN
+              || upgrade != null
+              || upgraded
+              || !server.upgradesAllowed()
+              || !EngineProtocol.POLLING.equals(transport.name())) {
+            // A second WebSocket, or one that may not upgrade: accepted, then closed at once.
+            candidate.close();
+            return;
+          }
+          upgrade =
+              new WebSocketUpgrade(
+                  this, candidate, Scheduler.of(context), server.options().getUpgradeTimeout());
+          upgrade.start();
+        });
   }
 
   /** The client probed: answer a pending poll so that it can pause polling. */

@@ -3,9 +3,8 @@ package dev.vertio.engineio.impl;
 import dev.vertio.engineio.parser.EnginePacket;
 
 /**
- * Who pings whom, per Engine.IO revision; the session delegates its heartbeat to its rule and
- * keeps the state. The reference server's {@code socket.js} has both, chosen by
- * {@code protocol === 3}.
+ * Who pings whom, per Engine.IO revision; the session delegates its heartbeat to its rule and keeps
+ * the state. The reference server's {@code socket.js} has both, chosen by {@code protocol === 3}.
  */
 enum HeartbeatRule {
 
@@ -53,9 +52,9 @@ enum HeartbeatRule {
 
   /**
    * Revision 3: the client pings every {@code pingInterval}; the server answers each ping with a
-   * pong and closes the session ("ping timeout") when no ping came for
-   * {@code pingInterval + pingTimeout} (reference {@code resetPingTimeout()}). Only pings count,
-   * and a pong from the client is an error. The server never pings.
+   * pong and closes the session ("ping timeout") when no ping came for {@code pingInterval +
+   * pingTimeout} (reference {@code resetPingTimeout()}). Only pings count, and a pong from the
+   * client is an error. The server never pings.
    */
   CLIENT_PINGS {
     @Override

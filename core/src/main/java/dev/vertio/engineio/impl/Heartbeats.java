@@ -4,11 +4,11 @@ import dev.vertio.engineio.spi.Scheduler;
 import io.vertx.core.internal.ContextInternal;
 
 /**
- * The heartbeat clocks of the sessions of one server on one event loop: a queue of sessions
- * waiting to be pinged ({@code pingInterval}) and a queue of sessions waiting for their pong
- * ({@code pingTimeout}), for revision 4 where the server pings; a queue of sessions waiting for
- * their client's next ping ({@code pingInterval + pingTimeout}), for revision 3 where the client
- * pings. See {@link HeartbeatRule}. A queue that is never used arms no timer.
+ * The heartbeat clocks of the sessions of one server on one event loop: a queue of sessions waiting
+ * to be pinged ({@code pingInterval}) and a queue of sessions waiting for their pong ({@code
+ * pingTimeout}), for revision 4 where the server pings; a queue of sessions waiting for their
+ * client's next ping ({@code pingInterval + pingTimeout}), for revision 3 where the client pings.
+ * See {@link HeartbeatRule}. A queue that is never used arms no timer.
  */
 final class Heartbeats {
   final DeadlineQueue awaitingPing;
@@ -33,7 +33,9 @@ final class Heartbeats {
     this.awaitingClientPing = new DeadlineQueue(scheduler, pingInterval + pingTimeout);
   }
 
-  /** @return the clock and timers of the event loop, which the sessions' other timers use too */
+  /**
+   * @return the clock and timers of the event loop, which the sessions' other timers use too
+   */
   Scheduler scheduler() {
     return scheduler;
   }

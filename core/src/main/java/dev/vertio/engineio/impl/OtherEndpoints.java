@@ -13,24 +13,28 @@ final class OtherEndpoints {
   private final Map<String, Handler<HttpServerRequest>> byPath = new ConcurrentHashMap<>();
   private final String enginePath;
 
-  /** @param enginePath the engine's path, with its trailing slash */
+  /**
+   * @param enginePath the engine's path, with its trailing slash
+   */
   OtherEndpoints(String enginePath) {
     this.enginePath = enginePath;
   }
 
   void add(String path, Handler<HttpServerRequest> handler) {
-    String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1)
-        : path;
+    String p =
+        path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     if (!p.startsWith("/") || (p + "/").startsWith(enginePath)) {
-      throw new IllegalArgumentException("an endpoint path must be absolute and outside "
-          + enginePath + ": " + path);
+      throw new IllegalArgumentException(
+          "an endpoint path must be absolute and outside " + enginePath + ": " + path);
     }
     if (byPath.putIfAbsent(p, handler) != null) {
       throw new IllegalStateException("an endpoint is already served at " + p);
     }
   }
 
-  /** @return false, without touching it, when the request is for none of the endpoints */
+  /**
+   * @return false, without touching it, when the request is for none of the endpoints
+   */
   boolean handle(HttpServerRequest request) {
     if (byPath.isEmpty()) {
       return false;

@@ -3,21 +3,29 @@ package dev.vertio.engineio.impl;
 import dev.vertio.engineio.EngineOptions;
 
 /**
- * The server a session belongs to, as the session sees it: its options and listeners, and what
- * it must be told when the session opens and closes. Behind an interface so the session's state
+ * The server a session belongs to, as the session sees it: its options and listeners, and what it
+ * must be told when the session opens and closes. Behind an interface so the session's state
  * machine can be tested with a fake server, a fake transport and a fake clock.
  */
 interface SessionHost {
-  /** @return the server's options */
+  /**
+   * @return the server's options
+   */
   EngineOptions options();
 
-  /** @return the server's listeners */
+  /**
+   * @return the server's listeners
+   */
   EngineListeners listeners();
 
-  /** @return true when sessions may upgrade from polling to WebSocket */
+  /**
+   * @return true when sessions may upgrade from polling to WebSocket
+   */
   boolean upgradesAllowed();
 
-  /** @param session a session whose open packet is queued */
+  /**
+   * @param session a session whose open packet is queued
+   */
   void onOpened(EngineSessionImpl session);
 
   /**

@@ -13,7 +13,9 @@ interface UpgradeHost extends TransportListener {
   /** The client's {@code 2probe} came and {@code 3probe} went: end the pending poll with a noop. */
   void onProbed();
 
-  /** @param next the WebSocket the session now uses */
+  /**
+   * @param next the WebSocket the session now uses
+   */
   void onUpgraded(Transport next);
 
   /** The upgrade was abandoned (timeout, bad packet, closed WebSocket): go on polling. */

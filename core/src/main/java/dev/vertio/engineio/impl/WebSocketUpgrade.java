@@ -1,8 +1,8 @@
 package dev.vertio.engineio.impl;
 
-import dev.vertio.engineio.spi.Scheduler;
 import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.parser.EnginePacketType;
+import dev.vertio.engineio.spi.Scheduler;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import java.util.List;
@@ -10,15 +10,15 @@ import java.util.function.Consumer;
 
 /**
  * The probe dance of an upgrade from polling to WebSocket, on the candidate transport
- * (engine.io-protocol, "Upgrade"): the client sends {@code 2probe}, the server answers
- * {@code 3probe} and ends the pending poll with a noop, the client sends {@code 5} and the session
- * moves to the WebSocket. Anything else, a close of the WebSocket, or {@code upgradeTimeout}
- * abandons the upgrade; the session goes on polling.
+ * (engine.io-protocol, "Upgrade"): the client sends {@code 2probe}, the server answers {@code
+ * 3probe} and ends the pending poll with a noop, the client sends {@code 5} and the session moves
+ * to the WebSocket. Anything else, a close of the WebSocket, or {@code upgradeTimeout} abandons the
+ * upgrade; the session goes on polling.
  *
- * <p>The WebSocket may live on another event loop than the session: its events reach this object
- * as tasks on the session's context, and those already queued when the upgrade packet's task
- * switches the session's listener still come here. After the upgrade they are the session's
- * (a close right after {@code 5} ends the session, a message right after it is delivered).
+ * <p>The WebSocket may live on another event loop than the session: its events reach this object as
+ * tasks on the session's context, and those already queued when the upgrade packet's task switches
+ * the session's listener still come here. After the upgrade they are the session's (a close right
+ * after {@code 5} ends the session, a message right after it is delivered).
  */
 final class WebSocketUpgrade implements TransportListener {
   private final UpgradeHost session;
@@ -36,8 +36,7 @@ final class WebSocketUpgrade implements TransportListener {
    * @param scheduler the clock, timers and thread of the session's context
    * @param timeoutMs {@code upgradeTimeout}
    */
-  WebSocketUpgrade(UpgradeHost session, Transport candidate, Scheduler scheduler,
-                   long timeoutMs) {
+  WebSocketUpgrade(UpgradeHost session, Transport candidate, Scheduler scheduler, long timeoutMs) {
     this.session = session;
     this.candidate = candidate;
     this.scheduler = scheduler;
@@ -45,8 +44,8 @@ final class WebSocketUpgrade implements TransportListener {
   }
 
   /**
-   * Starts listening, on the session's context, once the session holds this upgrade: the
-   * WebSocket may have closed already, and then reports it at once.
+   * Starts listening, on the session's context, once the session holds this upgrade: the WebSocket
+   * may have closed already, and then reports it at once.
    */
   void start() {
     timer = scheduler.schedule(timeoutMs, this::fail);
@@ -59,36 +58,38 @@ final class WebSocketUpgrade implements TransportListener {
 
   @Override
   public void onPacket(EnginePacket packet) {
-    scheduler.execute(() -> {
-      if (upgraded) {
-        session.onPacket(packet);
-        return;
-      }
-      if (done) {
-        return;
-      }
-      if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-        candidate.send(List.of(EnginePacket.PONG_PROBE));
-        probed = true;
-        session.onProbed();
-      } else if (packet.type() == EnginePacketType.UPGRADE) {
-        done = true;
-        upgraded = true;
-        scheduler.cancel(timer);
-        session.onUpgraded(candidate);
-      } else {
-        fail();
-      }
-    });
+    scheduler.execute(
+        () -> {
+          if (upgraded) {
+            session.onPacket(packet);
+            return;
+          }
+          if (done) {
+            return;
+          }
+          if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+            candidate.send(List.of(EnginePacket.PONG_PROBE));
+            probed = true;
+            session.onProbed();
+          } else if (packet.type() == EnginePacketType.UPGRADE) {
+            done = true;
+            upgraded = true;
+            scheduler.cancel(timer);
+            session.onUpgraded(candidate);
+          } else {
+            fail();
+          }
+        });
   }
 
   @Override
   public void onDrain() {
-    scheduler.execute(() -> {
-      if (upgraded) {
-        session.onDrain();
-      }
-    });
+    scheduler.execute(
+        () -> {
+          if (upgraded) {
+            session.onDrain();
+          }
+        });
   }
 
   @Override
@@ -108,13 +109,14 @@ final class WebSocketUpgrade implements TransportListener {
 
   /** After the upgrade the event is the session's; before it, it abandons the upgrade. */
   private void toSessionOrAbandon(Consumer<TransportListener> event) {
-    scheduler.execute(() -> {
-      if (upgraded) {
-        event.accept(session);
-      } else {
-        fail();
-      }
-    });
+    scheduler.execute(
+        () -> {
+          if (upgraded) {
+            event.accept(session);
+          } else {
+            fail();
+          }
+        });
   }
 
   private void fail() {

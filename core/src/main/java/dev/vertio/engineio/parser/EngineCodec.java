@@ -8,12 +8,14 @@ import java.util.List;
  * Pure encoder and decoder of Engine.IO revision 4 packets and HTTP long-polling payloads.
  *
  * <p>Wire rules (engine.io-protocol, "Packet encoding" and "Payload encoding"):
+ *
  * <ul>
- *   <li>a text packet is its type digit followed by its data: {@code 4hello}, {@code 2probe};</li>
- *   <li>over WebSocket a binary packet is the raw bytes of a binary frame (no type);</li>
- *   <li>in a polling payload a binary packet is {@code b} followed by the base64 of its bytes;</li>
- *   <li>several packets of one payload are joined by the record separator {@code \x1e}.</li>
+ *   <li>a text packet is its type digit followed by its data: {@code 4hello}, {@code 2probe};
+ *   <li>over WebSocket a binary packet is the raw bytes of a binary frame (no type);
+ *   <li>in a polling payload a binary packet is {@code b} followed by the base64 of its bytes;
+ *   <li>several packets of one payload are joined by the record separator {@code \x1e}.
  * </ul>
+ *
  * This class has no state and touches no Vert.x context, so clients and servers share it.
  */
 public final class EngineCodec {
@@ -23,8 +25,7 @@ public final class EngineCodec {
 
   private static final char BASE64_PREFIX = 'b';
 
-  private EngineCodec() {
-  }
+  private EngineCodec() {}
 
   /**
    * Decodes one text packet: a WebSocket text frame or one record of a polling payload.
@@ -72,8 +73,7 @@ public final class EngineCodec {
   }
 
   /**
-   * Encodes one packet as it stands in a polling payload: text as is, binary as {@code b} +
-   * base64.
+   * Encodes one packet as it stands in a polling payload: text as is, binary as {@code b} + base64.
    *
    * @param packet any packet
    * @return its payload record

@@ -10,21 +10,22 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Pure encoder and decoder of Engine.IO revision 3 packets and payloads, the framing of
- * Socket.IO v2 clients (npm {@code socket.io-client} 2.x, Maven {@code io.socket} 1.0.x). It
- * follows the reference server's copy of {@code engine.io-parser} 2.2 ({@code engine.io}
- * {@code build/parser-v3/index.js}):
+ * Pure encoder and decoder of Engine.IO revision 3 packets and payloads, the framing of Socket.IO
+ * v2 clients (npm {@code socket.io-client} 2.x, Maven {@code io.socket} 1.0.x). It follows the
+ * reference server's copy of {@code engine.io-parser} 2.2 ({@code engine.io} {@code
+ * build/parser-v3/index.js}):
+ *
  * <ul>
- *   <li>a text packet is its type digit followed by its data, as in revision 4: {@code 4hello};</li>
- *   <li>a binary packet as text is {@code b}, its type digit, then base64: {@code b4AQID};</li>
- *   <li>a binary packet in a binary WebSocket frame starts with its type as a byte:
- *       {@code [4, 1, 2, 3]};</li>
+ *   <li>a text packet is its type digit followed by its data, as in revision 4: {@code 4hello};
+ *   <li>a binary packet as text is {@code b}, its type digit, then base64: {@code b4AQID};
+ *   <li>a binary packet in a binary WebSocket frame starts with its type as a byte: {@code [4, 1,
+ *       2, 3]};
  *   <li>a text polling payload prefixes each packet with its length in UTF-16 units and a colon:
- *       {@code 6:4hello2:40};</li>
- *   <li>a binary polling payload ({@code application/octet-stream}) frames each packet as
- *       {@code <0 text | 1 binary><length as one byte per decimal digit><255><bytes>}, text
- *       packets as UTF-8.</li>
+ *       {@code 6:4hello2:40};
+ *   <li>a binary polling payload ({@code application/octet-stream}) frames each packet as {@code <0
+ *       text | 1 binary><length as one byte per decimal digit><255><bytes>}, text packets as UTF-8.
  * </ul>
+ *
  * Decoding is all or nothing: a payload with any invalid packet throws and yields none. No state,
  * no Vert.x context.
  */
@@ -32,14 +33,16 @@ public final class EngineCodecV3 {
 
   /** Prefix of a base64 packet in text: {@code b} followed by the type digit. */
   private static final char BASE64_PREFIX = 'b';
+
   /** Marks the end of a length in a binary payload. */
   private static final int LENGTH_END = 0xff;
+
   /** More length digits than any payload can need: a bound against garbage. */
   private static final int MAX_LENGTH_DIGITS = 10;
+
   private static final byte MESSAGE_TYPE = (byte) (EnginePacketType.MESSAGE.code() - '0');
 
-  private EngineCodecV3() {
-  }
+  private EngineCodecV3() {}
 
   // ------------------------------------------------------------------ packets
 
@@ -58,7 +61,8 @@ public final class EngineCodecV3 {
     if (wire.charAt(0) != BASE64_PREFIX) {
       return EngineCodec.decodePacket(wire);
     }
-    if (wire.length() < 2 || EnginePacketType.fromCode(wire.charAt(1)) != EnginePacketType.MESSAGE) {
+    if (wire.length() < 2
+        || EnginePacketType.fromCode(wire.charAt(1)) != EnginePacketType.MESSAGE) {
       throw new EngineParseException("binary packets must be messages");
     }
     try {
@@ -86,15 +90,17 @@ public final class EngineCodecV3 {
   }
 
   /**
-   * Encodes one packet as text: text packets as in revision 4, binary ones as {@code b4} +
-   * base64 (for clients that asked for {@code b64=1}).
+   * Encodes one packet as text: text packets as in revision 4, binary ones as {@code b4} + base64
+   * (for clients that asked for {@code b64=1}).
    *
    * @param packet any packet
    * @return its text form
    */
   public static String encodePacket(EnginePacket packet) {
     if (packet.isBinary()) {
-      return "" + BASE64_PREFIX + packet.type().code()
+      return ""
+          + BASE64_PREFIX
+          + packet.type().code()
           + Base64.getEncoder().encodeToString(packet.binary());
     }
     return packet.wireText();
@@ -256,10 +262,12 @@ public final class EngineCodecV3 {
 
   private static String utf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new EngineParseException("text packet is not valid UTF-8");
     }

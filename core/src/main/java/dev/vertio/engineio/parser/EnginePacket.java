@@ -7,24 +7,32 @@ import java.util.Objects;
 /**
  * One Engine.IO packet: a type and either a text payload (possibly empty) or a binary payload.
  *
- * <p>Instances are immutable and may be shared between sessions and threads: a packet sent to
- * many sessions is built once. Its wire text is computed once, lazily, and cached; the race on
- * that cache is benign because the computation is idempotent and {@link String} is immutable.
+ * <p>Instances are immutable and may be shared between sessions and threads: a packet sent to many
+ * sessions is built once. Its wire text is computed once, lazily, and cached; the race on that
+ * cache is benign because the computation is idempotent and {@link String} is immutable.
  */
 public final class EnginePacket {
 
   /** A ping packet as the server sends it for the heartbeat. */
   public static final EnginePacket PING = new EnginePacket(EnginePacketType.PING, "", null);
+
   /** The pong the client answers with. */
   public static final EnginePacket PONG = new EnginePacket(EnginePacketType.PONG, "", null);
+
   /** {@code 2probe}: the client's probe over the transport it upgrades to. */
-  public static final EnginePacket PING_PROBE = new EnginePacket(EnginePacketType.PING, "probe", null);
+  public static final EnginePacket PING_PROBE =
+      new EnginePacket(EnginePacketType.PING, "probe", null);
+
   /** {@code 3probe}: the server's answer to the probe. */
-  public static final EnginePacket PONG_PROBE = new EnginePacket(EnginePacketType.PONG, "probe", null);
+  public static final EnginePacket PONG_PROBE =
+      new EnginePacket(EnginePacketType.PONG, "probe", null);
+
   /** The noop packet that ends a pending poll during an upgrade. */
   public static final EnginePacket NOOP = new EnginePacket(EnginePacketType.NOOP, "", null);
+
   /** The close packet. */
   public static final EnginePacket CLOSE = new EnginePacket(EnginePacketType.CLOSE, "", null);
+
   /** The upgrade packet. */
   public static final EnginePacket UPGRADE = new EnginePacket(EnginePacketType.UPGRADE, "", null);
 
@@ -57,8 +65,8 @@ public final class EnginePacket {
   }
 
   /**
-   * A binary message. Binary packets are always of type {@code message} in revision 4. The array
-   * is not copied: the caller hands it over and must not change it afterwards.
+   * A binary message. Binary packets are always of type {@code message} in revision 4. The array is
+   * not copied: the caller hands it over and must not change it afterwards.
    *
    * @param bytes the payload
    * @return a binary {@code message} packet
@@ -67,22 +75,30 @@ public final class EnginePacket {
     return new EnginePacket(EnginePacketType.MESSAGE, null, Objects.requireNonNull(bytes));
   }
 
-  /** @return the packet type */
+  /**
+   * @return the packet type
+   */
   public EnginePacketType type() {
     return type;
   }
 
-  /** @return true when the payload is binary */
+  /**
+   * @return true when the payload is binary
+   */
   public boolean isBinary() {
     return binary != null;
   }
 
-  /** @return the text payload, or {@code null} for a binary packet */
+  /**
+   * @return the text payload, or {@code null} for a binary packet
+   */
   public String text() {
     return text;
   }
 
-  /** @return the binary payload (not a copy), or {@code null} for a text packet */
+  /**
+   * @return the binary payload (not a copy), or {@code null} for a text packet
+   */
   public byte[] binary() {
     return binary;
   }
@@ -106,7 +122,9 @@ public final class EnginePacket {
     return s;
   }
 
-  /** @return the size of the payload: UTF-16 length for text, byte count for binary */
+  /**
+   * @return the size of the payload: UTF-16 length for text, byte count for binary
+   */
   public int payloadLength() {
     return binary != null ? binary.length : text.length();
   }

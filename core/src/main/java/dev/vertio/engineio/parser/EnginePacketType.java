@@ -10,9 +10,14 @@ public enum EnginePacketType {
   OPEN('0'),
   /** Requests the close of the transport but does not shut down the connection itself. */
   CLOSE('1'),
-  /** Sent by the server (heartbeat), and by the client with data {@code probe} during an upgrade. */
+  /**
+   * Sent by the server (heartbeat), and by the client with data {@code probe} during an upgrade.
+   */
   PING('2'),
-  /** Sent by the client in answer to a ping, and by the server with data {@code probe} during an upgrade. */
+  /**
+   * Sent by the client in answer to a ping, and by the server with data {@code probe} during an
+   * upgrade.
+   */
   PONG('3'),
   /** Carries one application message. */
   MESSAGE('4'),
@@ -29,7 +34,9 @@ public enum EnginePacketType {
     this.code = code;
   }
 
-  /** @return the digit that encodes this type on the wire */
+  /**
+   * @return the digit that encodes this type on the wire
+   */
   public char code() {
     return code;
   }

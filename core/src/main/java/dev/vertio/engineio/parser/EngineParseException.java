@@ -4,7 +4,9 @@ package dev.vertio.engineio.parser;
 public final class EngineParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was wrong with the input */
+  /**
+   * @param message what was wrong with the input
+   */
   public EngineParseException(String message) {
     super(message, null, false, false);
   }

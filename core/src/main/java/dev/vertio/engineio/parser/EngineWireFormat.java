@@ -23,15 +23,21 @@ public interface EngineWireFormat {
     return supportsBinary ? V3WireFormat.BINARY : V3WireFormat.BASE64;
   }
 
-  /** A polling response body: text ({@code text/plain}) or bytes ({@code application/octet-stream}). */
+  /**
+   * A polling response body: text ({@code text/plain}) or bytes ({@code application/octet-stream}).
+   */
   record Payload(String text, byte[] bytes) {
-    /** @return true when the body is bytes */
+    /**
+     * @return true when the body is bytes
+     */
     public boolean isBinary() {
       return bytes != null;
     }
   }
 
-  /** @return the protocol revision: 3 or 4 */
+  /**
+   * @return the protocol revision: 3 or 4
+   */
   int protocol();
 
   // ------------------------------------------------------------------ polling

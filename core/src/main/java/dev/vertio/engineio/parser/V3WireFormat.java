@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Revision 3 framing, {@link EngineCodecV3}. With binary support (the default), binary packets
  * travel as typed binary WebSocket frames and, in polling, make the whole payload binary; with
- * {@code b64=1} they travel as {@code b4} + base64 text (reference {@code transport.js}
- * {@code supportsBinary}, polling {@code send()}).
+ * {@code b64=1} they travel as {@code b4} + base64 text (reference {@code transport.js} {@code
+ * supportsBinary}, polling {@code send()}).
  */
 final class V3WireFormat implements EngineWireFormat {
   static final V3WireFormat BINARY = new V3WireFormat(true);

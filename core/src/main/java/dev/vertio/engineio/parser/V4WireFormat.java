@@ -2,7 +2,9 @@ package dev.vertio.engineio.parser;
 
 import java.util.List;
 
-/** Revision 4 framing, {@link EngineCodec}: binary frames are raw bytes, payloads use {@code \x1e}. */
+/**
+ * Revision 4 framing, {@link EngineCodec}: binary frames are raw bytes, payloads use {@code \x1e}.
+ */
 final class V4WireFormat implements EngineWireFormat {
 
   @Override

@@ -6,14 +6,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 
 /**
- * Runs work on a session's context: at once when already there, else handed over as one task.
- * Work run at once on the right thread but under another (or no) current context is run with
- * the session's context made current, so user handlers always see it as
- * {@code Vertx.currentContext()}.
+ * Runs work on a session's context: at once when already there, else handed over as one task. Work
+ * run at once on the right thread but under another (or no) current context is run with the
+ * session's context made current, so user handlers always see it as {@code Vertx.currentContext()}.
  */
 public final class OnContext {
-  private OnContext() {
-  }
+  private OnContext() {}
 
   /**
    * @param context the target context (an event-loop context)

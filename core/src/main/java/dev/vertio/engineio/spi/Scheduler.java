@@ -3,13 +3,15 @@ package dev.vertio.engineio.spi;
 import io.vertx.core.internal.ContextInternal;
 
 /**
- * The clock and the timers of one context, behind an interface so that the state machines built
- * on them (heartbeat deadlines, timeouts) can be tested with a fake clock, without sockets and
- * without waiting. {@link #of(ContextInternal)} is the real one.
+ * The clock and the timers of one context, behind an interface so that the state machines built on
+ * them (heartbeat deadlines, timeouts) can be tested with a fake clock, without sockets and without
+ * waiting. {@link #of(ContextInternal)} is the real one.
  */
 public interface Scheduler {
 
-  /** @return the current time, in nanoseconds, with {@link System#nanoTime()}'s meaning */
+  /**
+   * @return the current time, in nanoseconds, with {@link System#nanoTime()}'s meaning
+   */
   long nanoTime();
 
   /**
@@ -21,10 +23,14 @@ public interface Scheduler {
    */
   long schedule(long delayMs, Runnable task);
 
-  /** @param id a task's id; a task that ran or was cancelled is ignored */
+  /**
+   * @param id a task's id; a task that ran or was cancelled is ignored
+   */
   void cancel(long id);
 
-  /** @param failure what a task threw: reported as the context reports failures */
+  /**
+   * @param failure what a task threw: reported as the context reports failures
+   */
   void reportException(Throwable failure);
 
   /**

@@ -3,13 +3,13 @@ package dev.vertio.engineio.spi;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * A hook for engines that share a session space with other processes (a cluster of nodes behind
- * a load balancer without sticky sessions): it names the sessions this engine opens, and it may
- * take over the requests whose session id this engine does not hold, forwarding them to the
- * node that does, before the engine answers "Session ID unknown".
+ * A hook for engines that share a session space with other processes (a cluster of nodes behind a
+ * load balancer without sticky sessions): it names the sessions this engine opens, and it may take
+ * over the requests whose session id this engine does not hold, forwarding them to the node that
+ * does, before the engine answers "Session ID unknown".
  *
- * <p>Installed with {@link dev.vertio.engineio.EngineServer#sessionRouter(SessionRouter)}.
- * Called on the request's event loop; it must not block.
+ * <p>Installed with {@link dev.vertio.engineio.EngineServer#sessionRouter(SessionRouter)}. Called
+ * on the request's event loop; it must not block.
  */
 public interface SessionRouter {
 
@@ -25,10 +25,10 @@ public interface SessionRouter {
 
   /**
    * Offered every request (polling GET or POST, WebSocket upgrade) that carries a session id this
-   * engine does not hold, after the engine's checks of transport and origin. Returning
-   * {@code true} means the router took the request and will answer it; it must then pause or
-   * read the request before returning. Returning {@code false} lets the engine answer
-   * "Session ID unknown" (HTTP 400, code 1).
+   * engine does not hold, after the engine's checks of transport and origin. Returning {@code true}
+   * means the router took the request and will answer it; it must then pause or read the request
+   * before returning. Returning {@code false} lets the engine answer "Session ID unknown" (HTTP
+   * 400, code 1).
    *
    * @param request the request, not yet read
    * @param sid its session id

@@ -4,15 +4,19 @@ import dev.vertio.engineio.parser.EnginePacket;
 import java.util.List;
 
 /**
- * One transport of one session: it only moves encoded packets and reports what happens to it.
- * The session calls it on the session's context.
+ * One transport of one session: it only moves encoded packets and reports what happens to it. The
+ * session calls it on the session's context.
  */
 public interface Transport {
 
-  /** @return the transport name, {@code polling} or {@code websocket} */
+  /**
+   * @return the transport name, {@code polling} or {@code websocket}
+   */
   String name();
 
-  /** @param listener the session that receives this transport's packets and events */
+  /**
+   * @param listener the session that receives this transport's packets and events
+   */
   void listener(TransportListener listener);
 
   /**
@@ -36,8 +40,8 @@ public interface Transport {
   void send(List<EnginePacket> packets);
 
   /**
-   * Closes the transport now. Polling answers a pending poll with a close packet; WebSocket
-   * closes the connection. Events the transport reports after this are ignored.
+   * Closes the transport now. Polling answers a pending poll with a close packet; WebSocket closes
+   * the connection. Events the transport reports after this are ignored.
    */
   void close();
 

@@ -10,10 +10,14 @@ import java.util.Map;
 /** What the engine offers the transports: its options and the shape of its HTTP answers. */
 public interface TransportHost {
 
-  /** @return the Vert.x instance */
+  /**
+   * @return the Vert.x instance
+   */
   Vertx vertx();
 
-  /** @return the engine's options */
+  /**
+   * @return the engine's options
+   */
   EngineOptions options();
 
   /**
@@ -26,8 +30,8 @@ public interface TransportHost {
   void decorate(HttpServerRequest request, MultiMap headers, boolean handshake);
 
   /**
-   * Refuses a request like the reference server: status 400 (403 for code 4) with
-   * {@code {"code":N,"message":"..."}}, and a {@code connection_error} event.
+   * Refuses a request like the reference server: status 400 (403 for code 4) with {@code
+   * {"code":N,"message":"..."}}, and a {@code connection_error} event.
    *
    * @param request the request
    * @param code the Engine.IO error code

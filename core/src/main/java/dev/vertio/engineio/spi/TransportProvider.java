@@ -10,13 +10,15 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public interface TransportProvider {
 
-  /** @return the transport name used in the {@code transport} query parameter */
+  /**
+   * @return the transport name used in the {@code transport} query parameter
+   */
   String name();
 
   /**
-   * Creates the transport for a new session (handshake) or for an upgrade. Called on the
-   * request's context. A WebSocket provider upgrades the connection here; a polling provider
-   * creates its per-session state and leaves the request to {@link #handle}.
+   * Creates the transport for a new session (handshake) or for an upgrade. Called on the request's
+   * context. A WebSocket provider upgrades the connection here; a polling provider creates its
+   * per-session state and leaves the request to {@link #handle}.
    *
    * @param request the verified request
    * @param host the engine
@@ -25,8 +27,8 @@ public interface TransportProvider {
   Future<Transport> open(HttpServerRequest request, TransportHost host);
 
   /**
-   * Hands a request for an existing session to its transport (polling GET or POST). Called on
-   * the request's context, before the request's body has been read.
+   * Hands a request for an existing session to its transport (polling GET or POST). Called on the
+   * request's context, before the request's body has been read.
    *
    * @param request the verified request
    * @param transport the session's transport, created by this provider

@@ -10,13 +10,12 @@ final class CloseCodes {
   /** Section 5.5: a close frame's reason fits in 123 bytes of UTF-8. */
   private static final int MAX_REASON_BYTES = 123;
 
-  private CloseCodes() {
-  }
+  private CloseCodes() {}
 
   /**
    * @param t what Vert.x or Netty reported while reading
-   * @return the close code: the one the decoder chose (1002, 1009...), 1009 for a deflated
-   *     message inflating past the limit, else 1011
+   * @return the close code: the one the decoder chose (1002, 1009...), 1009 for a deflated message
+   *     inflating past the limit, else 1011
    */
   static short of(Throwable t) {
     if (t instanceof CorruptedWebSocketFrameException) {
@@ -28,7 +27,9 @@ final class CloseCodes {
     return PlainProtocol.CLOSE_INTERNAL_ERROR;
   }
 
-  /** @return the reason cut to 123 bytes of UTF-8, on a character boundary */
+  /**
+   * @return the reason cut to 123 bytes of UTF-8, on a character boundary
+   */
   static String truncate(String reason) {
     if (reason == null) {
       return "";
@@ -37,8 +38,8 @@ final class CloseCodes {
       return reason;
     }
     int end = reason.length();
-    while (end > 0 && reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length
-        > MAX_REASON_BYTES) {
+    while (end > 0
+        && reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
       end--;
     }
     if (end > 0 && Character.isHighSurrogate(reason.charAt(end - 1))) {

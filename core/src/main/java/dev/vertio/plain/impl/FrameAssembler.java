@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reassembles fragmented messages (RFC 6455 section 5.4) from data frames, bounding their size
- * (1009 past the limit) and checking that text is UTF-8 (section 8.1: 1007 otherwise; Vert.x's
- * own text decoding would silently replace bad bytes). Control frames are Vert.x's: it answers
- * pings and closes, and reports pongs apart.
+ * (1009 past the limit) and checking that text is UTF-8 (section 8.1: 1007 otherwise; Vert.x's own
+ * text decoding would silently replace bad bytes). Control frames are Vert.x's: it answers pings
+ * and closes, and reports pongs apart.
  */
 final class FrameAssembler {
   /** Where whole messages go. */
@@ -91,7 +91,8 @@ final class FrameAssembler {
   }
 
   private static CharsetDecoder utf8() {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }

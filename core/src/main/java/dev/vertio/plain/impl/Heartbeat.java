@@ -5,9 +5,9 @@ import io.vertx.core.internal.ContextInternal;
 
 /**
  * A plain connection's liveness: a WebSocket ping frame every {@code pingInterval} (RFC 6455
- * section 5.5.2; browsers answer with a pong by themselves) and a deadline of
- * {@code pingTimeout} for its pong; and, with an {@code idleTimeout}, a check that the client
- * sent a message lately (pongs do not count). On the connection's context.
+ * section 5.5.2; browsers answer with a pong by themselves) and a deadline of {@code pingTimeout}
+ * for its pong; and, with an {@code idleTimeout}, a check that the client sent a message lately
+ * (pongs do not count). On the connection's context.
  */
 final class Heartbeat {
   /** What the heartbeat needs from its connection. */
@@ -41,8 +41,7 @@ final class Heartbeat {
       pingTimer = context.setPeriodic(options.getPingInterval(), t -> ping());
     }
     if (options.getIdleTimeout() > 0) {
-      idleTimer = context.setPeriodic(Math.max(10, options.getIdleTimeout() / 4),
-          t -> checkIdle());
+      idleTimer = context.setPeriodic(Math.max(10, options.getIdleTimeout() / 4), t -> checkIdle());
     }
   }
 
@@ -64,10 +63,13 @@ final class Heartbeat {
       return;
     }
     peer.ping();
-    pongTimer = context.setTimer(options.getPingTimeout(), t -> {
-      pongTimer = -1;
-      peer.pingTimeout();
-    });
+    pongTimer =
+        context.setTimer(
+            options.getPingTimeout(),
+            t -> {
+              pongTimer = -1;
+              peer.pingTimeout();
+            });
   }
 
   private void checkIdle() {

@@ -36,8 +36,8 @@ final class PlainCodec {
   /**
    * @param text a client's text message
    * @return what it says
-   * @throws PlainMessageException when it is not a valid message (reserved event names are
-   *     refused here too)
+   * @throws PlainMessageException when it is not a valid message (reserved event names are refused
+   *     here too)
    */
   PlainMessage decode(String text) throws PlainMessageException {
     Object value;
@@ -47,8 +47,7 @@ final class PlainCodec {
       throw new PlainMessageException(PlainProtocol.INVALID_JSON, e.getMessage());
     }
     if (!(value instanceof JsonObject)) {
-      throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE,
-          "a message is a JSON object");
+      throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE, "a message is a JSON object");
     }
     JsonObject o = (JsonObject) value;
     Object event = o.getValue(eventKey);
@@ -61,8 +60,8 @@ final class PlainCodec {
       return new PlainMessage(PlainMessage.Kind.AUTH, null, null, -1, (JsonObject) auth);
     }
     if (event == null && !hasAck) {
-      throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE,
-          "missing \"" + eventKey + "\"");
+      throw new PlainMessageException(
+          PlainProtocol.INVALID_MESSAGE, "missing \"" + eventKey + "\"");
     }
     long id = hasAck ? ackId(o.getValue(PlainProtocol.ACK)) : -1;
     JsonArray args = args(o);
@@ -70,12 +69,12 @@ final class PlainCodec {
       return new PlainMessage(PlainMessage.Kind.ACK, null, args, id, null);
     }
     if (!(event instanceof String) || ((String) event).isEmpty()) {
-      throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE,
-          "\"" + eventKey + "\" is a non-empty string");
+      throw new PlainMessageException(
+          PlainProtocol.INVALID_MESSAGE, "\"" + eventKey + "\" is a non-empty string");
     }
     if (SocketIoProtocol.RESERVED_EVENTS.contains(event)) {
-      throw new PlainMessageException(PlainProtocol.RESERVED_EVENT,
-          "\"" + event + "\" is a reserved event name");
+      throw new PlainMessageException(
+          PlainProtocol.RESERVED_EVENT, "\"" + event + "\" is a reserved event name");
     }
     return new PlainMessage(PlainMessage.Kind.EVENT, (String) event, args, id, null);
   }
@@ -87,8 +86,8 @@ final class PlainCodec {
         return id;
       }
     }
-    throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE,
-        "\"ack\" is an integer from 0 to 2^53-1");
+    throw new PlainMessageException(
+        PlainProtocol.INVALID_MESSAGE, "\"ack\" is an integer from 0 to 2^53-1");
   }
 
   private JsonArray args(JsonObject o) throws PlainMessageException {
@@ -96,8 +95,8 @@ final class PlainCodec {
     Object args = o.getValue(PlainProtocol.ARGS);
     if (args != null || o.containsKey(PlainProtocol.ARGS)) {
       if (hasData) {
-        throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE,
-            "\"" + dataKey + "\" and \"args\" together");
+        throw new PlainMessageException(
+            PlainProtocol.INVALID_MESSAGE, "\"" + dataKey + "\" and \"args\" together");
       }
       if (!(args instanceof JsonArray)) {
         throw new PlainMessageException(PlainProtocol.INVALID_MESSAGE, "\"args\" is an array");
@@ -147,7 +146,9 @@ final class PlainCodec {
    * @return the text message
    */
   String encodeError(String code, String message) {
-    return new JsonObject().put(PlainProtocol.ERROR, code).put(PlainProtocol.MESSAGE, message)
+    return new JsonObject()
+        .put(PlainProtocol.ERROR, code)
+        .put(PlainProtocol.MESSAGE, message)
         .encode();
   }
 
@@ -165,7 +166,11 @@ final class PlainCodec {
       return text;
     }
     // The object always has a first key: the count goes last, before the closing brace.
-    return text.substring(0, text.length() - 1) + ",\"" + PlainProtocol.ATTACHMENTS + "\":"
-        + attachments.size() + "}";
+    return text.substring(0, text.length() - 1)
+        + ",\""
+        + PlainProtocol.ATTACHMENTS
+        + "\":"
+        + attachments.size()
+        + "}";
   }
 }

@@ -8,8 +8,8 @@ import dev.vertio.plain.PlainProtocol;
 import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.adapter.BroadcastPacket;
-import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.spi.LinkedSocket;
 import dev.vertio.socketio.spi.SocketLink;
 import dev.vertio.socketio.spi.SocketLinks;
@@ -25,12 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One plain WebSocket client: its frames become events of its socket, its socket's packets
- * become JSON messages ({@link PlainProtocol}). Owns the heartbeat, the limits and the close.
- * Everything runs on the WebSocket's context.
+ * One plain WebSocket client: its frames become events of its socket, its socket's packets become
+ * JSON messages ({@link PlainProtocol}). Owns the heartbeat, the limits and the close. Everything
+ * runs on the WebSocket's context.
  */
 final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   private static final System.Logger LOG = System.getLogger(PlainConnection.class.getName());
+
   /** Messages kept while the namespace's middleware decides; more closes the connection. */
   private static final int MAX_EARLY_MESSAGES = 64;
 
@@ -53,8 +54,14 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   private long errorWindowStart = System.nanoTime();
   private long pendingBytes;
 
-  PlainConnection(PlainEndpointImpl endpoint, ServerWebSocket ws, ContextInternal context,
-                  HandshakeData handshake, String id, String namespace, JsonObject queryAuth) {
+  PlainConnection(
+      PlainEndpointImpl endpoint,
+      ServerWebSocket ws,
+      ContextInternal context,
+      HandshakeData handshake,
+      String id,
+      String namespace,
+      JsonObject queryAuth) {
     this.endpoint = endpoint;
     this.options = endpoint.options();
     this.ws = ws;
@@ -64,25 +71,35 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     this.session = new PlainSession(this, id, handshake, context);
     this.codec = endpoint.codec();
     this.frames = new FrameAssembler(options.getMaxMessageSize(), this);
-    this.heartbeat = new Heartbeat(context, options, new Heartbeat.Peer() {
-      @Override
-      public void ping() {
-        ws.writePing(Buffer.buffer());
-        flush();
-      }
+    this.heartbeat =
+        new Heartbeat(
+            context,
+            options,
+            new Heartbeat.Peer() {
+              @Override
+              public void ping() {
+                ws.writePing(Buffer.buffer());
+                flush();
+              }
 
-      @Override
-      public void pingTimeout() {
-        closeWith(PlainProtocol.CLOSE_GOING_AWAY, "ping timeout", SocketIoProtocol.PING_TIMEOUT,
-            EngineCloseReason.PING_TIMEOUT);
-      }
+              @Override
+              public void pingTimeout() {
+                closeWith(
+                    PlainProtocol.CLOSE_GOING_AWAY,
+                    "ping timeout",
+                    SocketIoProtocol.PING_TIMEOUT,
+                    EngineCloseReason.PING_TIMEOUT);
+              }
 
-      @Override
-      public void idle() {
-        closeWith(PlainProtocol.CLOSE_GOING_AWAY, "idle timeout", "idle timeout",
-            EngineCloseReason.TRANSPORT_CLOSE);
-      }
-    });
+              @Override
+              public void idle() {
+                closeWith(
+                    PlainProtocol.CLOSE_GOING_AWAY,
+                    "idle timeout",
+                    "idle timeout",
+                    EngineCloseReason.TRANSPORT_CLOSE);
+              }
+            });
   }
 
   PlainSession session0() {
@@ -100,25 +117,35 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
       ws.pongHandler(b -> heartbeat.onPong());
       ws.closeHandler(v -> onWebSocketClosed());
       ws.exceptionHandler(this::onWebSocketError);
-      ws.drainHandler(v -> {
-        pendingBytes = 0;
-        session.fireDrain();
-      });
+      ws.drainHandler(
+          v -> {
+            pendingBytes = 0;
+            session.fireDrain();
+          });
     } catch (IllegalStateException closedAlready) {
       // The peer went away right after the handshake.
-      closeWith(PlainProtocol.CLOSE_NORMAL, "", SocketIoProtocol.TRANSPORT_CLOSE,
+      closeWith(
+          PlainProtocol.CLOSE_NORMAL,
+          "",
+          SocketIoProtocol.TRANSPORT_CLOSE,
           EngineCloseReason.TRANSPORT_CLOSE);
       return;
     }
     heartbeat.start();
     if (options.isAuthMessage()) {
-      authTimer = context.setTimer(options.getAuthTimeout(), t -> {
-        authTimer = -1;
-        if (linked == null && !connecting) {
-          closeWith(PlainProtocol.CLOSE_POLICY_VIOLATION, "auth timeout",
-              SocketIoProtocol.FORCED_CLOSE, EngineCloseReason.FORCED_CLOSE);
-        }
-      });
+      authTimer =
+          context.setTimer(
+              options.getAuthTimeout(),
+              t -> {
+                authTimer = -1;
+                if (linked == null && !connecting) {
+                  closeWith(
+                      PlainProtocol.CLOSE_POLICY_VIOLATION,
+                      "auth timeout",
+                      SocketIoProtocol.FORCED_CLOSE,
+                      EngineCloseReason.FORCED_CLOSE);
+                }
+              });
     } else {
       connect(queryAuth);
     }
@@ -128,20 +155,22 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
 
   private void connect(JsonObject auth) {
     connecting = true;
-    SocketLinks.connect(endpoint.io(), namespace, auth, this).onComplete(ar -> {
-      connecting = false;
-      if (closed) {
-        return;
-      }
-      if (ar.failed()) {
-        refuse(ar.cause());
-        return;
-      }
-      linked = ar.result();
-      while (!early.isEmpty() && !closed) {
-        early.poll().run();
-      }
-    });
+    SocketLinks.connect(endpoint.io(), namespace, auth, this)
+        .onComplete(
+            ar -> {
+              connecting = false;
+              if (closed) {
+                return;
+              }
+              if (ar.failed()) {
+                refuse(ar.cause());
+                return;
+              }
+              linked = ar.result();
+              while (!early.isEmpty() && !closed) {
+                early.poll().run();
+              }
+            });
   }
 
   /** Middleware refused (or the namespace does not exist): say why, then close with 1008. */
@@ -154,7 +183,10 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     }
     List<byte[]> none = new ArrayList<>(0);
     write(codec.encodeEvent(PlainProtocol.CONNECT_ERROR_EVENT, List.of(body), -1, none), none);
-    closeWith(PlainProtocol.CLOSE_POLICY_VIOLATION, message, SocketIoProtocol.FORCED_CLOSE,
+    closeWith(
+        PlainProtocol.CLOSE_POLICY_VIOLATION,
+        message,
+        SocketIoProtocol.FORCED_CLOSE,
         EngineCloseReason.FORCED_CLOSE);
   }
 
@@ -197,12 +229,13 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
       fail(PlainProtocol.CLOSE_UNSUPPORTED_DATA, "binary messages are not accepted");
       return;
     }
-    deliverWhenConnected(() -> {
-      if (!linked.receiveEvent(event, new JsonArray().add(bytes), SocketPacket.NO_ID,
-          bytes.length())) {
-        error(PlainProtocol.UNKNOWN_EVENT, "no handler for \"" + event + "\"");
-      }
-    });
+    deliverWhenConnected(
+        () -> {
+          if (!linked.receiveEvent(
+              event, new JsonArray().add(bytes), SocketPacket.NO_ID, bytes.length())) {
+            error(PlainProtocol.UNKNOWN_EVENT, "no handler for \"" + event + "\"");
+          }
+        });
   }
 
   private void deliverWhenConnected(Runnable r) {
@@ -228,8 +261,8 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   }
 
   /**
-   * A refused message: the client is told, one debug line is logged (no stack trace: a client
-   * can cause it at will), and past {@code maxErrors} in the window the connection is closed.
+   * A refused message: the client is told, one debug line is logged (no stack trace: a client can
+   * cause it at will), and past {@code maxErrors} in the window the connection is closed.
    */
   private void error(String code, String message) {
     long now = System.nanoTime();
@@ -241,8 +274,13 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
       fail(PlainProtocol.CLOSE_POLICY_VIOLATION, "too many errors");
       return;
     }
-    LOG.log(System.Logger.Level.DEBUG, "plain connection {0} ({1}): {2}: {3}", session.id(),
-        session.handshake().remoteAddress(), code, message);
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "plain connection {0} ({1}): {2}: {3}",
+        session.id(),
+        session.handshake().remoteAddress(),
+        code,
+        message);
     List<byte[]> none = new ArrayList<>(0);
     write(codec.encodeError(code, message), none);
   }
@@ -268,10 +306,10 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   }
 
   /**
-   * Vert.x 5 (5.0.10) defers the flush of what is written to a WebSocket whose connection has
-   * read nothing since the upgrade (it still counts as "reading", and flushes come at the end of
-   * a read): a client that only listens would get the {@code connect} message, broadcasts and
-   * pings only along with the close frame. So the channel is flushed after each message.
+   * Vert.x 5 (5.0.10) defers the flush of what is written to a WebSocket whose connection has read
+   * nothing since the upgrade (it still counts as "reading", and flushes come at the end of a
+   * read): a client that only listens would get the {@code connect} message, broadcasts and pings
+   * only along with the close frame. So the channel is flushed after each message.
    */
   private void flush() {
     if (ws instanceof WebSocketImplBase) {
@@ -291,21 +329,26 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     List<byte[]> att = new ArrayList<>(0);
     switch (packet.type()) {
       case CONNECT:
-        return write(codec.encodeEvent(PlainProtocol.CONNECT_EVENT, List.of(packet.data()), -1,
-            att), att);
+        return write(
+            codec.encodeEvent(PlainProtocol.CONNECT_EVENT, List.of(packet.data()), -1, att), att);
       case EVENT:
-      case BINARY_EVENT: {
-        List<Object> all = ((JsonArray) packet.data()).getList();
-        return write(codec.encodeEvent(String.valueOf(all.get(0)), all.subList(1, all.size()),
-            packet.id(), att), att);
-      }
+      case BINARY_EVENT:
+        {
+          List<Object> all = ((JsonArray) packet.data()).getList();
+          return write(
+              codec.encodeEvent(
+                  String.valueOf(all.get(0)), all.subList(1, all.size()), packet.id(), att),
+              att);
+        }
       case ACK:
       case BINARY_ACK:
-        return write(codec.encodeAck(packet.id(), ((JsonArray) packet.data()).getList(), att),
-            att);
+        return write(codec.encodeAck(packet.id(), ((JsonArray) packet.data()).getList(), att), att);
       case DISCONNECT:
-        closeWith(PlainProtocol.CLOSE_NORMAL, SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT,
-            SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT, EngineCloseReason.FORCED_CLOSE);
+        closeWith(
+            PlainProtocol.CLOSE_NORMAL,
+            SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT,
+            SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT,
+            EngineCloseReason.FORCED_CLOSE);
         return 0;
       default:
         return 0;
@@ -330,16 +373,18 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   @Override
   public void close(String reason) {
     boolean shutdown = SocketIoProtocol.SERVER_SHUTTING_DOWN.equals(reason);
-    closeWith(shutdown ? PlainProtocol.CLOSE_GOING_AWAY : PlainProtocol.CLOSE_POLICY_VIOLATION,
-        reason, reason, shutdown ? EngineCloseReason.SERVER_SHUTTING_DOWN
-            : EngineCloseReason.FORCED_CLOSE);
+    closeWith(
+        shutdown ? PlainProtocol.CLOSE_GOING_AWAY : PlainProtocol.CLOSE_POLICY_VIOLATION,
+        reason,
+        reason,
+        shutdown ? EngineCloseReason.SERVER_SHUTTING_DOWN : EngineCloseReason.FORCED_CLOSE);
   }
 
   /**
-   * Writes a message and its binary attachments. A client that does not read: Vert.x's write
-   * queue fills, the bytes written past it are counted, and past {@code maxPendingBytes} the
-   * connection is closed (1008, slow consumer). Volatile events are dropped before that (the
-   * socket asks {@link PlainSession#isWritable()}).
+   * Writes a message and its binary attachments. A client that does not read: Vert.x's write queue
+   * fills, the bytes written past it are counted, and past {@code maxPendingBytes} the connection
+   * is closed (1008, slow consumer). Volatile events are dropped before that (the socket asks
+   * {@link PlainSession#isWritable()}).
    *
    * @return the bytes written
    */
@@ -366,7 +411,9 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
     return size;
   }
 
-  /** @return true when a message written now is not queued behind a full write queue */
+  /**
+   * @return true when a message written now is not queued behind a full write queue
+   */
   boolean isWritable() {
     return !closed && WebSockets.writable(ws);
   }
@@ -378,8 +425,8 @@ final class PlainConnection implements SocketLink, FrameAssembler.Sink {
   // ------------------------------------------------------------------ closing
 
   /**
-   * Closes the WebSocket with a code and reason (RFC 6455 section 7.4) and disconnects the
-   * socket with its own reason at once.
+   * Closes the WebSocket with a code and reason (RFC 6455 section 7.4) and disconnects the socket
+   * with its own reason at once.
    */
   void closeWith(short code, String wsReason, String socketReason, EngineCloseReason reason) {
     if (closed) {

@@ -1,5 +1,6 @@
 package dev.vertio.plain.impl;
 
+import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.HandshakeData;
 import dev.vertio.engineio.impl.CorsPolicy;
 import dev.vertio.engineio.impl.SessionIds;
@@ -9,7 +10,6 @@ import dev.vertio.plain.PlainProtocol;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.SocketIoServer;
-import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.socketio.impl.SocketIoServerImpl;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -43,11 +43,13 @@ public final class PlainEndpointImpl implements PlainEndpoint {
     this.io = io;
     this.path = path;
     this.options = new PlainOptions(options);
-    this.cors = new CorsPolicy(options.getCors() != null ? options.getCors()
-        : io.engine().options().getCors());
-    int depth = io instanceof SocketIoServerImpl
-        ? ((SocketIoServerImpl) io).options().getMaxNestingDepth()
-        : SocketIoOptions.DEFAULT_MAX_NESTING_DEPTH;
+    this.cors =
+        new CorsPolicy(
+            options.getCors() != null ? options.getCors() : io.engine().options().getCors());
+    int depth =
+        io instanceof SocketIoServerImpl
+            ? ((SocketIoServerImpl) io).options().getMaxNestingDepth()
+            : SocketIoOptions.DEFAULT_MAX_NESTING_DEPTH;
     this.codec = new PlainCodec(depth, options.getEventKey(), options.getDataKey());
     this.deflate = io.engine().options().isPerMessageDeflate();
   }
@@ -130,23 +132,27 @@ public final class PlainEndpointImpl implements PlainEndpoint {
     String namespace = namespace(req);
     JsonObject auth = queryAuth(req.params());
     HandshakeData handshake = HandshakeData.of(req);
-    ContextInternal context = ((ContextInternal) Vertx.currentContext())
-        .unwrap();
-    req.toWebSocket().onSuccess(ws -> {
-      if (deflate && !BoundedInflation.apply(ws, options.getMaxMessageSize())) {
-        ws.close(PlainProtocol.CLOSE_INTERNAL_ERROR, "compression unavailable");
-        return;
-      }
-      PlainConnection c = new PlainConnection(this, ws, context, handshake, ids.next(),
-          namespace, auth);
-      connections.add(c);
-      if (closed) {
-        c.closeWith(PlainProtocol.CLOSE_GOING_AWAY, SocketIoProtocol.SERVER_SHUTTING_DOWN,
-            SocketIoProtocol.SERVER_SHUTTING_DOWN, EngineCloseReason.SERVER_SHUTTING_DOWN);
-        return;
-      }
-      c.start();
-    });
+    ContextInternal context = ((ContextInternal) Vertx.currentContext()).unwrap();
+    req.toWebSocket()
+        .onSuccess(
+            ws -> {
+              if (deflate && !BoundedInflation.apply(ws, options.getMaxMessageSize())) {
+                ws.close(PlainProtocol.CLOSE_INTERNAL_ERROR, "compression unavailable");
+                return;
+              }
+              PlainConnection c =
+                  new PlainConnection(this, ws, context, handshake, ids.next(), namespace, auth);
+              connections.add(c);
+              if (closed) {
+                c.closeWith(
+                    PlainProtocol.CLOSE_GOING_AWAY,
+                    SocketIoProtocol.SERVER_SHUTTING_DOWN,
+                    SocketIoProtocol.SERVER_SHUTTING_DOWN,
+                    EngineCloseReason.SERVER_SHUTTING_DOWN);
+                return;
+              }
+              c.start();
+            });
   }
 
   private String namespace(HttpServerRequest req) {
@@ -184,9 +190,14 @@ public final class PlainEndpointImpl implements PlainEndpoint {
   }
 
   private static void refuse(HttpServerRequest req, int status, String code, String message) {
-    req.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put(PlainProtocol.ERROR, code).put(PlainProtocol.MESSAGE, message)
-            .encode());
+    req.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(
+            new JsonObject()
+                .put(PlainProtocol.ERROR, code)
+                .put(PlainProtocol.MESSAGE, message)
+                .encode());
   }
 
   void remove(PlainConnection connection) {
@@ -199,11 +210,17 @@ public final class PlainEndpointImpl implements PlainEndpoint {
     List<Future<Void>> all = new ArrayList<>();
     for (PlainConnection c : connections) {
       Promise<Void> p = Promise.promise();
-      c.session().context().runOnContext(v -> {
-        c.closeWith(PlainProtocol.CLOSE_GOING_AWAY, SocketIoProtocol.SERVER_SHUTTING_DOWN,
-            SocketIoProtocol.SERVER_SHUTTING_DOWN, EngineCloseReason.SERVER_SHUTTING_DOWN);
-        p.complete();
-      });
+      c.session()
+          .context()
+          .runOnContext(
+              v -> {
+                c.closeWith(
+                    PlainProtocol.CLOSE_GOING_AWAY,
+                    SocketIoProtocol.SERVER_SHUTTING_DOWN,
+                    SocketIoProtocol.SERVER_SHUTTING_DOWN,
+                    EngineCloseReason.SERVER_SHUTTING_DOWN);
+                p.complete();
+              });
       all.add(p.future());
     }
     return Future.join(all).mapEmpty();

@@ -14,5 +14,9 @@ import io.vertx.core.json.JsonObject;
  */
 record PlainMessage(Kind kind, String event, JsonArray args, long id, JsonObject auth) {
   /** The forms a client message takes. */
-  enum Kind { EVENT, ACK, AUTH }
+  enum Kind {
+    EVENT,
+    ACK,
+    AUTH
+  }
 }

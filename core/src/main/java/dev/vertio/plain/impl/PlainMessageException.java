@@ -10,7 +10,9 @@ final class PlainMessageException extends Exception {
     this.code = code;
   }
 
-  /** @return one of the {@code PlainProtocol} error codes */
+  /**
+   * @return one of the {@code PlainProtocol} error codes
+   */
   String code() {
     return code;
   }

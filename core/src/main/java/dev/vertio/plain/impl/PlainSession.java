@@ -32,8 +32,8 @@ final class PlainSession implements EngineSession {
   private Handler<Void> drainHandler;
   private EngineCloseReason closeReason;
 
-  PlainSession(PlainConnection connection, String id, HandshakeData handshake,
-               ContextInternal context) {
+  PlainSession(
+      PlainConnection connection, String id, HandshakeData handshake, ContextInternal context) {
     this.connection = connection;
     this.id = id;
     this.handshake = handshake;
@@ -82,14 +82,16 @@ final class PlainSession implements EngineSession {
 
   private Future<Void> onContext(Runnable write) {
     PromiseInternal<Void> p = context.promise();
-    OnContext.run(context, () -> {
-      if (connection.isClosed()) {
-        p.fail("session closed");
-        return;
-      }
-      write.run();
-      p.complete();
-    });
+    OnContext.run(
+        context,
+        () -> {
+          if (connection.isClosed()) {
+            p.fail("session closed");
+            return;
+          }
+          write.run();
+          p.complete();
+        });
     return p.future();
   }
 
@@ -128,11 +130,16 @@ final class PlainSession implements EngineSession {
   @Override
   public Future<Void> close() {
     PromiseInternal<Void> p = context.promise();
-    OnContext.run(context, () -> {
-      connection.closeWith(PlainProtocol.CLOSE_NORMAL, SocketIoProtocol.FORCED_CLOSE,
-          SocketIoProtocol.FORCED_CLOSE, EngineCloseReason.FORCED_CLOSE);
-      p.complete();
-    });
+    OnContext.run(
+        context,
+        () -> {
+          connection.closeWith(
+              PlainProtocol.CLOSE_NORMAL,
+              SocketIoProtocol.FORCED_CLOSE,
+              SocketIoProtocol.FORCED_CLOSE,
+              EngineCloseReason.FORCED_CLOSE);
+          p.complete();
+        });
     return p.future();
   }
 

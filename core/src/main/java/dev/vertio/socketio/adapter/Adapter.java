@@ -26,7 +26,9 @@ public interface Adapter {
    */
   void del(String id, String room);
 
-  /** @param id a socket id that leaves every room */
+  /**
+   * @param id a socket id that leaves every room
+   */
   void delAll(String id);
 
   /**
@@ -41,10 +43,14 @@ public interface Adapter {
    */
   Set<String> sockets(Set<String> rooms);
 
-  /** @return every room with at least one socket on this node (a snapshot) */
+  /**
+   * @return every room with at least one socket on this node (a snapshot)
+   */
   Set<String> rooms();
 
-  /** @return how many rooms have at least one socket on this node */
+  /**
+   * @return how many rooms have at least one socket on this node
+   */
   default int roomCount() {
     return rooms().size();
   }
@@ -62,8 +68,8 @@ public interface Adapter {
    * @param timeout how long to wait for every answer
    * @return every answer; fails with an AckTimeoutException holding the answers that came
    */
-  Future<List<JsonArray>> broadcastWithAck(BroadcastPacket packet, BroadcastOptions options,
-                                           Duration timeout);
+  Future<List<JsonArray>> broadcastWithAck(
+      BroadcastPacket packet, BroadcastOptions options, Duration timeout);
 
   /**
    * @param options targets
@@ -95,8 +101,8 @@ public interface Adapter {
   // ------------------------------------------------------------------ several nodes
 
   /**
-   * The recovery log of the namespace, when this adapter brings its own (a cluster adapter logs
-   * the broadcasts of every node with offsets valid on any node).
+   * The recovery log of the namespace, when this adapter brings its own (a cluster adapter logs the
+   * broadcasts of every node with offsets valid on any node).
    *
    * @param options the recovery options
    * @return the log, or null for the default log of one node
@@ -107,8 +113,8 @@ public interface Adapter {
   }
 
   /**
-   * Sends an event to the other nodes' server-side listeners of this namespace (socket.io's
-   * {@code io.serverSideEmit}); on one node it reaches no one.
+   * Sends an event to the other nodes' server-side listeners of this namespace (socket.io's {@code
+   * io.serverSideEmit}); on one node it reaches no one.
    *
    * @param event the event name
    * @param args its arguments
@@ -126,8 +132,8 @@ public interface Adapter {
    * @param timeout how long to wait
    * @return every answer; on one node none
    */
-  default Future<List<JsonArray>> serverSideEmitWithAck(String event, JsonArray args,
-                                                        Duration timeout) {
+  default Future<List<JsonArray>> serverSideEmitWithAck(
+      String event, JsonArray args, Duration timeout) {
     return Future.succeededFuture(List.of());
   }
 }

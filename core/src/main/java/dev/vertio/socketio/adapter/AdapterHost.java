@@ -4,10 +4,14 @@ import io.vertx.core.Vertx;
 
 /** The namespace an adapter serves, as the adapter sees it. */
 public interface AdapterHost {
-  /** @return the namespace name */
+  /**
+   * @return the namespace name
+   */
   String name();
 
-  /** @return the Vert.x instance */
+  /**
+   * @return the Vert.x instance
+   */
   Vertx vertx();
 
   /**
@@ -22,8 +26,7 @@ public interface AdapterHost {
    * @param id the socket
    * @param room the room
    */
-  default void onJoin(String id, String room) {
-  }
+  default void onJoin(String id, String room) {}
 
   /**
    * A socket left a room it was in (also when it disconnects).
@@ -31,17 +34,17 @@ public interface AdapterHost {
    * @param id the socket
    * @param room the room
    */
-  default void onLeave(String id, String room) {
-  }
+  default void onLeave(String id, String room) {}
 
   /**
    * @param packet a broadcast packet
    * @param localRecipients how many sockets of this node it was written to
    */
-  default void onBroadcast(BroadcastPacket packet, int localRecipients) {
-  }
+  default void onBroadcast(BroadcastPacket packet, int localRecipients) {}
 
-  /** @return the namespace itself, for acting on sockets of other nodes; null when unknown */
+  /**
+   * @return the namespace itself, for acting on sockets of other nodes; null when unknown
+   */
   default dev.vertio.socketio.Namespace namespace() {
     return null;
   }
@@ -55,8 +58,10 @@ public interface AdapterHost {
    * @param ack receives the acknowledgement, or null when none is expected
    * @return false when no listener handles the event here
    */
-  default boolean onServerSideEmit(String event, io.vertx.core.json.JsonArray args,
-                                   io.vertx.core.Handler<io.vertx.core.json.JsonArray> ack) {
+  default boolean onServerSideEmit(
+      String event,
+      io.vertx.core.json.JsonArray args,
+      io.vertx.core.Handler<io.vertx.core.json.JsonArray> ack) {
     return false;
   }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
  * @param compress compression hint
  * @param local this node only
  */
-public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean volatile_,
-                               boolean compress, boolean local) {
+public record BroadcastOptions(
+    Set<String> rooms, Set<String> except, boolean volatile_, boolean compress, boolean local) {
   /** Every socket of the namespace. */
   public static final BroadcastOptions ALL =
       new BroadcastOptions(Set.of(), Set.of(), false, true, false);

@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonArray;
 import java.util.List;
 
 /**
- * An event on its way to many sockets, encoded once: its Engine.IO packets (the text packet and
- * any binary attachments) are computed on first use and shared by every recipient.
+ * An event on its way to many sockets, encoded once: its Engine.IO packets (the text packet and any
+ * binary attachments) are computed on first use and shared by every recipient.
  */
 public final class BroadcastPacket {
   private final SocketPacket packet;
@@ -23,30 +23,38 @@ public final class BroadcastPacket {
    * @param args the arguments, without the name
    * @param encoder the encoder to use
    */
-  public BroadcastPacket(SocketPacket packet, String event, JsonArray args,
-                         SocketPacketEncoder encoder) {
+  public BroadcastPacket(
+      SocketPacket packet, String event, JsonArray args, SocketPacketEncoder encoder) {
     this.packet = packet;
     this.event = event;
     this.args = args;
     this.encoder = encoder;
   }
 
-  /** @return the Socket.IO packet */
+  /**
+   * @return the Socket.IO packet
+   */
   public SocketPacket packet() {
     return packet;
   }
 
-  /** @return the event name */
+  /**
+   * @return the event name
+   */
   public String event() {
     return event;
   }
 
-  /** @return the arguments */
+  /**
+   * @return the arguments
+   */
   public JsonArray args() {
     return args;
   }
 
-  /** @return the Engine.IO packets to send, computed once */
+  /**
+   * @return the Engine.IO packets to send, computed once
+   */
   public List<EnginePacket> enginepackets() {
     List<EnginePacket> e = encoded;
     if (e == null) {
@@ -69,5 +77,4 @@ public final class BroadcastPacket {
   public static List<EnginePacket> encode(SocketPacketEncoder encoder, SocketPacket packet) {
     return encoder.encodeForEngine(packet);
   }
-
 }

@@ -27,10 +27,13 @@ import java.util.function.Consumer;
 public class InMemoryAdapter implements Adapter {
   /** The namespace served. */
   protected final AdapterHost host;
+
   private final Map<String, Set<String>> roomMembers = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
 
-  /** @param host the namespace */
+  /**
+   * @param host the namespace
+   */
   public InMemoryAdapter(AdapterHost host) {
     this.host = host;
   }
@@ -69,10 +72,12 @@ public class InMemoryAdapter implements Adapter {
   }
 
   private void removeMember(String room, String id) {
-    roomMembers.computeIfPresent(room, (k, members) -> {
-      members.remove(id);
-      return members.isEmpty() ? null : members;
-    });
+    roomMembers.computeIfPresent(
+        room,
+        (k, members) -> {
+          members.remove(id);
+          return members.isEmpty() ? null : members;
+        });
   }
 
   @Override
@@ -131,8 +136,8 @@ public class InMemoryAdapter implements Adapter {
   }
 
   /**
-   * Runs an action for each targeted local socket on that socket's context: at once for sockets
-   * of the calling event loop, as one task per other event loop.
+   * Runs an action for each targeted local socket on that socket's context: at once for sockets of
+   * the calling event loop, as one task per other event loop.
    *
    * @return how many local sockets it targets
    */
@@ -167,9 +172,10 @@ public class InMemoryAdapter implements Adapter {
 
   private static boolean sameLoop(Context current, Context socketContext) {
     return current == socketContext
-        || (current.isEventLoopContext() && socketContext.isEventLoopContext()
-        && ((io.vertx.core.internal.ContextInternal) current).nettyEventLoop()
-        == ((io.vertx.core.internal.ContextInternal) socketContext).nettyEventLoop());
+        || (current.isEventLoopContext()
+            && socketContext.isEventLoopContext()
+            && ((io.vertx.core.internal.ContextInternal) current).nettyEventLoop()
+                == ((io.vertx.core.internal.ContextInternal) socketContext).nettyEventLoop());
   }
 
   @Override
@@ -180,8 +186,8 @@ public class InMemoryAdapter implements Adapter {
   }
 
   @Override
-  public Future<List<JsonArray>> broadcastWithAck(BroadcastPacket packet,
-                                                  BroadcastOptions options, Duration timeout) {
+  public Future<List<JsonArray>> broadcastWithAck(
+      BroadcastPacket packet, BroadcastOptions options, Duration timeout) {
     List<LocalSocket> recipients = new ArrayList<>();
     for (String id : targets(options)) {
       LocalSocket s = host.localSocket(id);
@@ -195,29 +201,41 @@ public class InMemoryAdapter implements Adapter {
     Promise<List<JsonArray>> promise = Promise.promise();
     List<JsonArray> responses = new ArrayList<>(recipients.size());
     Vertx vertx = host.vertx();
-    long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), t -> {
-      synchronized (responses) {
-        promise.tryFail(new AckTimeoutException("operation has timed out: " + responses.size()
-            + " of " + recipients.size() + " acknowledgements received", responses));
-      }
-    });
+    long timer =
+        vertx.setTimer(
+            Math.max(1, timeout.toMillis()),
+            t -> {
+              synchronized (responses) {
+                promise.tryFail(
+                    new AckTimeoutException(
+                        "operation has timed out: "
+                            + responses.size()
+                            + " of "
+                            + recipients.size()
+                            + " acknowledgements received",
+                        responses));
+              }
+            });
     int expected = recipients.size();
-    Handler<JsonArray> onAck = args -> {
-      synchronized (responses) {
-        responses.add(args);
-        if (responses.size() == expected) {
-          vertx.cancelTimer(timer);
-          promise.tryComplete(List.copyOf(responses));
-        }
-      }
-    };
+    Handler<JsonArray> onAck =
+        args -> {
+          synchronized (responses) {
+            responses.add(args);
+            if (responses.size() == expected) {
+              vertx.cancelTimer(timer);
+              promise.tryComplete(List.copyOf(responses));
+            }
+          }
+        };
     Set<String> ids = new HashSet<>();
     recipients.forEach(r -> ids.add(r.id()));
-    forEachTarget(options, s -> {
-      if (ids.contains(s.id())) {
-        s.deliver(packet, options, onAck);
-      }
-    });
+    forEachTarget(
+        options,
+        s -> {
+          if (ids.contains(s.id())) {
+            s.deliver(packet, options, onAck);
+          }
+        });
     return promise.future();
   }
 

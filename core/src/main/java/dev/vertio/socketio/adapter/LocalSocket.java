@@ -8,10 +8,14 @@ import io.vertx.core.json.JsonArray;
 
 /** What an adapter may do with a socket connected to this node. */
 public interface LocalSocket {
-  /** @return the socket id */
+  /**
+   * @return the socket id
+   */
   String id();
 
-  /** @return the socket's context; deliveries must run there */
+  /**
+   * @return the socket's context; deliveries must run there
+   */
   Context context();
 
   /**
@@ -23,7 +27,9 @@ public interface LocalSocket {
    */
   void deliver(BroadcastPacket packet, BroadcastOptions options, Handler<JsonArray> ackHandler);
 
-  /** @return a snapshot of the socket with ways to act on it */
+  /**
+   * @return a snapshot of the socket with ways to act on it
+   */
   RemoteSocket snapshot();
 
   /**

@@ -10,7 +10,9 @@ import java.util.List;
 /** A namespace-like object whose broadcast methods target all of its sockets. */
 abstract class AbstractBroadcaster implements BroadcastOperator {
 
-  /** @return the operator targeting every socket */
+  /**
+   * @return the operator targeting every socket
+   */
   abstract BroadcastOperator operator();
 
   @Override

@@ -8,22 +8,30 @@ import io.vertx.core.internal.ContextInternal;
 import java.util.List;
 
 /**
- * What a {@link SocketImpl} writes through and closes: the seam between a socket and the
- * connection that carries it. {@link ClientConnection} is the Engine.IO one (Socket.IO framing,
- * several namespaces over one session); {@link LinkClient} adapts any other
- * {@link dev.vertio.socketio.spi.SocketLink}, such as a plain WebSocket speaking JSON.
+ * What a {@link SocketImpl} writes through and closes: the seam between a socket and the connection
+ * that carries it. {@link ClientConnection} is the Engine.IO one (Socket.IO framing, several
+ * namespaces over one session); {@link LinkClient} adapts any other {@link
+ * dev.vertio.socketio.spi.SocketLink}, such as a plain WebSocket speaking JSON.
  */
 interface Client {
-  /** @return the connection as an Engine.IO session (what {@code socket.conn()} returns) */
+  /**
+   * @return the connection as an Engine.IO session (what {@code socket.conn()} returns)
+   */
   EngineSession session();
 
-  /** @return the connection's context */
+  /**
+   * @return the connection's context
+   */
   ContextInternal context();
 
-  /** @return the rules of the revision the client speaks */
+  /**
+   * @return the rules of the revision the client speaks
+   */
   ClientProtocol protocol();
 
-  /** @return true when a packet sent now goes out without waiting (volatile packets need it) */
+  /**
+   * @return true when a packet sent now goes out without waiting (volatile packets need it)
+   */
   boolean isWritable();
 
   /**

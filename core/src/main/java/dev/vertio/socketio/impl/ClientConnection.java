@@ -36,8 +36,10 @@ final class ClientConnection implements Client {
   private final Map<String, SocketImpl> sockets = new HashMap<>(2);
   private final Set<String> connecting = new HashSet<>(2);
   private long connectTimer;
+
   /** Wire size of the packet being decoded (its text and the attachments so far). */
   private int packetBytes;
+
   private boolean closed;
 
   ClientConnection(SocketIoServerImpl server, EngineSession session) {
@@ -45,18 +47,22 @@ final class ClientConnection implements Client {
     this.session = session;
     this.context = (ContextInternal) session.context();
     this.protocol = ClientProtocol.of(session);
-    this.decoder = new SocketPacketDecoder(server.options().getMaxAttachments(),
-        server.options().getMaxNestingDepth());
+    this.decoder =
+        new SocketPacketDecoder(
+            server.options().getMaxAttachments(), server.options().getMaxNestingDepth());
     session.messageHandler(this::onText);
     session.binaryMessageHandler(this::onBinary);
     session.closeHandler(this::onEngineClose);
     // A connection that joins no namespace in time is closed (reference connectTimeout).
-    connectTimer = context.setTimer(server.options().getConnectTimeout(), t -> {
-      connectTimer = -1;
-      if (sockets.isEmpty() && connecting.isEmpty()) {
-        close(SocketIoProtocol.FORCED_SERVER_CLOSE);
-      }
-    });
+    connectTimer =
+        context.setTimer(
+            server.options().getConnectTimeout(),
+            t -> {
+              connectTimer = -1;
+              if (sockets.isEmpty() && connecting.isEmpty()) {
+                close(SocketIoProtocol.FORCED_SERVER_CLOSE);
+              }
+            });
     if (protocol.joinsMainNamespaceAtOnce()) {
       connect(SocketIoProtocol.MAIN_NAMESPACE, new JsonObject());
     }
@@ -72,7 +78,9 @@ final class ClientConnection implements Client {
     return context;
   }
 
-  /** @return the Socket.IO revision the client speaks */
+  /**
+   * @return the Socket.IO revision the client speaks
+   */
   @Override
   public ClientProtocol protocol() {
     return protocol;
@@ -114,12 +122,16 @@ final class ClientConnection implements Client {
   /**
    * A packet that is not valid Socket.IO: each socket's error handlers hear of it, then the
    * connection is closed, which its sockets see as {@code forced close} (reference client.ts
-   * onerror()). A client's bad input is no server failure: one debug line, no stack trace, so
-   * that a flood of bad packets cannot flood the log.
+   * onerror()). A client's bad input is no server failure: one debug line, no stack trace, so that
+   * a flood of bad packets cannot flood the log.
    */
   private void onParseError(SocketParseException e) {
-    LOG.log(System.Logger.Level.DEBUG, "session {0} ({1}): invalid packet, closing: {2}",
-        session.id(), session.handshake().remoteAddress(), e.getMessage());
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "session {0} ({1}): invalid packet, closing: {2}",
+        session.id(),
+        session.handshake().remoteAddress(),
+        e.getMessage());
     for (SocketImpl s : new ArrayList<>(sockets.values())) {
       s.reportClientError(e);
     }
@@ -164,38 +176,46 @@ final class ClientConnection implements Client {
     NamespaceImpl namespace = server.namespaceFor(name);
     if (namespace == null) {
       // Reference client.js connect(): {message} whatever the revision.
-      refuse(name, SocketIoProtocol.INVALID_NAMESPACE,
+      refuse(
+          name,
+          SocketIoProtocol.INVALID_NAMESPACE,
           ClientProtocol.V5.connectError(SocketIoProtocol.INVALID_NAMESPACE, null));
       return;
     }
     connecting.add(name);
-    OnContext.anchor(context, namespace.connect(this, auth)).onComplete(ar -> {
-      connecting.remove(name);
-      if (closed) {
-        return;
-      }
-      if (ar.failed()) {
-        Throwable cause = ar.cause();
-        Object data = cause instanceof ConnectionRefusedException
-            ? ((ConnectionRefusedException) cause).data() : null;
-        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        refuse(name, message, protocol.connectError(message, data));
-        return;
-      }
-      if (connectTimer >= 0) {
-        context.owner().cancelTimer(connectTimer);
-        connectTimer = -1;
-      }
-      SocketImpl socket = ar.result();
-      sockets.put(name, socket);
-      socket.onConnected();
-    });
+    OnContext.anchor(context, namespace.connect(this, auth))
+        .onComplete(
+            ar -> {
+              connecting.remove(name);
+              if (closed) {
+                return;
+              }
+              if (ar.failed()) {
+                Throwable cause = ar.cause();
+                Object data =
+                    cause instanceof ConnectionRefusedException
+                        ? ((ConnectionRefusedException) cause).data()
+                        : null;
+                String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                refuse(name, message, protocol.connectError(message, data));
+                return;
+              }
+              if (connectTimer >= 0) {
+                context.owner().cancelTimer(connectTimer);
+                connectTimer = -1;
+              }
+              SocketImpl socket = ar.result();
+              sockets.put(name, socket);
+              socket.onConnected();
+            });
   }
 
   private void refuse(String namespace, String message, Object body) {
     server.listeners().connectRefused(namespace, message, session);
-    write(BroadcastPacket.encode(server.encoder(),
-        new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, SocketPacket.NO_ID, body)));
+    write(
+        BroadcastPacket.encode(
+            server.encoder(),
+            new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, SocketPacket.NO_ID, body)));
   }
 
   @Override

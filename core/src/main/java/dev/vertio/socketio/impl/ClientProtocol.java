@@ -1,9 +1,9 @@
 package dev.vertio.socketio.impl;
 
-import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.shared.JsonArgs;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,8 @@ enum ClientProtocol {
     /** Reference socket.js: the Engine.IO id, prefixed by the namespace outside the main one. */
     @Override
     String socketId(String namespace, EngineSession session, Supplier<String> fresh) {
-      return SocketIoProtocol.MAIN_NAMESPACE.equals(namespace) ? session.id()
+      return SocketIoProtocol.MAIN_NAMESPACE.equals(namespace)
+          ? session.id()
           : namespace + "#" + session.id();
     }
 
@@ -136,9 +137,9 @@ enum ClientProtocol {
   },
 
   /**
-   * A connection that is not Engine.IO (a plain WebSocket speaking JSON, through
-   * {@link dev.vertio.socketio.spi.SocketLink}): revision 5 rules, without connection state
-   * recovery, and its events carry no recovery offset.
+   * A connection that is not Engine.IO (a plain WebSocket speaking JSON, through {@link
+   * dev.vertio.socketio.spi.SocketLink}): revision 5 rules, without connection state recovery, and
+   * its events carry no recovery offset.
    */
   PLAIN {
     @Override
@@ -190,7 +191,9 @@ enum ClientProtocol {
     return session.protocol() == 3 ? V2 : V5;
   }
 
-  /** @return true when the main namespace is joined when the connection opens, without CONNECT */
+  /**
+   * @return true when the main namespace is joined when the connection opens, without CONNECT
+   */
   abstract boolean joinsMainNamespaceAtOnce();
 
   /**
@@ -205,7 +208,9 @@ enum ClientProtocol {
    */
   abstract JsonObject auth(SocketPacket packet);
 
-  /** @return true when sockets may be recovered (connection state recovery) */
+  /**
+   * @return true when sockets may be recovered (connection state recovery)
+   */
   abstract boolean recovers();
 
   /**

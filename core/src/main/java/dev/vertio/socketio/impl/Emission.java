@@ -1,9 +1,9 @@
 package dev.vertio.socketio.impl;
 
-import dev.vertio.socketio.shared.AckRegistry;
-import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.SocketEmitter;
+import dev.vertio.socketio.shared.AckRegistry;
+import dev.vertio.socketio.shared.JsonArgs;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
@@ -25,8 +25,8 @@ final class Emission implements SocketEmitter {
 
   @Override
   public Future<Void> emit(String event, Object... args) {
-    return JsonArgs.checkedEventData(event, args).compose(data ->
-        socket.runOnContext(() -> socket.send(event, data, volatile_, null, 0)));
+    return JsonArgs.checkedEventData(event, args)
+        .compose(data -> socket.runOnContext(() -> socket.send(event, data, volatile_, null, 0)));
   }
 
   @Override
@@ -37,19 +37,23 @@ final class Emission implements SocketEmitter {
   private Future<JsonArray> sendWithAck(JsonArray data) {
     String event = data.getString(0);
     Promise<JsonArray> promise = Promise.promise();
-    AckRegistry.Waiter waiter = new AckRegistry.Waiter() {
-      @Override
-      public void answer(JsonArray answer) {
-        promise.tryComplete(answer);
-      }
+    AckRegistry.Waiter waiter =
+        new AckRegistry.Waiter() {
+          @Override
+          public void answer(JsonArray answer) {
+            promise.tryComplete(answer);
+          }
 
-      @Override
-      public void fail(Throwable cause) {
-        promise.tryFail(cause instanceof AckTimeoutException
-            ? new AckTimeoutException("operation has timed out after " + timeoutMs + " ms",
-            ((AckTimeoutException) cause).responses()) : cause);
-      }
-    };
+          @Override
+          public void fail(Throwable cause) {
+            promise.tryFail(
+                cause instanceof AckTimeoutException
+                    ? new AckTimeoutException(
+                        "operation has timed out after " + timeoutMs + " ms",
+                        ((AckTimeoutException) cause).responses())
+                    : cause);
+          }
+        };
     socket.runOnContext(() -> socket.send(event, data, volatile_, waiter, timeoutMs));
     return promise.future();
   }

@@ -1,9 +1,9 @@
 package dev.vertio.socketio.impl;
 
-import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketType;
+import dev.vertio.socketio.shared.JsonArgs;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The acknowledgement of one incoming event: the first {@link #send} sends an ACK packet. */
@@ -23,12 +23,13 @@ final class IncomingAck implements Ack {
       return;
     }
     io.vertx.core.json.JsonArray data = JsonArgs.array(args);
-    socket.runOnContext(() -> {
-      if (socket.connected()) {
-        socket.sendPacket(new SocketPacket(SocketPacketType.ACK, socket.namespace().name(), id,
-            data));
-      }
-    });
+    socket.runOnContext(
+        () -> {
+          if (socket.connected()) {
+            socket.sendPacket(
+                new SocketPacket(SocketPacketType.ACK, socket.namespace().name(), id, data));
+          }
+        });
   }
 
   @Override

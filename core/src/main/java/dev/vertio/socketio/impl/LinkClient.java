@@ -70,8 +70,7 @@ final class LinkClient implements Client, LinkedSocket {
 
   /** Never called: a linked socket is never recovered, so it has nothing to replay. */
   @Override
-  public void write(List<EnginePacket> packets) {
-  }
+  public void write(List<EnginePacket> packets) {}
 
   @Override
   public void close(String reason) {
@@ -86,8 +85,7 @@ final class LinkClient implements Client, LinkedSocket {
   }
 
   @Override
-  public void remove(SocketImpl removed) {
-  }
+  public void remove(SocketImpl removed) {}
 
   // ------------------------------------------------------------------ LinkedSocket
 
@@ -105,8 +103,10 @@ final class LinkClient implements Client, LinkedSocket {
     List<Object> all = new ArrayList<>(args.size() + 1);
     all.add(event);
     all.addAll(args.getList());
-    socket.onPacket(new SocketPacket(SocketPacketType.EVENT, socket.namespace().name(), ackId,
-        new JsonArray(all)), bytes);
+    socket.onPacket(
+        new SocketPacket(
+            SocketPacketType.EVENT, socket.namespace().name(), ackId, new JsonArray(all)),
+        bytes);
     return handled;
   }
 
@@ -115,8 +115,7 @@ final class LinkClient implements Client, LinkedSocket {
     if (socket == null || !socket.awaitsAck(id)) {
       return false;
     }
-    socket.onPacket(new SocketPacket(SocketPacketType.ACK, socket.namespace().name(), id, args),
-        0);
+    socket.onPacket(new SocketPacket(SocketPacketType.ACK, socket.namespace().name(), id, args), 0);
     return true;
   }
 

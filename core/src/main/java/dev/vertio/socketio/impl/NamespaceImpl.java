@@ -57,11 +57,19 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     this.operator = new BroadcastOperatorImpl(() -> List.of(this));
     var recovery = server.options().getConnectionStateRecovery();
     RecoveryLog own = recovery == null ? null : adapter.recoveryLog(recovery);
-    this.log = recovery == null ? null : own != null ? own : new LocalRecoveryLog(new EventLog(
-        recovery.getMaxLogBytes(), recovery.getMaxDisconnectionDuration()));
+    this.log =
+        recovery == null
+            ? null
+            : own != null
+                ? own
+                : new LocalRecoveryLog(
+                    new EventLog(
+                        recovery.getMaxLogBytes(), recovery.getMaxDisconnectionDuration()));
   }
 
-  /** @return the log of sent events, or null when recovery is off */
+  /**
+   * @return the log of sent events, or null when recovery is off
+   */
   RecoveryLog log() {
     return log;
   }
@@ -157,33 +165,39 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
    */
   Future<SocketImpl> connect(Client client, JsonObject auth) {
     SessionStore store = server.sessionStore();
-    String pid = auth == null ? null : auth.getValue("pid") instanceof String
-        ? auth.getString("pid") : null;
+    String pid =
+        auth == null ? null : auth.getValue("pid") instanceof String ? auth.getString("pid") : null;
     Object offset = auth == null ? null : auth.getValue("offset");
-    if (store == null || pid == null || !(offset instanceof String)
+    if (store == null
+        || pid == null
+        || !(offset instanceof String)
         || !client.protocol().recovers()) {
       return fresh(client, auth);
     }
-    return OnContext.anchor(client.context(), store.take(pid)).compose(session -> {
-      String after = (String) offset;
-      if (session == null || !name.equals(session.namespace())
-          || !log.mayRecover(after, session)) {
-        server.listeners().recoveryAttempted(this, false);
-        return fresh(client, auth);
-      }
-      // What it missed is read when it joins its rooms, after the middlewares (SocketImpl).
-      SocketImpl socket = new SocketImpl(this, client, session.sid(), auth, pid, session, after);
-      if (server.options().getConnectionStateRecovery().isSkipMiddlewares()) {
-        return Future.succeededFuture(socket);
-      }
-      return runChain(socket);
-    });
+    return OnContext.anchor(client.context(), store.take(pid))
+        .compose(
+            session -> {
+              String after = (String) offset;
+              if (session == null
+                  || !name.equals(session.namespace())
+                  || !log.mayRecover(after, session)) {
+                server.listeners().recoveryAttempted(this, false);
+                return fresh(client, auth);
+              }
+              // What it missed is read when it joins its rooms, after the middlewares (SocketImpl).
+              SocketImpl socket =
+                  new SocketImpl(this, client, session.sid(), auth, pid, session, after);
+              if (server.options().getConnectionStateRecovery().isSkipMiddlewares()) {
+                return Future.succeededFuture(socket);
+              }
+              return runChain(socket);
+            });
   }
 
   private Future<SocketImpl> fresh(Client client, JsonObject auth) {
     ClientProtocol protocol = client.protocol();
-    String pid = server.sessionStore() == null || !protocol.recovers() ? null
-        : server.nextSocketId();
+    String pid =
+        server.sessionStore() == null || !protocol.recovers() ? null : server.nextSocketId();
     String id = protocol.socketId(name, client.session(), server::nextSocketId);
     return runChain(new SocketImpl(this, client, id, auth, pid, null, null));
   }
@@ -239,12 +253,16 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     sockets.remove(socket.id(), socket);
   }
 
-  /** @return the connected sockets of this node (diagnostics) */
+  /**
+   * @return the connected sockets of this node (diagnostics)
+   */
   java.util.Collection<SocketImpl> localSockets() {
     return sockets.values();
   }
 
-  /** @return the number of connected sockets on this node */
+  /**
+   * @return the number of connected sockets on this node
+   */
   int size() {
     return sockets.size();
   }
@@ -258,15 +276,21 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
 
   @Override
   public Future<Void> serverSideEmit(String event, Object... args) {
-    return JsonArgs.checkedEventData(event, args).compose(data ->
-        adapter.serverSideEmit(event, new JsonArray(data.getList().subList(1, data.size()))));
+    return JsonArgs.checkedEventData(event, args)
+        .compose(
+            data ->
+                adapter.serverSideEmit(
+                    event, new JsonArray(data.getList().subList(1, data.size()))));
   }
 
   @Override
-  public Future<List<JsonArray>> serverSideEmitWithAck(Duration timeout, String event,
-                                                       Object... args) {
-    return JsonArgs.checkedEventData(event, args).compose(data -> adapter.serverSideEmitWithAck(
-        event, new JsonArray(data.getList().subList(1, data.size())), timeout));
+  public Future<List<JsonArray>> serverSideEmitWithAck(
+      Duration timeout, String event, Object... args) {
+    return JsonArgs.checkedEventData(event, args)
+        .compose(
+            data ->
+                adapter.serverSideEmitWithAck(
+                    event, new JsonArray(data.getList().subList(1, data.size())), timeout));
   }
 
   @Override
@@ -281,21 +305,24 @@ class NamespaceImpl extends AbstractBroadcaster implements Namespace, AdapterHos
     if (handlers == null || handlers.isEmpty()) {
       return false;
     }
-    Ack answer = ack == null ? Ack.NONE : new Ack() {
-      private final AtomicBoolean sent = new AtomicBoolean();
+    Ack answer =
+        ack == null
+            ? Ack.NONE
+            : new Ack() {
+              private final AtomicBoolean sent = new AtomicBoolean();
 
-      @Override
-      public void send(Object... answerArgs) {
-        if (sent.compareAndSet(false, true)) {
-          ack.handle(JsonArgs.array(answerArgs));
-        }
-      }
+              @Override
+              public void send(Object... answerArgs) {
+                if (sent.compareAndSet(false, true)) {
+                  ack.handle(JsonArgs.array(answerArgs));
+                }
+              }
 
-      @Override
-      public boolean requested() {
-        return true;
-      }
-    };
+              @Override
+              public boolean requested() {
+                return true;
+              }
+            };
     for (EventHandler h : handlers) {
       try {
         h.handle(args, answer);

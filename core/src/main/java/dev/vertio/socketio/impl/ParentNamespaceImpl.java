@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * The parent of dynamic namespaces: names its predicate accepts are created on first CONNECT
- * and share its middleware and connection handlers; its broadcasts reach every child.
+ * The parent of dynamic namespaces: names its predicate accepts are created on first CONNECT and
+ * share its middleware and connection handlers; its broadcasts reach every child.
  */
 final class ParentNamespaceImpl extends AbstractBroadcaster implements Namespace {
   private final SocketIoServerImpl server;
@@ -53,7 +53,9 @@ final class ParentNamespaceImpl extends AbstractBroadcaster implements Namespace
     return connectionHandlers;
   }
 
-  /** @return the children created so far */
+  /**
+   * @return the children created so far
+   */
   Map<String, NamespaceImpl> children() {
     return Map.copyOf(children);
   }

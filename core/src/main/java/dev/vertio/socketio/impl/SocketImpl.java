@@ -1,10 +1,7 @@
 package dev.vertio.socketio.impl;
 
-import dev.vertio.socketio.shared.AckRegistry;
-import dev.vertio.socketio.shared.EventListeners;
-import dev.vertio.socketio.shared.EventListeningBase;
-import dev.vertio.socketio.shared.JsonArgs;
 import dev.vertio.engineio.EngineSession;
+import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.Ack;
 import dev.vertio.socketio.AnyEventHandler;
@@ -20,12 +17,14 @@ import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.adapter.BroadcastOptions;
 import dev.vertio.socketio.adapter.BroadcastPacket;
 import dev.vertio.socketio.adapter.LocalSocket;
-import dev.vertio.engineio.parser.EnginePacket;
 import dev.vertio.socketio.parser.SocketPacket;
+import dev.vertio.socketio.parser.SocketPacketType;
 import dev.vertio.socketio.recovery.RecoveryLog;
 import dev.vertio.socketio.recovery.SessionStore;
 import dev.vertio.socketio.recovery.StoredSession;
-import dev.vertio.socketio.parser.SocketPacketType;
+import dev.vertio.socketio.shared.AckRegistry;
+import dev.vertio.socketio.shared.EventListeners;
+import dev.vertio.socketio.shared.EventListeningBase;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -39,9 +38,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A socket: one client's connection to one namespace. State is touched on the connection's
- * context; public methods called elsewhere hop there. Incoming events are processed one at a
- * time, in order, even when middleware or a blocking handler completes later.
+ * A socket: one client's connection to one namespace. State is touched on the connection's context;
+ * public methods called elsewhere hop there. Incoming events are processed one at a time, in order,
+ * even when middleware or a blocking handler completes later.
  */
 final class SocketImpl extends EventListeningBase<Socket> implements Socket, LocalSocket {
   private static final int MAX_BACKLOG = 10_000;
@@ -71,8 +70,14 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
    * @param restored the session this socket recovers, or null for a new one
    * @param recoveryOffset the last offset a recovering client saw (ignored for a new socket)
    */
-  SocketImpl(NamespaceImpl namespace, Client client, String id, JsonObject auth,
-             String pid, StoredSession restored, String recoveryOffset) {
+  SocketImpl(
+      NamespaceImpl namespace,
+      Client client,
+      String id,
+      JsonObject auth,
+      String pid,
+      StoredSession restored,
+      String recoveryOffset) {
     this.pid = pid;
     this.restored = restored;
     this.recovered = restored != null;
@@ -84,8 +89,8 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     this.namespace = namespace;
     this.client = client;
     this.id = id;
-    this.handshake = new SocketHandshake(client.session().handshake(),
-        auth == null ? new JsonObject() : auth);
+    this.handshake =
+        new SocketHandshake(client.session().handshake(), auth == null ? new JsonObject() : auth);
     this.context = client.context();
     this.acks = new AckRegistry(context, namespace.server().options().getMaxPendingAcks());
   }
@@ -201,8 +206,8 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   }
 
   /** Sends an event packet; on the context. */
-  void send(String event, JsonArray data, boolean volatile_, AckRegistry.Waiter waiter,
-            long timeoutMs) {
+  void send(
+      String event, JsonArray data, boolean volatile_, AckRegistry.Waiter waiter, long timeoutMs) {
     if (!connected) {
       if (waiter != null) {
         waiter.fail(new IllegalStateException("socket is not connected"));
@@ -231,32 +236,39 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     if (log != null && waiter == null && !volatile_ && client.protocol().logsEvents()) {
       // Recovery: the event carries its offset as last argument and is logged for this socket
       // (an event of this node only: local).
-      List<EnginePacket> packets = log.atomically(() -> {
-        BroadcastOptions self = new BroadcastOptions(Set.of(id), Set.of(), false, true, true);
-        String offset = log.reserve(self);
-        List<EnginePacket> encoded = BroadcastPacket.encode(namespace.encoder(),
-            new SocketPacket(SocketPacketType.EVENT, namespace.name(), SocketPacket.NO_ID,
-                data.copy().add(offset)));
-        log.append(offset, self, encoded);
-        return encoded;
-      });
+      List<EnginePacket> packets =
+          log.atomically(
+              () -> {
+                BroadcastOptions self =
+                    new BroadcastOptions(Set.of(id), Set.of(), false, true, true);
+                String offset = log.reserve(self);
+                List<EnginePacket> encoded =
+                    BroadcastPacket.encode(
+                        namespace.encoder(),
+                        new SocketPacket(
+                            SocketPacketType.EVENT,
+                            namespace.name(),
+                            SocketPacket.NO_ID,
+                            data.copy().add(offset)));
+                log.append(offset, self, encoded);
+                return encoded;
+              });
       write(packets, event, data, observers);
       return;
     }
     SocketPacket packet = new SocketPacket(SocketPacketType.EVENT, namespace.name(), ackId, data);
     int size = client.send(packet);
     if (observers.active()) {
-      observers.eventSent(this, event, new JsonArray(data.getList().subList(1, data.size())),
-          size);
+      observers.eventSent(this, event, new JsonArray(data.getList().subList(1, data.size())), size);
     }
   }
 
-  private void write(List<EnginePacket> packets, String event, JsonArray data,
-                     SocketIoListeners observers) {
+  private void write(
+      List<EnginePacket> packets, String event, JsonArray data, SocketIoListeners observers) {
     client.write(packets);
     if (observers.active()) {
-      observers.eventSent(this, event, new JsonArray(data.getList().subList(1, data.size())),
-          wireSize(packets));
+      observers.eventSent(
+          this, event, new JsonArray(data.getList().subList(1, data.size())), wireSize(packets));
     }
   }
 
@@ -277,8 +289,8 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   }
 
   @Override
-  public void deliver(BroadcastPacket packet, BroadcastOptions options,
-                      Handler<JsonArray> ackHandler) {
+  public void deliver(
+      BroadcastPacket packet, BroadcastOptions options, Handler<JsonArray> ackHandler) {
     if (!connected) {
       return;
     }
@@ -289,10 +301,11 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     if (ackHandler != null && observers.active()) {
       long sent = System.nanoTime();
       Handler<JsonArray> inner = ackHandler;
-      ackHandler = args -> {
-        observers.ackReceived(namespace, System.nanoTime() - sent);
-        inner.handle(args);
-      };
+      ackHandler =
+          args -> {
+            observers.ackReceived(namespace, System.nanoTime() - sent);
+            inner.handle(args);
+          };
     }
     if (ackHandler != null && !acks.register(packet.packet().id(), ackHandler)) {
       return;
@@ -362,14 +375,16 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
       // What it missed is read, and its rooms joined, while no broadcast can be logged: a
       // broadcast made while the middlewares ran is replayed or delivered live, exactly once.
       RecoveryLog log = namespace.log();
-      missed = log.atomically(() -> {
-        List<List<EnginePacket>> since = log.missed(recoveryOffset, restored, id,
-            restoredRooms);
-        if (since != null) {
-          register(rooms);
-        }
-        return since;
-      });
+      missed =
+          log.atomically(
+              () -> {
+                List<List<EnginePacket>> since =
+                    log.missed(recoveryOffset, restored, id, restoredRooms);
+                if (since != null) {
+                  register(rooms);
+                }
+                return since;
+              });
       namespace.listeners().recoveryAttempted(namespace, missed != null);
       if (missed == null) {
         // The log dropped events it missed while its middlewares ran: no silent gap. The client
@@ -380,8 +395,12 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     } else {
       register(rooms);
     }
-    sendPacket(new SocketPacket(SocketPacketType.CONNECT, namespace.name(), SocketPacket.NO_ID,
-        client.protocol().connectAnswer(id, pid)));
+    sendPacket(
+        new SocketPacket(
+            SocketPacketType.CONNECT,
+            namespace.name(),
+            SocketPacket.NO_ID,
+            client.protocol().connectAnswer(id, pid)));
     if (missed != null) {
       for (List<EnginePacket> e : missed) {
         client.write(e);
@@ -409,8 +428,8 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
         SocketIoListeners observers = namespace.listeners();
         if (observers.active()) {
           List<Object> all = ((JsonArray) packet.data()).getList();
-          observers.eventReceived(this, String.valueOf(all.get(0)),
-              new JsonArray(all.subList(1, all.size())), bytes);
+          observers.eventReceived(
+              this, String.valueOf(all.get(0)), new JsonArray(all.subList(1, all.size())), bytes);
         }
         if (backlog.size() >= MAX_BACKLOG) {
           reportClientError(
@@ -453,21 +472,23 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     String event = String.valueOf(all.get(0));
     JsonArray args = new JsonArray(new java.util.ArrayList<>(all.subList(1, all.size())));
     Ack ack = packet.hasId() ? new IncomingAck(this, packet.id()) : Ack.NONE;
-    OnContext.anchor(context, runMiddlewares(0, event, args)).onComplete(ar -> {
-      if (ar.failed()) {
-        reportError(ar.cause());
-        done();
-        return;
-      }
-      for (AnyEventHandler h : listeners.any()) {
-        try {
-          h.handle(event, args);
-        } catch (Throwable t) {
-          reportError(t);
-        }
-      }
-      runListeners(listeners.take(event), 0, args, ack);
-    });
+    OnContext.anchor(context, runMiddlewares(0, event, args))
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                reportError(ar.cause());
+                done();
+                return;
+              }
+              for (AnyEventHandler h : listeners.any()) {
+                try {
+                  h.handle(event, args);
+                } catch (Throwable t) {
+                  reportError(t);
+                }
+              }
+              runListeners(listeners.take(event), 0, args, ack);
+            });
   }
 
   private Future<Void> runMiddlewares(int index, String event, JsonArray args) {
@@ -483,21 +504,25 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     return OnContext.anchor(context, f).compose(v -> runMiddlewares(index + 1, event, args));
   }
 
-  private void runListeners(List<EventListeners.Listener> list, int from, JsonArray args,
-                            Ack ack) {
+  private void runListeners(List<EventListeners.Listener> list, int from, JsonArray args, Ack ack) {
     for (int i = from; i < list.size(); i++) {
       EventListeners.Listener l = list.get(i);
       if (l.blocking) {
         int next = i + 1;
-        context.executeBlocking(() -> {
-          l.handler.handle(args, ack);
-          return null;
-        }, false).onComplete(ar -> {
-          if (ar.failed()) {
-            reportError(ar.cause());
-          }
-          runListeners(list, next, args, ack);
-        });
+        context
+            .executeBlocking(
+                () -> {
+                  l.handler.handle(args, ack);
+                  return null;
+                },
+                false)
+            .onComplete(
+                ar -> {
+                  if (ar.failed()) {
+                    reportError(ar.cause());
+                  }
+                  runListeners(list, next, args, ack);
+                });
         return;
       }
       try {
@@ -516,8 +541,8 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
 
   /**
    * An error the client caused (bad input, a flood): the socket's error handlers hear of it; with
-   * none, nothing is logged here (the connection logs one debug line), since a client can cause
-   * it at will.
+   * none, nothing is logged here (the connection logs one debug line), since a client can cause it
+   * at will.
    */
   void reportClientError(Throwable t) {
     for (Handler<Throwable> h : errorHandlers) {
@@ -547,31 +572,39 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
 
   @Override
   public Future<Void> disconnect(boolean close) {
-    return runOnContext(() -> {
-      if (!connected) {
-        return;
-      }
-      if (close) {
-        client.disconnectAll();
-      } else {
-        sendPacket(new SocketPacket(SocketPacketType.DISCONNECT, namespace.name(),
-            SocketPacket.NO_ID, null));
-        onClose(SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT);
-      }
-    });
+    return runOnContext(
+        () -> {
+          if (!connected) {
+            return;
+          }
+          if (close) {
+            client.disconnectAll();
+          } else {
+            sendPacket(
+                new SocketPacket(
+                    SocketPacketType.DISCONNECT, namespace.name(), SocketPacket.NO_ID, null));
+            onClose(SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT);
+          }
+        });
   }
 
-  /** @return true when a listener of that event, or of any event, is registered */
+  /**
+   * @return true when a listener of that event, or of any event, is registered
+   */
   boolean handles(String event) {
     return listeners.handles(event);
   }
 
-  /** @return true when an acknowledgement with that id is awaited (on the context) */
+  /**
+   * @return true when an acknowledgement with that id is awaited (on the context)
+   */
   boolean awaitsAck(long ackId) {
     return acks.awaits(ackId);
   }
 
-  /** @return how many acknowledgements this socket awaits (diagnostics; on the context) */
+  /**
+   * @return how many acknowledgements this socket awaits (diagnostics; on the context)
+   */
   int pendingAcks() {
     return acks.size();
   }
@@ -588,11 +621,19 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     backlog.clear();
     acks.failAll(reason);
     SessionStore store = namespace.server().sessionStore();
-    if (store != null && pid != null && !SocketIoProtocol.CLIENT_NAMESPACE_DISCONNECT.equals(reason)
+    if (store != null
+        && pid != null
+        && !SocketIoProtocol.CLIENT_NAMESPACE_DISCONNECT.equals(reason)
         && !SocketIoProtocol.SERVER_NAMESPACE_DISCONNECT.equals(reason)) {
       RecoveryLog log = namespace.log();
-      store.save(new StoredSession(pid, id, namespace.name(), namespace.adapter().socketRooms(id),
-          data.copy(), log == null ? null : log.sessionMark(id)));
+      store.save(
+          new StoredSession(
+              pid,
+              id,
+              namespace.name(),
+              namespace.adapter().socketRooms(id),
+              data.copy(),
+              log == null ? null : log.sessionMark(id)));
     }
     namespace.adapter().delAll(id);
     namespace.remove(this);
@@ -618,10 +659,12 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
       return Future.succeededFuture();
     }
     io.vertx.core.Promise<Void> p = context.promise();
-    OnContext.run(context, () -> {
-      action.run();
-      p.complete();
-    });
+    OnContext.run(
+        context,
+        () -> {
+          action.run();
+          p.complete();
+        });
     return p.future();
   }
 

@@ -11,13 +11,11 @@ import java.util.Set;
 
 /**
  * Read-only figures of a Socket.IO server's internal state, for endurance tests and diagnostics:
- * connected sockets, room entries, awaited acknowledgements, stored sessions and logged events,
- * all namespaces together. Not part of the API: it reads the implementation and may change with
- * it.
+ * connected sockets, room entries, awaited acknowledgements, stored sessions and logged events, all
+ * namespaces together. Not part of the API: it reads the implementation and may change with it.
  */
 public final class SocketIoDiagnostics {
-  private SocketIoDiagnostics() {
-  }
+  private SocketIoDiagnostics() {}
 
   /**
    * @param io a server created by {@link SocketIoServer#create}
@@ -70,13 +68,15 @@ public final class SocketIoDiagnostics {
         counts.add(p.future());
       }
     }
-    return Future.all(counts).map(all -> {
-      int sum = 0;
-      for (int i = 0; i < all.size(); i++) {
-        sum += all.<Integer>resultAt(i);
-      }
-      return sum;
-    });
+    return Future.all(counts)
+        .map(
+            all -> {
+              int sum = 0;
+              for (int i = 0; i < all.size(); i++) {
+                sum += all.<Integer>resultAt(i);
+              }
+              return sum;
+            });
   }
 
   /**

@@ -9,9 +9,9 @@ import java.util.Arrays;
 
 /**
  * The Socket.IO layer's listeners as one: a copy-on-write array, so that telling them costs a
- * volatile read and a loop; callers skip work done only for listeners (sizes, clocks) when
- * {@link #active()} is false. A listener that throws is logged and skipped. The engine's events
- * reach the same listeners through the engine.
+ * volatile read and a loop; callers skip work done only for listeners (sizes, clocks) when {@link
+ * #active()} is false. A listener that throws is logged and skipped. The engine's events reach the
+ * same listeners through the engine.
  */
 final class SocketIoListeners implements SocketIoListener {
   private static final System.Logger LOG = System.getLogger(SocketIoListeners.class.getName());
@@ -29,7 +29,9 @@ final class SocketIoListeners implements SocketIoListener {
     all = Arrays.stream(all).filter(l -> l != listener).toArray(SocketIoListener[]::new);
   }
 
-  /** @return true when at least one listener is there */
+  /**
+   * @return true when at least one listener is there
+   */
   boolean active() {
     return all.length > 0;
   }

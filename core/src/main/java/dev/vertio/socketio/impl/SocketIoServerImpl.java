@@ -5,27 +5,27 @@ import dev.vertio.engineio.impl.SessionIds;
 import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.socketio.BroadcastOperator;
 import dev.vertio.socketio.ConnectionRefusedException;
-import dev.vertio.socketio.SocketIoProtocol;
-import dev.vertio.socketio.spi.LinkedSocket;
-import dev.vertio.socketio.spi.SocketLink;
-import io.vertx.core.json.JsonObject;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.Middleware;
 import dev.vertio.socketio.Namespace;
 import dev.vertio.socketio.Socket;
-import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoListener;
+import dev.vertio.socketio.SocketIoOptions;
+import dev.vertio.socketio.SocketIoProtocol;
 import dev.vertio.socketio.SocketIoServer;
+import dev.vertio.socketio.impl.warmup.Warmup;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.recovery.InMemorySessionStore;
 import dev.vertio.socketio.recovery.SessionStore;
-import dev.vertio.socketio.impl.warmup.Warmup;
+import dev.vertio.socketio.spi.LinkedSocket;
+import dev.vertio.socketio.spi.SocketLink;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +60,13 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     this.options = new SocketIoOptions(options);
     this.engine = EngineServer.create(vertx, this.options);
     ConnectionStateRecoveryOptions recovery = this.options.getConnectionStateRecovery();
-    this.sessionStore = recovery == null ? null : recovery.getSessionStoreFactory() != null
-        ? recovery.getSessionStoreFactory().apply(vertx, recovery)
-        : new InMemorySessionStore(recovery.getMaxDisconnectionDuration(),
-            recovery.getMaxSessions());
+    this.sessionStore =
+        recovery == null
+            ? null
+            : recovery.getSessionStoreFactory() != null
+                ? recovery.getSessionStoreFactory().apply(vertx, recovery)
+                : new InMemorySessionStore(
+                    recovery.getMaxDisconnectionDuration(), recovery.getMaxSessions());
     this.main = (NamespaceImpl) of("/");
     engine.connectionHandler(session -> new ClientConnection(this, session));
   }
@@ -72,7 +75,9 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     return vertx;
   }
 
-  /** @return the options (a copy made at creation; do not change them) */
+  /**
+   * @return the options (a copy made at creation; do not change them)
+   */
   public SocketIoOptions options() {
     return options;
   }
@@ -81,12 +86,16 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     return encoder;
   }
 
-  /** @return where disconnected sessions wait, or null when recovery is off */
+  /**
+   * @return where disconnected sessions wait, or null when recovery is off
+   */
   SessionStore sessionStore() {
     return sessionStore;
   }
 
-  /** @return every namespace, dynamic children included (diagnostics) */
+  /**
+   * @return every namespace, dynamic children included (diagnostics)
+   */
   java.util.Collection<NamespaceImpl> namespaceImpls() {
     return namespaces.values();
   }
@@ -124,7 +133,9 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     return List.copyOf(namespaces.values());
   }
 
-  /** @return the namespace for a CONNECT, creating a dynamic child if a parent accepts it */
+  /**
+   * @return the namespace for a CONNECT, creating a dynamic child if a parent accepts it
+   */
   NamespaceImpl namespaceFor(String name) {
     NamespaceImpl ns = namespaces.get(name);
     if (ns != null) {
@@ -161,8 +172,8 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
 
   @Override
   public Namespace of(Predicate<String> predicate) {
-    ParentNamespaceImpl parent = new ParentNamespaceImpl(this,
-        "/_" + parentCount.getAndIncrement(), predicate);
+    ParentNamespaceImpl parent =
+        new ParentNamespaceImpl(this, "/_" + parentCount.getAndIncrement(), predicate);
     parents.add(parent);
     return parent;
   }
@@ -208,19 +219,21 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     // own event loop
     Context caller = vertx.getOrCreateContext();
     Promise<Void> warm = Promise.promise();
-    Warmup.once(vertx, options).onComplete(v -> {
-      if (Vertx.currentContext() == caller) {
-        warm.complete();
-      } else {
-        caller.runOnContext(x -> warm.complete());
-      }
-    });
+    Warmup.once(vertx, options)
+        .onComplete(
+            v -> {
+              if (Vertx.currentContext() == caller) {
+                warm.complete();
+              } else {
+                caller.runOnContext(x -> warm.complete());
+              }
+            });
     return warm.future();
   }
 
   /**
-   * Connects a socket carried by a link, see
-   * {@link dev.vertio.socketio.spi.SocketLinks#connect}. On the link's context.
+   * Connects a socket carried by a link, see {@link dev.vertio.socketio.spi.SocketLinks#connect}.
+   * On the link's context.
    */
   public Future<LinkedSocket> connectLink(String name, JsonObject auth, SocketLink link) {
     NamespaceImpl namespace = namespaceFor(name);
@@ -230,18 +243,22 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
           new ConnectionRefusedException(SocketIoProtocol.INVALID_NAMESPACE));
     }
     LinkClient client = new LinkClient(link);
-    return OnContext.anchor(client.context(), namespace.connect(client, auth)).transform(ar -> {
-      if (ar.failed()) {
-        Throwable cause = ar.cause();
-        listeners.connectRefused(name,
-            cause.getMessage() == null ? cause.toString() : cause.getMessage(), link.session());
-        return Future.failedFuture(cause);
-      }
-      if (!client.attach(ar.result())) {
-        return Future.failedFuture(new IllegalStateException("connection closed"));
-      }
-      return Future.succeededFuture(client);
-    });
+    return OnContext.anchor(client.context(), namespace.connect(client, auth))
+        .transform(
+            ar -> {
+              if (ar.failed()) {
+                Throwable cause = ar.cause();
+                listeners.connectRefused(
+                    name,
+                    cause.getMessage() == null ? cause.toString() : cause.getMessage(),
+                    link.session());
+                return Future.failedFuture(cause);
+              }
+              if (!client.attach(ar.result())) {
+                return Future.failedFuture(new IllegalStateException("connection closed"));
+              }
+              return Future.succeededFuture(client);
+            });
   }
 
   /**

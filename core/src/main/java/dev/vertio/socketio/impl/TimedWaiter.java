@@ -1,8 +1,8 @@
 package dev.vertio.socketio.impl;
 
-import dev.vertio.socketio.shared.AckRegistry;
 import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.socketio.Namespace;
+import dev.vertio.socketio.shared.AckRegistry;
 import io.vertx.core.json.JsonArray;
 
 /** An acknowledgement the server waits for, timed for the listeners: round trip or timeout. */

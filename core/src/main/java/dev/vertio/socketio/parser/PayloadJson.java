@@ -3,15 +3,17 @@ package dev.vertio.socketio.parser;
 import java.util.List;
 
 /**
- * The JSON reader and writer of Socket.IO payloads, for other framings of the same data (the
- * plain WebSocket endpoint's JSON messages): nesting depth bounded both ways, and binary values
- * ({@code Buffer}, {@code byte[]}) written as placeholders {@code {"_placeholder":true,"num":N}}
- * with their bytes collected apart. Thread-safe.
+ * The JSON reader and writer of Socket.IO payloads, for other framings of the same data (the plain
+ * WebSocket endpoint's JSON messages): nesting depth bounded both ways, and binary values ({@code
+ * Buffer}, {@code byte[]}) written as placeholders {@code {"_placeholder":true,"num":N}} with their
+ * bytes collected apart. Thread-safe.
  */
 public final class PayloadJson {
   private final SocketJson json;
 
-  /** @param maxDepth the deepest nesting read or written */
+  /**
+   * @param maxDepth the deepest nesting read or written
+   */
   public PayloadJson(int maxDepth) {
     this.json = new SocketJson(maxDepth);
   }

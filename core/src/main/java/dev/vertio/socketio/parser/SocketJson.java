@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON of Socket.IO payloads with binary placeholders ({@code {"_placeholder":true,"num":N}}),
- * read and written with Jackson's streaming API into Vert.x {@link JsonObject}/{@link JsonArray}.
+ * JSON of Socket.IO payloads with binary placeholders ({@code {"_placeholder":true,"num":N}}), read
+ * and written with Jackson's streaming API into Vert.x {@link JsonObject}/{@link JsonArray}.
  * Nesting depth is bounded on both sides, so hostile or cyclic data cannot overflow the stack;
  * non-finite numbers are written as {@code null}, like {@code JSON.stringify}.
  */
@@ -51,14 +51,14 @@ final class SocketJson {
 
   private static JsonFactory newFactory(int maxDepth) {
     return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth)
-            .maxNumberLength(400)
-            .build())
+        .streamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(maxDepth).maxNumberLength(400).build())
         .build();
   }
 
-  /** @return the Jackson factory this instance reads and writes with, shared per depth */
+  /**
+   * @return the Jackson factory this instance reads and writes with, shared per depth
+   */
   JsonFactory factory() {
     return factory;
   }
@@ -86,7 +86,9 @@ final class SocketJson {
       g.writeString((String) v);
     } else if (v instanceof Boolean) {
       g.writeBoolean((Boolean) v);
-    } else if (v instanceof Integer || v instanceof Long || v instanceof Short
+    } else if (v instanceof Integer
+        || v instanceof Long
+        || v instanceof Short
         || v instanceof Byte) {
       g.writeNumber(((Number) v).longValue());
     } else if (v instanceof Double || v instanceof Float) {
@@ -121,8 +123,8 @@ final class SocketJson {
     } else if (v instanceof CharSequence || v instanceof Enum || v instanceof Character) {
       g.writeString(v.toString());
     } else {
-      throw new IllegalArgumentException("cannot encode " + v.getClass().getName()
-          + " as JSON; convert it to JSON types first");
+      throw new IllegalArgumentException(
+          "cannot encode " + v.getClass().getName() + " as JSON; convert it to JSON types first");
     }
   }
 
@@ -156,7 +158,9 @@ final class SocketJson {
     att.add(bytes);
   }
 
-  /** @return true when the value holds a {@link Buffer} or {@code byte[]} at any depth */
+  /**
+   * @return true when the value holds a {@link Buffer} or {@code byte[]} at any depth
+   */
   boolean hasBinary(Object v, int depth) {
     if (depth > maxDepth || v == null) {
       return false;
@@ -209,21 +213,23 @@ final class SocketJson {
 
   private Object readValue(JsonParser p, JsonToken t) throws IOException {
     switch (t) {
-      case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-          String name = p.currentName();
-          map.put(name, readValue(p, p.nextToken()));
+      case START_OBJECT:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+            String name = p.currentName();
+            map.put(name, readValue(p, p.nextToken()));
+          }
+          return new JsonObject(map);
         }
-        return new JsonObject(map);
-      }
-      case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-          list.add(readValue(p, e));
+      case START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            list.add(readValue(p, e));
+          }
+          return new JsonArray(list);
         }
-        return new JsonArray(list);
-      }
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:

@@ -3,9 +3,9 @@ package dev.vertio.socketio.parser;
 import java.util.Objects;
 
 /**
- * One Socket.IO packet. {@code data} is a Vert.x {@code JsonArray} (events, acks), a
- * {@code JsonObject} (connect, connect error), or null; binary values inside it are Vert.x
- * {@code Buffer}s, at any depth.
+ * One Socket.IO packet. {@code data} is a Vert.x {@code JsonArray} (events, acks), a {@code
+ * JsonObject} (connect, connect error), or null; binary values inside it are Vert.x {@code
+ * Buffer}s, at any depth.
  *
  * @param type the packet type
  * @param namespace the namespace, {@code "/"} for the main one
@@ -22,7 +22,9 @@ public record SocketPacket(SocketPacketType type, String namespace, long id, Obj
     Objects.requireNonNull(namespace, "namespace");
   }
 
-  /** @return true when the packet asks for an acknowledgement */
+  /**
+   * @return true when the packet asks for an acknowledgement
+   */
   public boolean hasId() {
     return id >= 0;
   }

@@ -9,18 +9,19 @@ import java.util.List;
 
 /**
  * Decodes Socket.IO packets from one connection: a text message, then for BINARY_EVENT and
- * BINARY_ACK as many binary messages as it announced attachments. Validation follows the
- * reference parser: unknown type, bad attachment count, bad ack id, invalid JSON, a payload of the
- * wrong shape, a reserved event name or a bad placeholder all throw {@link SocketParseException},
- * after which the connection must be closed. Not thread-safe: one decoder per connection.
+ * BINARY_ACK as many binary messages as it announced attachments. Validation follows the reference
+ * parser: unknown type, bad attachment count, bad ack id, invalid JSON, a payload of the wrong
+ * shape, a reserved event name or a bad placeholder all throw {@link SocketParseException}, after
+ * which the connection must be closed. Not thread-safe: one decoder per connection.
  */
 public final class SocketPacketDecoder {
   /** Default bound on attachments per packet, as the reference parser's {@code maxAttachments}. */
   public static final int DEFAULT_MAX_ATTACHMENTS = 10;
+
   /** Default bound on the nesting depth of received JSON. */
   public static final int DEFAULT_MAX_DEPTH = 64;
-  /** Event names the protocol reserves; peers may not send them as events. */
 
+  /** Event names the protocol reserves; peers may not send them as events. */
   private static final int MAX_ID_DIGITS = 15;
 
   private final int maxAttachments;
@@ -43,7 +44,9 @@ public final class SocketPacketDecoder {
     this.json = new SocketJson(maxDepth);
   }
 
-  /** @return true while a binary packet waits for attachments */
+  /**
+   * @return true while a binary packet waits for attachments
+   */
   public boolean awaitingAttachments() {
     return pending != null;
   }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Encodes Socket.IO packets: {@code <type>[<attachments>-][<namespace>,][<id>][<json>]}, with
- * binary values replaced by placeholders and returned as attachments (socket.io-protocol,
- * "Packet encoding"). An EVENT or ACK holding binary is sent as BINARY_EVENT or BINARY_ACK.
+ * binary values replaced by placeholders and returned as attachments (socket.io-protocol, "Packet
+ * encoding"). An EVENT or ACK holding binary is sent as BINARY_EVENT or BINARY_ACK.
  */
 public final class SocketPacketEncoder {
   /** Default bound on the nesting depth of encoded data. */
@@ -20,8 +20,7 @@ public final class SocketPacketEncoder {
    * @param text the text message
    * @param attachments the binary attachments, in placeholder order
    */
-  public record Encoded(String text, List<byte[]> attachments) {
-  }
+  public record Encoded(String text, List<byte[]> attachments) {}
 
   private final SocketJson json;
 
@@ -30,7 +29,9 @@ public final class SocketPacketEncoder {
     this(DEFAULT_MAX_DEPTH);
   }
 
-  /** @param maxDepth the deepest nesting accepted in data */
+  /**
+   * @param maxDepth the deepest nesting accepted in data
+   */
   public SocketPacketEncoder(int maxDepth) {
     this.json = new SocketJson(maxDepth);
   }
@@ -38,8 +39,8 @@ public final class SocketPacketEncoder {
   /**
    * @param packet the packet
    * @return its wire form
-   * @throws IllegalArgumentException when the data holds values that are not JSON or binary, or
-   *     is nested too deep
+   * @throws IllegalArgumentException when the data holds values that are not JSON or binary, or is
+   *     nested too deep
    */
   public Encoded encode(SocketPacket packet) {
     SocketPacketType type = packet.type();
@@ -69,8 +70,8 @@ public final class SocketPacketEncoder {
   }
 
   /**
-   * Encodes a packet into the Engine.IO message packets that carry it: the text, then each
-   * binary attachment.
+   * Encodes a packet into the Engine.IO message packets that carry it: the text, then each binary
+   * attachment.
    *
    * @param packet a Socket.IO packet
    * @return its Engine.IO message packets

@@ -19,12 +19,16 @@ public enum SocketPacketType {
 
   private static final SocketPacketType[] BY_CODE = values();
 
-  /** @return the wire digit */
+  /**
+   * @return the wire digit
+   */
   public char code() {
     return (char) ('0' + ordinal());
   }
 
-  /** @return true for the two types followed by binary attachments */
+  /**
+   * @return true for the two types followed by binary attachments
+   */
   public boolean isBinary() {
     return this == BINARY_EVENT || this == BINARY_ACK;
   }

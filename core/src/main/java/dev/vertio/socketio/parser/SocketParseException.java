@@ -4,7 +4,9 @@ package dev.vertio.socketio.parser;
 public final class SocketParseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what was wrong */
+  /**
+   * @param message what was wrong
+   */
   public SocketParseException(String message) {
     super(message, null, false, false);
   }

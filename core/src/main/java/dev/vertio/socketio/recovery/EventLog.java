@@ -12,13 +12,13 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The events a namespace sent, kept so that recovering sockets can get those they missed. An
- * event is stored once, whatever the number of recipients, with its targets; the log is bounded
- * by the bytes of its packets, the oldest events going first, and by age: events older than the
- * recovery window were sent before any stored session disconnected, so they are dropped whenever
- * an event is appended (the reference SessionAwareAdapter drops packets emitted before
- * {@code now - maxDisconnectionDuration}, on a timer; unlike it, a socket whose last event was
- * dropped for age still recovers). Thread-safe.
+ * The events a namespace sent, kept so that recovering sockets can get those they missed. An event
+ * is stored once, whatever the number of recipients, with its targets; the log is bounded by the
+ * bytes of its packets, the oldest events going first, and by age: events older than the recovery
+ * window were sent before any stored session disconnected, so they are dropped whenever an event is
+ * appended (the reference SessionAwareAdapter drops packets emitted before {@code now -
+ * maxDisconnectionDuration}, on a timer; unlike it, a socket whose last event was dropped for age
+ * still recovers). Thread-safe.
  */
 public final class EventLog {
 
@@ -30,22 +30,26 @@ public final class EventLog {
    * @param packets its encoded packets, shared with the live broadcast
    * @param bytes their size
    */
-  public record Entry(long offset, BroadcastOptions targets, List<EnginePacket> packets,
-                      long bytes) {
-  }
+  public record Entry(
+      long offset, BroadcastOptions targets, List<EnginePacket> packets, long bytes) {}
 
   private final long maxBytes;
   private final long maxAgeNanos;
   private final LongSupplier clock;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+
   /** When each entry was appended ({@link System#nanoTime()}), in the order of entries. */
   private final ArrayDeque<Long> appendedAt = new ArrayDeque<>();
+
   private long bytes;
   private long nextOffset;
+
   /** The highest offset dropped to keep within {@code maxBytes}, -1 for none. */
   private long evictedThrough = -1;
 
-  /** @param maxBytes the most packet bytes kept (events are kept however old) */
+  /**
+   * @param maxBytes the most packet bytes kept (events are kept however old)
+   */
   public EventLog(long maxBytes) {
     this(maxBytes, null);
   }
@@ -65,10 +69,10 @@ public final class EventLog {
   }
 
   /**
-   * Runs an action while no event can be reserved, appended or looked up: a broadcast appends
-   * its event and picks its recipients in one such action, a recovering socket reads what it
-   * missed and joins its rooms in another, so each event is either replayed or delivered live to
-   * it, never both and never neither.
+   * Runs an action while no event can be reserved, appended or looked up: a broadcast appends its
+   * event and picks its recipients in one such action, a recovering socket reads what it missed and
+   * joins its rooms in another, so each event is either replayed or delivered live to it, never
+   * both and never neither.
    *
    * @param action the action
    * @param <T> its result type
@@ -80,8 +84,8 @@ public final class EventLog {
 
   /**
    * Events dropped for size may have been for this socket, after its offset: it cannot be
-   * recovered. Events dropped for age were sent before it disconnected (a stored session is
-   * younger than the window), so it had them or they were not for it.
+   * recovered. Events dropped for age were sent before it disconnected (a stored session is younger
+   * than the window), so it had them or they were not for it.
    *
    * @param afterOffset the last offset a client saw
    * @return true when every event after it that it may have missed is still in the log
@@ -90,7 +94,9 @@ public final class EventLog {
     return afterOffset >= evictedThrough;
   }
 
-  /** @return the offset the next event will get */
+  /**
+   * @return the offset the next event will get
+   */
   public synchronized long nextOffset() {
     return nextOffset;
   }
@@ -102,8 +108,8 @@ public final class EventLog {
    * @param targets its targets
    * @param packets its packets
    */
-  public synchronized void append(long offset, BroadcastOptions targets,
-                                  List<EnginePacket> packets) {
+  public synchronized void append(
+      long offset, BroadcastOptions targets, List<EnginePacket> packets) {
     long size = 0;
     for (EnginePacket p : packets) {
       size += p.payloadLength() + 16;
@@ -127,7 +133,9 @@ public final class EventLog {
     }
   }
 
-  /** @return a new offset, reserved for an event about to be appended */
+  /**
+   * @return a new offset, reserved for an event about to be appended
+   */
   public synchronized long reserve() {
     return nextOffset++;
   }
@@ -169,12 +177,16 @@ public final class EventLog {
     return false;
   }
 
-  /** @return the bytes held */
+  /**
+   * @return the bytes held
+   */
   public synchronized long bytes() {
     return bytes;
   }
 
-  /** @return the number of events held */
+  /**
+   * @return the number of events held
+   */
   public synchronized int size() {
     return entries.size();
   }

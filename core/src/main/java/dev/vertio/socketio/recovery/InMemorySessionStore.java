@@ -22,12 +22,13 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   InMemorySessionStore(Duration maxDisconnectionDuration, long maxSessions, Ticker ticker) {
-    this.sessions = Caffeine.newBuilder()
-        .expireAfterWrite(maxDisconnectionDuration)
-        .maximumSize(maxSessions)
-        .ticker(ticker)
-        .executor(Runnable::run)
-        .build();
+    this.sessions =
+        Caffeine.newBuilder()
+            .expireAfterWrite(maxDisconnectionDuration)
+            .maximumSize(maxSessions)
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .build();
   }
 
   @Override

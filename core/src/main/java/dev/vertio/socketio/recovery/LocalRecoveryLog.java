@@ -14,12 +14,16 @@ import java.util.function.Supplier;
 public final class LocalRecoveryLog implements RecoveryLog {
   private final EventLog log;
 
-  /** @param log the events */
+  /**
+   * @param log the events
+   */
   public LocalRecoveryLog(EventLog log) {
     this.log = log;
   }
 
-  /** @return the underlying log */
+  /**
+   * @return the underlying log
+   */
   public EventLog eventLog() {
     return log;
   }
@@ -54,8 +58,8 @@ public final class LocalRecoveryLog implements RecoveryLog {
   }
 
   @Override
-  public List<List<EnginePacket>> missed(String offset, StoredSession session, String socketId,
-                                         Set<String> rooms) {
+  public List<List<EnginePacket>> missed(
+      String offset, StoredSession session, String socketId, Set<String> rooms) {
     long after = parse(offset);
     if (after == Long.MIN_VALUE) {
       return null;

@@ -22,7 +22,9 @@ public interface SessionStore {
    */
   Future<StoredSession> take(String pid);
 
-  /** @return how many sessions are stored (expired ones may linger until cleaned up) */
+  /**
+   * @return how many sessions are stored (expired ones may linger until cleaned up)
+   */
   long size();
 
   /**

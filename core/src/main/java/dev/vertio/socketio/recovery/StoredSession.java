@@ -13,8 +13,13 @@ import java.util.Set;
  * @param data its user data
  * @param lastOffset the offset of the last event it was sent
  */
-public record StoredSession(String pid, String sid, String namespace, Set<String> rooms,
-                            JsonObject data, String lastOffset) {
+public record StoredSession(
+    String pid,
+    String sid,
+    String namespace,
+    Set<String> rooms,
+    JsonObject data,
+    String lastOffset) {
   /** Copies the rooms. */
   public StoredSession {
     rooms = Set.copyOf(rooms);

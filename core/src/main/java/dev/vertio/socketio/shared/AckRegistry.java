@@ -1,7 +1,7 @@
 package dev.vertio.socketio.shared;
 
-import dev.vertio.socketio.AckTimeoutException;
 import dev.vertio.engineio.spi.Scheduler;
+import dev.vertio.socketio.AckTimeoutException;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonArray;
@@ -11,16 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The acknowledgements a socket (server or client) waits for, by packet id, bounded in number and each with an
- * optional timer. Touched only on the socket's context.
+ * The acknowledgements a socket (server or client) waits for, by packet id, bounded in number and
+ * each with an optional timer. Touched only on the socket's context.
  */
 public final class AckRegistry {
   /** What an acknowledgement resolves: the answer, or a failure. */
   public interface Waiter {
-    /** @param args the acknowledgement's arguments */
+    /**
+     * @param args the acknowledgement's arguments
+     */
     void answer(JsonArray args);
 
-    /** @param cause why no answer will come */
+    /**
+     * @param cause why no answer will come
+     */
     void fail(Throwable cause);
   }
 
@@ -55,7 +59,9 @@ public final class AckRegistry {
     this.max = max;
   }
 
-  /** @return false when the registry is full */
+  /**
+   * @return false when the registry is full
+   */
   public boolean register(long id, Waiter waiter, long timeoutMs) {
     if (pending == null) {
       pending = new HashMap<>(4);
@@ -65,12 +71,15 @@ public final class AckRegistry {
     }
     long timer = -1;
     if (timeoutMs > 0) {
-      timer = scheduler.schedule(timeoutMs, () -> {
-        Entry e = pending == null ? null : pending.remove(id);
-        if (e != null) {
-          e.waiter.fail(new AckTimeoutException("operation has timed out", List.of()));
-        }
-      });
+      timer =
+          scheduler.schedule(
+              timeoutMs,
+              () -> {
+                Entry e = pending == null ? null : pending.remove(id);
+                if (e != null) {
+                  e.waiter.fail(new AckTimeoutException("operation has timed out", List.of()));
+                }
+              });
     }
     pending.put(id, new Entry(waiter, timer));
     return true;
@@ -78,16 +87,18 @@ public final class AckRegistry {
 
   /** Registers a broadcast's answer handler, whose timer the broadcast owns. */
   public boolean register(long id, Handler<JsonArray> handler) {
-    return register(id, new Waiter() {
-      @Override
-      public void answer(JsonArray args) {
-        handler.handle(args);
-      }
+    return register(
+        id,
+        new Waiter() {
+          @Override
+          public void answer(JsonArray args) {
+            handler.handle(args);
+          }
 
-      @Override
-      public void fail(Throwable cause) {
-      }
-    }, 0);
+          @Override
+          public void fail(Throwable cause) {}
+        },
+        0);
   }
 
   /** Resolves an acknowledgement; an unknown id is ignored, as in the reference. */
@@ -124,7 +135,9 @@ public final class AckRegistry {
     }
   }
 
-  /** @return how many acknowledgements are awaited */
+  /**
+   * @return how many acknowledgements are awaited
+   */
   public int size() {
     return pending == null ? 0 : pending.size();
   }

@@ -11,16 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A socket's listeners: per event (plain, blocking or once), catch-all incoming and outgoing.
- * Registration may happen from any thread; dispatch reads snapshots. Shared by the server's
- * sockets and the Java client's.
+ * Registration may happen from any thread; dispatch reads snapshots. Shared by the server's sockets
+ * and the Java client's.
  */
 public final class EventListeners {
   /** One registered listener. */
   public static final class Listener {
     /** The handler. */
     public final EventHandler handler;
+
     /** Runs on a worker. */
     public final boolean blocking;
+
     /** Removed after one event. */
     public final boolean once;
 
@@ -36,7 +38,8 @@ public final class EventListeners {
   private final List<AnyEventHandler> anyOutgoing = new CopyOnWriteArrayList<>();
 
   public synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
-    byEvent.computeIfAbsent(event, k -> new ArrayList<>(1))
+    byEvent
+        .computeIfAbsent(event, k -> new ArrayList<>(1))
         .add(new Listener(handler, blocking, once));
   }
 
@@ -62,7 +65,9 @@ public final class EventListeners {
     return byEvent.containsKey(event) || !any.isEmpty();
   }
 
-  /** @return the listeners for an event, once-listeners removed from the registry */
+  /**
+   * @return the listeners for an event, once-listeners removed from the registry
+   */
   public synchronized List<Listener> take(String event) {
     List<Listener> list = byEvent.get(event);
     if (list == null) {

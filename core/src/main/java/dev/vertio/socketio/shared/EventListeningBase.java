@@ -16,10 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public abstract class EventListeningBase<S extends EventListening<S>> implements EventListening<S> {
   /** The socket's handlers. */
   protected final EventListeners listeners = new EventListeners();
+
   /** Called with the reason once the socket has disconnected. */
   protected final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
 
-  /** @return this socket, as its own type */
+  /**
+   * @return this socket, as its own type
+   */
   protected abstract S self();
 
   @Override
@@ -30,8 +33,7 @@ public abstract class EventListeningBase<S extends EventListening<S>> implements
 
   @Override
   public <T> S on(String event, Class<T> type, Handler<T> handler) {
-    listeners.add(event, (args, ack) -> handler.handle(JsonArgs.firstAs(args, type)), false,
-        false);
+    listeners.add(event, (args, ack) -> handler.handle(JsonArgs.firstAs(args, type)), false, false);
     return self();
   }
 

@@ -12,12 +12,11 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Turns event arguments into JSON values (POJOs through Jackson) and back into types; shared by
- * the server and the Java client.
+ * Turns event arguments into JSON values (POJOs through Jackson) and back into types; shared by the
+ * server and the Java client.
  */
 public final class JsonArgs {
-  private JsonArgs() {
-  }
+  private JsonArgs() {}
 
   /**
    * @param event the event name, first element
@@ -51,7 +50,9 @@ public final class JsonArgs {
     }
   }
 
-  /** @return the arguments as a JSON array */
+  /**
+   * @return the arguments as a JSON array
+   */
   public static JsonArray array(Object[] args) {
     JsonArray data = new JsonArray(new java.util.ArrayList<>(args.length));
     for (Object a : args) {
@@ -66,12 +67,21 @@ public final class JsonArgs {
    *     collections), else its Jackson mapping as a JsonObject
    */
   public static Object toJson(Object value) {
-    if (value == null || value instanceof String || value instanceof Number
-        || value instanceof Boolean || value instanceof JsonObject || value instanceof JsonArray
-        || value instanceof Buffer || value instanceof byte[] || value instanceof Map
-        || value instanceof Collection || value instanceof BigDecimal
-        || value instanceof BigInteger || value instanceof CharSequence
-        || value instanceof Enum || value instanceof Object[]) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof JsonObject
+        || value instanceof JsonArray
+        || value instanceof Buffer
+        || value instanceof byte[]
+        || value instanceof Map
+        || value instanceof Collection
+        || value instanceof BigDecimal
+        || value instanceof BigInteger
+        || value instanceof CharSequence
+        || value instanceof Enum
+        || value instanceof Object[]) {
       return value;
     }
     return JsonObject.mapFrom(value);

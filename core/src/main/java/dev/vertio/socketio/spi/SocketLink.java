@@ -7,17 +7,16 @@ import dev.vertio.socketio.parser.SocketPacket;
 /**
  * A connection that carries one {@link dev.vertio.socketio.Socket} without Engine.IO, such as a
  * plain WebSocket speaking JSON ({@link dev.vertio.plain.PlainEndpoint}): the socket writes its
- * packets here and the link turns them into its own framing. Connect one with
- * {@link SocketLinks#connect}; the {@link LinkedSocket} it gives back takes what the client
- * sends.
+ * packets here and the link turns them into its own framing. Connect one with {@link
+ * SocketLinks#connect}; the {@link LinkedSocket} it gives back takes what the client sends.
  *
  * <p>Every method is called on the session's {@link EngineSession#context() context}.
  */
 public interface SocketLink {
 
   /**
-   * @return the connection seen as a session: id, handshake, context, raw writes, close. It is
-   *     what {@code socket.conn()} returns.
+   * @return the connection seen as a session: id, handshake, context, raw writes, close. It is what
+   *     {@code socket.conn()} returns.
    */
   EngineSession session();
 
@@ -41,8 +40,8 @@ public interface SocketLink {
   int deliver(BroadcastPacket packet);
 
   /**
-   * The server closes the connection ({@code socket.disconnect(true)}, a flood of events...).
-   * The link closes its transport and then reports {@link LinkedSocket#closed}.
+   * The server closes the connection ({@code socket.disconnect(true)}, a flood of events...). The
+   * link closes its transport and then reports {@link LinkedSocket#closed}.
    *
    * @param reason the disconnect reason, such as {@code forced server close}
    */

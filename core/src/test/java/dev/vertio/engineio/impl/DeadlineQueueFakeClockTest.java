@@ -92,12 +92,13 @@ class DeadlineQueueFakeClockTest {
   @Test
   void aFailingSessionIsReportedAndTheOthersStillExpire() {
     DeadlineQueue queue = new DeadlineQueue(clock, 100);
-    queue.add(new DeadlineQueue.Node() {
-      @Override
-      protected void onDeadline() {
-        throw new IllegalStateException("boom");
-      }
-    });
+    queue.add(
+        new DeadlineQueue.Node() {
+          @Override
+          protected void onDeadline() {
+            throw new IllegalStateException("boom");
+          }
+        });
     queue.add(node("b"));
     clock.advance(100);
     fired.expect("b@100");

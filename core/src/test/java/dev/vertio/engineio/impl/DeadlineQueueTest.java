@@ -40,10 +40,11 @@ class DeadlineQueueTest {
 
   private void onContext(Runnable r) {
     Promise<Void> p = Promise.promise();
-    context.runOnContext(v -> {
-      r.run();
-      p.complete();
-    });
+    context.runOnContext(
+        v -> {
+          r.run();
+          p.complete();
+        });
     await(p.future());
   }
 
@@ -69,12 +70,13 @@ class DeadlineQueueTest {
     DeadlineQueue queue = new DeadlineQueue(context, 20);
     Named a = new Named("a", fired);
     Named b = new Named("b", fired);
-    onContext(() -> {
-      queue.add(a);
-      queue.add(b);
-      a.dequeue();
-      assertFalse(a.isQueued());
-    });
+    onContext(
+        () -> {
+          queue.add(a);
+          queue.add(b);
+          a.dequeue();
+          assertFalse(a.isQueued());
+        });
     fired.expect("b");
     fired.assertExhausted();
   }
@@ -85,11 +87,12 @@ class DeadlineQueueTest {
     DeadlineQueue queue = new DeadlineQueue(context, 20);
     Named a = new Named("a", fired);
     Named b = new Named("b", fired);
-    onContext(() -> {
-      queue.add(a);
-      queue.add(b);
-      queue.add(a);
-    });
+    onContext(
+        () -> {
+          queue.add(a);
+          queue.add(b);
+          queue.add(a);
+        });
     fired.expect("b");
     fired.expect("a");
     fired.assertExhausted();
@@ -100,15 +103,16 @@ class DeadlineQueueTest {
     Recorder<String> fired = new Recorder<>();
     DeadlineQueue queue = new DeadlineQueue(context, 10);
     int[] count = {0};
-    DeadlineQueue.Node node = new DeadlineQueue.Node() {
-      @Override
-      protected void onDeadline() {
-        fired.record("tick");
-        if (++count[0] < 3) {
-          queue.add(this);
-        }
-      }
-    };
+    DeadlineQueue.Node node =
+        new DeadlineQueue.Node() {
+          @Override
+          protected void onDeadline() {
+            fired.record("tick");
+            if (++count[0] < 3) {
+              queue.add(this);
+            }
+          }
+        };
     onContext(() -> queue.add(node));
     fired.expect("tick");
     fired.expect("tick");
@@ -122,11 +126,12 @@ class DeadlineQueueTest {
     Recorder<String> fired = new Recorder<>();
     DeadlineQueue queue = new DeadlineQueue(context, 20);
     Named a = new Named("a", fired);
-    onContext(() -> {
-      queue.add(a);
-      queue.clear();
-      assertFalse(a.isQueued());
-    });
+    onContext(
+        () -> {
+          queue.add(a);
+          queue.clear();
+          assertFalse(a.isQueued());
+        });
     assertFalse(fired.size() > 0);
     fired.assertExhausted();
   }

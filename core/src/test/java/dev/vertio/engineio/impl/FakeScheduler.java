@@ -1,9 +1,9 @@
 package dev.vertio.engineio.impl;
 
-import dev.vertio.engineio.spi.Scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vertio.engineio.spi.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -14,11 +14,14 @@ import java.util.PriorityQueue;
  * Failures the tasks report are kept; {@link #assertNoFailures()} checks none came.
  */
 public final class FakeScheduler implements Scheduler {
-  private record Task(long id, long dueNanos, Runnable action) {
-  }
+  private record Task(long id, long dueNanos, Runnable action) {}
 
-  private final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) ->
-      a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.id, b.id));
+  private final PriorityQueue<Task> tasks =
+      new PriorityQueue<>(
+          (a, b) ->
+              a.dueNanos != b.dueNanos
+                  ? Long.compare(a.dueNanos, b.dueNanos)
+                  : Long.compare(a.id, b.id));
   private final List<Throwable> failures = new ArrayList<>();
   private long now = 1_000_000_000L;
   private long nextId;
@@ -67,12 +70,16 @@ public final class FakeScheduler implements Scheduler {
     now = end;
   }
 
-  /** @return how many timers are armed */
+  /**
+   * @return how many timers are armed
+   */
   public int pending() {
     return tasks.size();
   }
 
-  /** @return the failures reported so far, forgetting them */
+  /**
+   * @return the failures reported so far, forgetting them
+   */
   public List<Throwable> takeFailures() {
     List<Throwable> taken = List.copyOf(failures);
     failures.clear();

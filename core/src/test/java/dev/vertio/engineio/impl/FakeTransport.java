@@ -7,10 +7,10 @@ import dev.vertio.engineio.testing.Recorder;
 import java.util.List;
 
 /**
- * A transport with no network: what the session does to it is recorded ({@code send <wire>},
- * {@code close}, {@code discard}), and the test plays the client through {@link #listener()}.
- * A {@code "polling"} one is writable while a poll is pending: {@link #writable(boolean)} opens a
- * poll, a send answers it.
+ * A transport with no network: what the session does to it is recorded ({@code send <wire>}, {@code
+ * close}, {@code discard}), and the test plays the client through {@link #listener()}. A {@code
+ * "polling"} one is writable while a poll is pending: {@link #writable(boolean)} opens a poll, a
+ * send answers it.
  */
 public final class FakeTransport implements Transport {
   private final String name;
@@ -18,22 +18,30 @@ public final class FakeTransport implements Transport {
   private TransportListener listener;
   private boolean writable = true;
 
-  /** @param name the transport's name */
+  /**
+   * @param name the transport's name
+   */
   public FakeTransport(String name) {
     this.name = name;
   }
 
-  /** @return what was done to the transport, in order */
+  /**
+   * @return what was done to the transport, in order
+   */
   public Recorder<String> calls() {
     return calls;
   }
 
-  /** @return the listener the session gave it: the test reports client events through it */
+  /**
+   * @return the listener the session gave it: the test reports client events through it
+   */
   public TransportListener listener() {
     return listener;
   }
 
-  /** @param writable whether sends go out at once */
+  /**
+   * @param writable whether sends go out at once
+   */
   public void writable(boolean writable) {
     this.writable = writable;
   }

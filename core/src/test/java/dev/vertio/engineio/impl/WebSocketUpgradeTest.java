@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The upgrade from polling to WebSocket as a state machine: a fake WebSocket, a fake session and
- * a fake clock; no network, no waiting.
+ * The upgrade from polling to WebSocket as a state machine: a fake WebSocket, a fake session and a
+ * fake clock; no network, no waiting.
  */
 class WebSocketUpgradeTest {
   private static final long UPGRADE_TIMEOUT = 10_000;
@@ -19,48 +19,53 @@ class WebSocketUpgradeTest {
   private final FakeScheduler clock = new FakeScheduler();
   private final FakeTransport ws = new FakeTransport("websocket");
   private final Recorder<String> session = new Recorder<>();
-  private final WebSocketUpgrade upgrade = new WebSocketUpgrade(new UpgradeHost() {
-    @Override
-    public void onProbed() {
-      session.record("probed");
-    }
+  private final WebSocketUpgrade upgrade =
+      new WebSocketUpgrade(
+          new UpgradeHost() {
+            @Override
+            public void onProbed() {
+              session.record("probed");
+            }
 
-    @Override
-    public void onUpgraded(Transport next) {
-      assertTrue(next == ws, "the session moves to the candidate");
-      session.record("upgraded");
-    }
+            @Override
+            public void onUpgraded(Transport next) {
+              assertTrue(next == ws, "the session moves to the candidate");
+              session.record("upgraded");
+            }
 
-    @Override
-    public void onUpgradeFailed() {
-      session.record("upgrade failed");
-    }
+            @Override
+            public void onUpgradeFailed() {
+              session.record("upgrade failed");
+            }
 
-    @Override
-    public void onPacket(EnginePacket packet) {
-      session.record("packet " + packet.wireText());
-    }
+            @Override
+            public void onPacket(EnginePacket packet) {
+              session.record("packet " + packet.wireText());
+            }
 
-    @Override
-    public void onDrain() {
-      session.record("drain");
-    }
+            @Override
+            public void onDrain() {
+              session.record("drain");
+            }
 
-    @Override
-    public void onClose() {
-      session.record("close");
-    }
+            @Override
+            public void onClose() {
+              session.record("close");
+            }
 
-    @Override
-    public void onError(String description) {
-      session.record("error " + description);
-    }
+            @Override
+            public void onError(String description) {
+              session.record("error " + description);
+            }
 
-    @Override
-    public void onParseError(String description) {
-      session.record("parse error " + description);
-    }
-  }, ws, clock, UPGRADE_TIMEOUT);
+            @Override
+            public void onParseError(String description) {
+              session.record("parse error " + description);
+            }
+          },
+          ws,
+          clock,
+          UPGRADE_TIMEOUT);
 
   @AfterEach
   void exhausted() {

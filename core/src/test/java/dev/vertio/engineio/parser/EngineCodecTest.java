@@ -19,7 +19,8 @@ class EngineCodecTest {
     assertEquals("3probe", EngineCodec.encodePacket(EnginePacket.PONG_PROBE));
     assertEquals("6", EngineCodec.encodePacket(EnginePacket.NOOP));
     assertEquals("4", EngineCodec.encodePacket(EnginePacket.message("")));
-    assertEquals("0{\"sid\":\"a\"}",
+    assertEquals(
+        "0{\"sid\":\"a\"}",
         EngineCodec.encodePacket(EnginePacket.text(EnginePacketType.OPEN, "{\"sid\":\"a\"}")));
   }
 
@@ -49,8 +50,12 @@ class EngineCodecTest {
 
   @Test
   void payloadJoinsRecordsWithRecordSeparator() {
-    String payload = EngineCodec.encodePayload(List.of(EnginePacket.message("hello"),
-        EnginePacket.PING, EnginePacket.binary(new byte[] {1, 2, 3})));
+    String payload =
+        EngineCodec.encodePayload(
+            List.of(
+                EnginePacket.message("hello"),
+                EnginePacket.PING,
+                EnginePacket.binary(new byte[] {1, 2, 3})));
     assertEquals("4hello\u001e2\u001ebAQID", payload);
   }
 
@@ -94,8 +99,8 @@ class EngineCodecTest {
   void base64WithLineBreaksDecodesAsTheReferenceDoes() {
     // io.socket:socket.io-client 2.x encodes with android-style base64: a trailing newline.
     assertArrayEquals(new byte[] {1, 2, 3}, EngineCodec.decodePacket("bAQID\n").binary());
-    assertArrayEquals(new byte[] {1, 2, 3}, EngineCodec.decodePayload("4x\u001ebAQID\n")
-        .get(1).binary());
+    assertArrayEquals(
+        new byte[] {1, 2, 3}, EngineCodec.decodePayload("4x\u001ebAQID\n").get(1).binary());
   }
 
   @Test

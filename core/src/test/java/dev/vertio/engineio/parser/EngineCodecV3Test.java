@@ -19,8 +19,10 @@ class EngineCodecV3Test {
 
   @Test
   void textPayloadPrefixesEachPacketWithItsLength() {
-    assertEquals("6:4hello2:40",
-        EngineCodecV3.encodePayload(List.of(EnginePacket.message("hello"), EnginePacket.message("0"))));
+    assertEquals(
+        "6:4hello2:40",
+        EngineCodecV3.encodePayload(
+            List.of(EnginePacket.message("hello"), EnginePacket.message("0"))));
     assertEquals("1:3", EngineCodecV3.encodePayload(List.of(EnginePacket.PONG)));
     assertEquals("0:", EngineCodecV3.encodePayload(List.of()));
   }
@@ -35,8 +37,9 @@ class EngineCodecV3Test {
   @Test
   void textPayloadDecodesEveryPacketInOrder() {
     List<EnginePacket> packets = EngineCodecV3.decodePayload("6:4hello1:22:40");
-    assertEquals(List.of(EnginePacket.message("hello"), EnginePacket.PING,
-        EnginePacket.message("0")), packets);
+    assertEquals(
+        List.of(EnginePacket.message("hello"), EnginePacket.PING, EnginePacket.message("0")),
+        packets);
     assertSame(EnginePacket.PING, packets.get(1));
   }
 
@@ -54,24 +57,26 @@ class EngineCodecV3Test {
     assertTrue(back.isBinary());
     assertEquals(EnginePacketType.MESSAGE, back.type());
     assertArrayEquals(BYTES, back.binary());
-    assertEquals(List.of(EnginePacket.message("x"), binary),
-        EngineCodecV3.decodePayload("2:4x6:b4AQID"));
+    assertEquals(
+        List.of(EnginePacket.message("x"), binary), EngineCodecV3.decodePayload("2:4x6:b4AQID"));
   }
 
   @Test
   void binaryFramesStartWithTheTypeByte() {
-    assertArrayEquals(new byte[] {4, 1, 2, 3},
-        EngineCodecV3.encodeBinaryPacket(EnginePacket.binary(BYTES)));
+    assertArrayEquals(
+        new byte[] {4, 1, 2, 3}, EngineCodecV3.encodeBinaryPacket(EnginePacket.binary(BYTES)));
     assertArrayEquals(BYTES, EngineCodecV3.decodeBinaryPacket(new byte[] {4, 1, 2, 3}).binary());
   }
 
   @Test
   void binaryPayloadFramesPacketsWithDigitBytes() {
-    byte[] payload = EngineCodecV3.encodeBinaryPayload(
-        List.of(EnginePacket.message("é"), EnginePacket.binary(BYTES)));
+    byte[] payload =
+        EngineCodecV3.encodeBinaryPayload(
+            List.of(EnginePacket.message("é"), EnginePacket.binary(BYTES)));
     // "4é" is 3 bytes of UTF-8: 0, 3, 255, '4', 0xc3, 0xa9; then 1, 4, 255, 4, 1, 2, 3.
-    assertArrayEquals(new byte[] {0, 3, (byte) 255, '4', (byte) 0xc3, (byte) 0xa9,
-        1, 4, (byte) 255, 4, 1, 2, 3}, payload);
+    assertArrayEquals(
+        new byte[] {0, 3, (byte) 255, '4', (byte) 0xc3, (byte) 0xa9, 1, 4, (byte) 255, 4, 1, 2, 3},
+        payload);
     List<EnginePacket> back = EngineCodecV3.decodeBinaryPayload(payload);
     assertEquals(List.of(EnginePacket.message("é"), EnginePacket.binary(BYTES)), back);
   }
@@ -80,15 +85,17 @@ class EngineCodecV3Test {
   void binaryPayloadLengthsOfSeveralDigits() {
     String text = "x".repeat(122);
     byte[] payload = EngineCodecV3.encodeBinaryPayload(List.of(EnginePacket.message(text)));
-    assertArrayEquals(new byte[] {0, 1, 2, 3, (byte) 255, '4'},
-        java.util.Arrays.copyOf(payload, 6));
+    assertArrayEquals(
+        new byte[] {0, 1, 2, 3, (byte) 255, '4'}, java.util.Arrays.copyOf(payload, 6));
     assertEquals(List.of(EnginePacket.message(text)), EngineCodecV3.decodeBinaryPayload(payload));
   }
 
   @Test
   void malformedTextPayloadsAreRefused() {
-    for (String bad : new String[] {"", "4hello", "x:4", "6:4hi", ":4", "2:4x1", "3:9ab",
-        "99999999999:4", "4:b1AQ"}) {
+    for (String bad :
+        new String[] {
+          "", "4hello", "x:4", "6:4hi", ":4", "2:4x1", "3:9ab", "99999999999:4", "4:b1AQ"
+        }) {
       assertThrows(EngineParseException.class, () -> EngineCodecV3.decodePayload(bad), bad);
     }
   }
@@ -96,16 +103,24 @@ class EngineCodecV3Test {
   @Test
   void malformedBinaryPayloadsAreRefused() {
     byte[][] bad = {
-        {}, {0}, {0, 5}, {0, (byte) 255, '4'}, {0, 3, (byte) 255, '4'}, {0, 12, (byte) 255},
-        {1, 2, (byte) 255, 3, 1}, {0, 2, (byte) 255, '4', (byte) 0xc3},
+      {},
+      {0},
+      {0, 5},
+      {0, (byte) 255, '4'},
+      {0, 3, (byte) 255, '4'},
+      {0, 12, (byte) 255},
+      {1, 2, (byte) 255, 3, 1},
+      {0, 2, (byte) 255, '4', (byte) 0xc3},
     };
     for (byte[] b : bad) {
-      assertThrows(EngineParseException.class, () -> EngineCodecV3.decodeBinaryPayload(b),
+      assertThrows(
+          EngineParseException.class,
+          () -> EngineCodecV3.decodeBinaryPayload(b),
           java.util.Arrays.toString(b));
     }
     assertThrows(EngineParseException.class, () -> EngineCodecV3.decodeBinaryPacket(new byte[0]));
-    assertThrows(EngineParseException.class,
-        () -> EngineCodecV3.decodeBinaryPacket(new byte[] {2, 1}));
+    assertThrows(
+        EngineParseException.class, () -> EngineCodecV3.decodeBinaryPacket(new byte[] {2, 1}));
   }
 
   @Test
@@ -127,15 +142,16 @@ class EngineCodecV3Test {
     EngineWireFormat.Payload p = v3.encodePayload(List.of(EnginePacket.message("a"), binary));
     assertTrue(p.isBinary());
     assertNull(p.text());
-    assertEquals("2:4a6:b4AQID",
-        b64.encodePayload(List.of(EnginePacket.message("a"), binary)).text());
+    assertEquals(
+        "2:4a6:b4AQID", b64.encodePayload(List.of(EnginePacket.message("a"), binary)).text());
     assertEquals("2:4a", v3.encodePayload(List.of(EnginePacket.message("a"))).text());
-    assertEquals("4a\u001ebAQID", v4.encodePayload(List.of(EnginePacket.message("a"), binary)).text());
+    assertEquals(
+        "4a\u001ebAQID", v4.encodePayload(List.of(EnginePacket.message("a"), binary)).text());
 
     assertTrue(v3.acceptsBinaryPayloads());
     assertFalse(v4.acceptsBinaryPayloads());
-    assertThrows(EngineParseException.class,
-        () -> v4.decodePayload("4a".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(
+        EngineParseException.class, () -> v4.decodePayload("4a".getBytes(StandardCharsets.UTF_8)));
     assertEquals(List.of(EnginePacket.message("a")), v3.decodePayload("2:4a"));
     assertThrows(EngineParseException.class, () -> v3.decodePayload("4a"));
   }

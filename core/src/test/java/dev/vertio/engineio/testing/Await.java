@@ -10,18 +10,19 @@ public final class Await {
   /** Generous default so that slow CI machines do not fail tests. */
   public static final long DEFAULT_SECONDS = 10;
 
-  private Await() {
-  }
+  private Await() {}
 
   /** Prints every thread's stack to stderr: what a timed-out test was waiting for. */
   public static void dumpThreads() {
     StringBuilder sb = new StringBuilder("=== thread dump at timeout ===\n");
-    Thread.getAllStackTraces().forEach((t, stack) -> {
-      sb.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
-      for (StackTraceElement e : stack) {
-        sb.append("    at ").append(e).append('\n');
-      }
-    });
+    Thread.getAllStackTraces()
+        .forEach(
+            (t, stack) -> {
+              sb.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+              for (StackTraceElement e : stack) {
+                sb.append("    at ").append(e).append('\n');
+              }
+            });
     System.err.print(sb);
   }
 

@@ -11,9 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A plain WebSocket client on Java's own {@code java.net.http.WebSocket}, recording what it
- * receives: {@code text:...} (a whole text message), {@code binary:<hex>}, and
- * {@code close:<code>:<reason>}. Text messages that are JSON are easiest taken with
- * {@link #nextJson()}.
+ * receives: {@code text:...} (a whole text message), {@code binary:<hex>}, and {@code
+ * close:<code>:<reason>}. Text messages that are JSON are easiest taken with {@link #nextJson()}.
  */
 public final class JdkWebSocket implements WebSocket.Listener {
   private final Recorder<String> events = new Recorder<>();
@@ -21,8 +20,7 @@ public final class JdkWebSocket implements WebSocket.Listener {
   private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
   private WebSocket ws;
 
-  private JdkWebSocket() {
-  }
+  private JdkWebSocket() {}
 
   /**
    * @param uri such as {@code ws://127.0.0.1:1234/ws}
@@ -31,11 +29,11 @@ public final class JdkWebSocket implements WebSocket.Listener {
    */
   public static JdkWebSocket connect(String uri, String... subprotocols) {
     JdkWebSocket c = new JdkWebSocket();
-    WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(10));
+    WebSocket.Builder b =
+        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (subprotocols.length > 0) {
-      b.subprotocols(subprotocols[0],
-          java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+      b.subprotocols(
+          subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
     }
     try {
       c.ws = b.buildAsync(URI.create(uri), c).get(10, TimeUnit.SECONDS);
@@ -45,34 +43,46 @@ public final class JdkWebSocket implements WebSocket.Listener {
     return c;
   }
 
-  /** @return the Java WebSocket */
+  /**
+   * @return the Java WebSocket
+   */
   public WebSocket ws() {
     return ws;
   }
 
-  /** @param message a whole text message to send */
+  /**
+   * @param message a whole text message to send
+   */
   public JdkWebSocket send(String message) {
     ws.sendText(message, true).join();
     return this;
   }
 
-  /** @param json a JSON message to send */
+  /**
+   * @param json a JSON message to send
+   */
   public JdkWebSocket send(JsonObject json) {
     return send(json.encode());
   }
 
-  /** @param bytes a binary message to send */
+  /**
+   * @param bytes a binary message to send
+   */
   public JdkWebSocket sendBinary(byte[] bytes) {
     ws.sendBinary(ByteBuffer.wrap(bytes), true).join();
     return this;
   }
 
-  /** @return the next event */
+  /**
+   * @return the next event
+   */
   public String next() {
     return events.next();
   }
 
-  /** @return the next event, which must be a JSON text message */
+  /**
+   * @return the next event, which must be a JSON text message
+   */
   public JsonObject nextJson() {
     String e = events.next();
     if (!e.startsWith("text:")) {
@@ -81,7 +91,9 @@ public final class JdkWebSocket implements WebSocket.Listener {
     return new JsonObject(e.substring(5));
   }
 
-  /** @return the recorder */
+  /**
+   * @return the recorder
+   */
   public Recorder<String> events() {
     return events;
   }

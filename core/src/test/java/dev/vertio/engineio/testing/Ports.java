@@ -6,10 +6,11 @@ import java.net.ServerSocket;
 
 /** Ports for tests that must restart a server on the same port. */
 public final class Ports {
-  private Ports() {
-  }
+  private Ports() {}
 
-  /** @return a loopback port nothing listens on now, found by the OS (outside Vert.x) */
+  /**
+   * @return a loopback port nothing listens on now, found by the OS (outside Vert.x)
+   */
   public static int free() {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return probe.getLocalPort();

@@ -2,8 +2,8 @@ package dev.vertio.engineio.testing;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -18,8 +18,8 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A raw Engine.IO peer for tests: plain HTTP requests and WebSockets on loopback, so tests can
- * send exact wire strings and see exact answers.
+ * A raw Engine.IO peer for tests: plain HTTP requests and WebSockets on loopback, so tests can send
+ * exact wire strings and see exact answers.
  */
 public final class RawEngineClient {
   private final int port;
@@ -30,12 +30,16 @@ public final class RawEngineClient {
 
   /** An HTTP answer: status, headers and body as text. */
   public record Reply(int status, MultiMap headers, Buffer body) {
-    /** @return the body as UTF-8 text */
+    /**
+     * @return the body as UTF-8 text
+     */
     public String text() {
       return body.toString();
     }
 
-    /** @return the body parsed as a JSON object */
+    /**
+     * @return the body parsed as a JSON object
+     */
     public JsonObject json() {
       return new JsonObject(body);
     }
@@ -56,11 +60,16 @@ public final class RawEngineClient {
     // Every request runs on this one context, so response handlers are set on the thread that
     // receives the response, before any of its body can arrive.
     this.context = vertx.getOrCreateContext();
-    this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
+    this.ws =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxFrameSize(16 * 1024 * 1024)
+                .setMaxMessageSize(16 * 1024 * 1024));
   }
 
-  /** @return the URI for a query, e.g. {@code EIO=4&transport=polling} */
+  /**
+   * @return the URI for a query, e.g. {@code EIO=4&transport=polling}
+   */
   public String uri(String query) {
     return path + "?" + query;
   }
@@ -73,14 +82,21 @@ public final class RawEngineClient {
    * @return the reply
    */
   public Future<Reply> request(HttpMethod method, String query, MultiMap headers, Buffer body) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1")
-        .setPort(port).setURI(uri(query));
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(method)
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI(uri(query));
     if (headers != null) {
       options.setHeaders(headers);
     }
-    return onContext(() -> http.request(options)
-        .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b))));
+    return onContext(
+        () ->
+            http.request(options)
+                .compose(req -> body == null ? req.send() : req.send(body))
+                .compose(
+                    resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b))));
   }
 
   private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> operation) {
@@ -96,21 +112,29 @@ public final class RawEngineClient {
    * @return the reply
    */
   public Future<Reply> requestPath(HttpMethod method, String fullPath, MultiMap headers) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1")
-        .setPort(port).setURI(fullPath);
+    RequestOptions options =
+        new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(fullPath);
     if (headers != null) {
       options.setHeaders(headers);
     }
-    return onContext(() -> http.request(options).compose(HttpClientRequest::send)
-        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b))));
+    return onContext(
+        () ->
+            http.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(
+                    resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b))));
   }
 
-  /** @return GET with the query */
+  /**
+   * @return GET with the query
+   */
   public Future<Reply> get(String query) {
     return request(HttpMethod.GET, query, null, null);
   }
 
-  /** @return POST of a text body with the query */
+  /**
+   * @return POST of a text body with the query
+   */
   public Future<Reply> post(String query, String body) {
     return request(HttpMethod.POST, query, null, Buffer.buffer(body));
   }
@@ -121,21 +145,27 @@ public final class RawEngineClient {
    * @return the open packet's JSON (sid, upgrades, pingInterval, pingTimeout, maxPayload)
    */
   public Future<JsonObject> pollingHandshake() {
-    return get("EIO=4&transport=polling").map(r -> {
-      String text = r.text();
-      if (r.status() != 200 || !text.startsWith("0")) {
-        throw new AssertionError("bad handshake: " + r.status() + " " + text);
-      }
-      return new JsonObject(text.substring(1));
-    });
+    return get("EIO=4&transport=polling")
+        .map(
+            r -> {
+              String text = r.text();
+              if (r.status() != 200 || !text.startsWith("0")) {
+                throw new AssertionError("bad handshake: " + r.status() + " " + text);
+              }
+              return new JsonObject(text.substring(1));
+            });
   }
 
-  /** @return GET of the session's next payload */
+  /**
+   * @return GET of the session's next payload
+   */
   public Future<Reply> poll(String sid) {
     return get("EIO=4&transport=polling&sid=" + sid);
   }
 
-  /** @return POST of a payload to the session */
+  /**
+   * @return POST of a payload to the session
+   */
   public Future<Reply> send(String sid, String payload) {
     return post("EIO=4&transport=polling&sid=" + sid, payload);
   }
@@ -146,35 +176,47 @@ public final class RawEngineClient {
    * @return the connected WebSocket, paused: set its handlers, then {@code resume()} it
    */
   public Future<WebSocket> websocket(String query, MultiMap headers) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(port).setURI(uri(query));
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri(query));
     if (headers != null) {
       options.setHeaders(headers);
     }
     // Paused as soon as it exists, on the thread that reads it: no frame is lost before the
     // test sets its handlers. Resume it after setting them.
-    return onContext(() -> ws.connect(options).map(socket -> {
-      socket.pause();
-      return socket;
-    }));
+    return onContext(
+        () ->
+            ws.connect(options)
+                .map(
+                    socket -> {
+                      socket.pause();
+                      return socket;
+                    }));
   }
 
-  /** @return a WebSocket opening a new session */
+  /**
+   * @return a WebSocket opening a new session
+   */
   public Future<WebSocket> websocket() {
     return websocket("EIO=4&transport=websocket", null);
   }
 
-  /** @return a WebSocket upgrading session {@code sid} */
+  /**
+   * @return a WebSocket upgrading session {@code sid}
+   */
   public Future<WebSocket> upgrade(String sid) {
     return websocket("EIO=4&transport=websocket&sid=" + sid, null);
   }
 
-  /** @return the underlying HTTP client */
+  /**
+   * @return the underlying HTTP client
+   */
   public HttpClient http() {
     return http;
   }
 
-  /** @return completes when the clients are closed */
+  /**
+   * @return completes when the clients are closed
+   */
   public Future<Void> close() {
     return Future.join(http.close(), ws.close()).mapEmpty();
   }

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * A WebSocket client written frame by frame over a TCP socket (RFC 6455), for what friendlier
- * clients refuse to do: invalid UTF-8, oversized or odd fragments, never answering pings. It
- * reads with a socket timeout, so a test cannot hang on it.
+ * clients refuse to do: invalid UTF-8, oversized or odd fragments, never answering pings. It reads
+ * with a socket timeout, so a test cannot hang on it.
  */
 public final class RawWebSocket implements AutoCloseable {
   /** RFC 6455 section 1.3: the GUID hashed with the key into {@code Sec-WebSocket-Accept}. */
@@ -23,17 +23,23 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** A frame read from the server. */
   public record Frame(boolean fin, int opcode, byte[] payload) {
-    /** @return the payload as UTF-8 text */
+    /**
+     * @return the payload as UTF-8 text
+     */
     public String text() {
       return new String(payload, StandardCharsets.UTF_8);
     }
 
-    /** @return the close code of a close frame */
+    /**
+     * @return the close code of a close frame
+     */
     public int closeCode() {
       return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
     }
 
-    /** @return the close reason of a close frame */
+    /**
+     * @return the close reason of a close frame
+     */
     public String closeReason() {
       return new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
     }
@@ -72,10 +78,15 @@ public final class RawWebSocket implements AutoCloseable {
     byte[] nonce = new byte[16];
     new SecureRandom().nextBytes(nonce);
     String key = Base64.getEncoder().encodeToString(nonce);
-    StringBuilder req = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\n")
-        .append("Host: 127.0.0.1:").append(port).append("\r\n")
-        .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-        .append("Sec-WebSocket-Key: ").append(key).append("\r\n");
+    StringBuilder req =
+        new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1:")
+            .append(port)
+            .append("\r\n")
+            .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+            .append("Sec-WebSocket-Key: ")
+            .append(key)
+            .append("\r\n");
     if (!extraHeaders.containsKey("Sec-WebSocket-Version")) {
       req.append("Sec-WebSocket-Version: 13\r\n");
     }
@@ -88,7 +99,8 @@ public final class RawWebSocket implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
       int colon = line.indexOf(':');
-      headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+      headers.put(
+          line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
           line.substring(colon + 1).trim());
     }
     int status = Integer.parseInt(statusLine.split(" ")[1]);
@@ -109,22 +121,30 @@ public final class RawWebSocket implements AutoCloseable {
     return b.toString(StandardCharsets.ISO_8859_1);
   }
 
-  /** @return the HTTP status of the handshake's answer (101 when upgraded) */
+  /**
+   * @return the HTTP status of the handshake's answer (101 when upgraded)
+   */
   public int status() {
     return status;
   }
 
-  /** @param name a header name @return its value in the answer, or null */
+  /**
+   * @param name a header name @return its value in the answer, or null
+   */
   public String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
-  /** @return the key this client sent */
+  /**
+   * @return the key this client sent
+   */
   public String key() {
     return key;
   }
 
-  /** @return the body of a refused handshake (with Content-Length) */
+  /**
+   * @return the body of a refused handshake (with Content-Length)
+   */
   public String body() throws IOException {
     String len = header("content-length");
     if (len == null) {
@@ -166,7 +186,9 @@ public final class RawWebSocket implements AutoCloseable {
     return frame(true, 1, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @return the next frame from the server (pings included) */
+  /**
+   * @return the next frame from the server (pings included)
+   */
   public Frame read() throws IOException {
     int b0 = in.read();
     if (b0 < 0) {
@@ -186,9 +208,11 @@ public final class RawWebSocket implements AutoCloseable {
     return new Frame((b0 & 0x80) != 0, b0 & 0x0f, payload);
   }
 
-  /** @return the next frame that is not a ping */
+  /**
+   * @return the next frame that is not a ping
+   */
   public Frame readData() throws IOException {
-    for (;;) {
+    for (; ; ) {
       Frame f = read();
       if (f.opcode() != 9) {
         return f;

@@ -7,15 +7,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Queues every event a socket or session sees (okhttp's recorder pattern): tests take them in
- * order and end with {@link #assertExhausted()}, so an unexpected event fails the test.
+ * Queues every event a socket or session sees (okhttp's recorder pattern): tests take them in order
+ * and end with {@link #assertExhausted()}, so an unexpected event fails the test.
  *
  * @param <T> the event type
  */
 public final class Recorder<T> {
   private final LinkedBlockingQueue<T> events = new LinkedBlockingQueue<>();
 
-  /** @param event an event, recorded from any thread */
+  /**
+   * @param event an event, recorded from any thread
+   */
   public void record(T event) {
     events.add(event);
   }
@@ -46,7 +48,9 @@ public final class Recorder<T> {
     }
   }
 
-  /** @param expected the event that must come next */
+  /**
+   * @param expected the event that must come next
+   */
   public void expect(T expected) {
     assertEquals(expected, next());
   }
@@ -60,7 +64,9 @@ public final class Recorder<T> {
     }
   }
 
-  /** @return the number of events waiting */
+  /**
+   * @return the number of events waiting
+   */
   public int size() {
     return events.size();
   }

@@ -21,11 +21,11 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A self-signed certificate made at test time for {@code localhost} and {@code 127.0.0.1} (both
- * as subject alternative names, so clients that check the host name accept it), written as PEM
- * files: {@link #certPath()} and {@link #keyPath()}. It is made with the JDK's {@code keytool}
- * (Vert.x's {@code SelfSignedCertificate} has no IP address in it, which Node's TLS refuses for
- * {@code 127.0.0.1}). Trust the certificate itself: it is its own CA.
+ * A self-signed certificate made at test time for {@code localhost} and {@code 127.0.0.1} (both as
+ * subject alternative names, so clients that check the host name accept it), written as PEM files:
+ * {@link #certPath()} and {@link #keyPath()}. It is made with the JDK's {@code keytool} (Vert.x's
+ * {@code SelfSignedCertificate} has no IP address in it, which Node's TLS refuses for {@code
+ * 127.0.0.1}). Trust the certificate itself: it is its own CA.
  */
 public final class TestCertificate implements AutoCloseable {
   private static final String PASSWORD = "changeit";
@@ -39,7 +39,9 @@ public final class TestCertificate implements AutoCloseable {
     this.key = dir.resolve("key.pem");
   }
 
-  /** @return a new certificate and key in a temporary folder */
+  /**
+   * @return a new certificate and key in a temporary folder
+   */
   public static TestCertificate create() {
     try {
       TestCertificate c = new TestCertificate(Files.createTempDirectory("vertio-tls"));
@@ -53,11 +55,32 @@ public final class TestCertificate implements AutoCloseable {
   private void generate() throws IOException {
     Path store = dir.resolve("store.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "vertio", "-keyalg", "RSA",
-        "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
-        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "vertio",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
+            .redirectErrorStream(true)
+            .start();
     try {
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -80,32 +103,46 @@ public final class TestCertificate implements AutoCloseable {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
-  /** @return the certificate, PEM */
+  /**
+   * @return the certificate, PEM
+   */
   public Path certPath() {
     return cert;
   }
 
-  /** @return the private key, PEM (PKCS#8) */
+  /**
+   * @return the private key, PEM (PKCS#8)
+   */
   public Path keyPath() {
     return key;
   }
 
-  /** @return server-side options with the key and certificate */
+  /**
+   * @return server-side options with the key and certificate
+   */
   public PemKeyCertOptions keyCertOptions() {
     return new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString());
   }
 
-  /** @return client-side options trusting exactly this certificate */
+  /**
+   * @return client-side options trusting exactly this certificate
+   */
   public PemTrustOptions trustOptions() {
     return new PemTrustOptions().addCertPath(cert.toString());
   }
 
-  /** @return an SSL context (TLS) whose only trusted certificate is this one */
+  /**
+   * @return an SSL context (TLS) whose only trusted certificate is this one
+   */
   public SSLContext sslContext() {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
@@ -116,7 +153,9 @@ public final class TestCertificate implements AutoCloseable {
     }
   }
 
-  /** @return a trust manager whose only trusted certificate is this one (OkHttp wants one) */
+  /**
+   * @return a trust manager whose only trusted certificate is this one (OkHttp wants one)
+   */
   public X509TrustManager trustManager() {
     try {
       X509Certificate c;

@@ -11,9 +11,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * Plain HTTP requests from a test thread. Each request runs on one Vert.x context: chained from
- * the test thread, {@code response.body()} could be asked for after the body had arrived on the
- * event loop, and the request then hung (seen in about one run in three).
+ * Plain HTTP requests from a test thread. Each request runs on one Vert.x context: chained from the
+ * test thread, {@code response.body()} could be asked for after the body had arrived on the event
+ * loop, and the request then hung (seen in about one run in three).
  */
 public final class TestHttp {
   private final HttpClient http;
@@ -37,7 +37,9 @@ public final class TestHttp {
 
   /** A whole response. */
   public record Response(int status, MultiMap headers, Buffer body) {
-    /** @return the body as text */
+    /**
+     * @return the body as text
+     */
     public String text() {
       return body.toString();
     }
@@ -50,10 +52,13 @@ public final class TestHttp {
    */
   public Future<Response> request(RequestOptions options, String body) {
     Promise<Response> promise = Promise.promise();
-    context.runOnContext(v -> http.request(options)
-        .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(res -> res.body().map(b -> new Response(res.statusCode(), res.headers(), b)))
-        .onComplete(promise));
+    context.runOnContext(
+        v ->
+            http.request(options)
+                .compose(req -> body == null ? req.send() : req.send(body))
+                .compose(
+                    res -> res.body().map(b -> new Response(res.statusCode(), res.headers(), b)))
+                .onComplete(promise));
     return promise.future();
   }
 
@@ -66,7 +71,9 @@ public final class TestHttp {
     return request(new RequestOptions().setHost("127.0.0.1").setPort(port).setURI(uri), null);
   }
 
-  /** @return the client underneath */
+  /**
+   * @return the client underneath
+   */
   public HttpClient client() {
     return http;
   }

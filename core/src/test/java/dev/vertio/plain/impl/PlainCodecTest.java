@@ -26,10 +26,10 @@ class PlainCodecTest {
   @Test
   void eventWithoutDataHasNoArgumentAndArgsGiveSeveral() throws Exception {
     assertEquals(new JsonArray(), codec.decode("{\"event\":\"ping\"}").args());
-    assertEquals(new JsonArray().add(1).add("b").addNull(),
+    assertEquals(
+        new JsonArray().add(1).add("b").addNull(),
         codec.decode("{\"event\":\"move\",\"args\":[1,\"b\",null]}").args());
-    assertEquals(new JsonArray().addNull(),
-        codec.decode("{\"event\":\"x\",\"data\":null}").args());
+    assertEquals(new JsonArray().addNull(), codec.decode("{\"event\":\"x\",\"data\":null}").args());
   }
 
   @Test
@@ -68,8 +68,14 @@ class PlainCodecTest {
 
   @Test
   void reservedEventNamesAreRefused() {
-    for (String e : List.of("connect", "connect_error", "disconnect", "disconnecting",
-        "newListener", "removeListener")) {
+    for (String e :
+        List.of(
+            "connect",
+            "connect_error",
+            "disconnect",
+            "disconnecting",
+            "newListener",
+            "removeListener")) {
       assertError(PlainProtocol.RESERVED_EVENT, "{\"event\":\"" + e + "\"}");
     }
   }
@@ -77,17 +83,18 @@ class PlainCodecTest {
   @Test
   void nestingIsBounded() {
     PlainCodec shallow = new PlainCodec(4, "event", "data");
-    assertError(shallow, PlainProtocol.INVALID_JSON,
-        "{\"event\":\"a\",\"data\":[[[[[[[[1]]]]]]]]}");
+    assertError(
+        shallow, PlainProtocol.INVALID_JSON, "{\"event\":\"a\",\"data\":[[[[[[[[1]]]]]]]]}");
   }
 
   @Test
   void serverEventsUseDataForOneArgumentAndArgsOtherwise() {
     List<byte[]> att = new ArrayList<>();
-    assertEquals("{\"event\":\"chat\",\"data\":\"hi\"}",
-        codec.encodeEvent("chat", List.of("hi"), -1, att));
+    assertEquals(
+        "{\"event\":\"chat\",\"data\":\"hi\"}", codec.encodeEvent("chat", List.of("hi"), -1, att));
     assertEquals("{\"event\":\"tick\"}", codec.encodeEvent("tick", List.of(), -1, att));
-    assertEquals("{\"event\":\"move\",\"args\":[1,2],\"ack\":4}",
+    assertEquals(
+        "{\"event\":\"move\",\"args\":[1,2],\"ack\":4}",
         codec.encodeEvent("move", List.of(1, 2), 4, att));
     assertEquals("{\"ack\":12,\"data\":\"ok\"}", codec.encodeAck(12, List.of("ok"), att));
     assertEquals(0, att.size());
@@ -96,11 +103,17 @@ class PlainCodecTest {
   @Test
   void binaryValuesBecomePlaceholdersAndFollowAsAttachments() {
     List<byte[]> att = new ArrayList<>();
-    String text = codec.encodeEvent("file",
-        List.of(new JsonObject().put("name", "a").put("bytes", Buffer.buffer(new byte[] {1, 2}))),
-        -1, att);
-    assertEquals("{\"event\":\"file\",\"data\":{\"name\":\"a\",\"bytes\":"
-        + "{\"_placeholder\":true,\"num\":0}},\"attachments\":1}", text);
+    String text =
+        codec.encodeEvent(
+            "file",
+            List.of(
+                new JsonObject().put("name", "a").put("bytes", Buffer.buffer(new byte[] {1, 2}))),
+            -1,
+            att);
+    assertEquals(
+        "{\"event\":\"file\",\"data\":{\"name\":\"a\",\"bytes\":"
+            + "{\"_placeholder\":true,\"num\":0}},\"attachments\":1}",
+        text);
     assertEquals(1, att.size());
   }
 
@@ -110,7 +123,8 @@ class PlainCodecTest {
     PlainMessage m = typed.decode("{\"type\":\"chat\",\"content\":\"hi\"}");
     assertEquals("chat", m.event());
     assertEquals(new JsonArray().add("hi"), m.args());
-    assertEquals("{\"type\":\"chat\",\"content\":\"yo\"}",
+    assertEquals(
+        "{\"type\":\"chat\",\"content\":\"yo\"}",
         typed.encodeEvent("chat", List.of("yo"), -1, new ArrayList<>()));
   }
 

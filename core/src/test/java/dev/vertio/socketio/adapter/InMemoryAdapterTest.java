@@ -35,22 +35,24 @@ class InMemoryAdapterTest {
   private final Context context = vertx.getOrCreateContext();
   private final Recorder<String> delivered = new Recorder<>();
   private final Map<String, FakeSocket> sockets = new HashMap<>();
-  private final InMemoryAdapter adapter = new InMemoryAdapter(new AdapterHost() {
-    @Override
-    public String name() {
-      return "/";
-    }
+  private final InMemoryAdapter adapter =
+      new InMemoryAdapter(
+          new AdapterHost() {
+            @Override
+            public String name() {
+              return "/";
+            }
 
-    @Override
-    public Vertx vertx() {
-      return vertx;
-    }
+            @Override
+            public Vertx vertx() {
+              return vertx;
+            }
 
-    @Override
-    public LocalSocket localSocket(String id) {
-      return sockets.get(id);
-    }
-  });
+            @Override
+            public LocalSocket localSocket(String id) {
+              return sockets.get(id);
+            }
+          });
 
   @AfterEach
   void tearDown() {
@@ -80,8 +82,8 @@ class InMemoryAdapterTest {
     }
 
     @Override
-    public void deliver(BroadcastPacket packet, BroadcastOptions options,
-                        Handler<JsonArray> ackHandler) {
+    public void deliver(
+        BroadcastPacket packet, BroadcastOptions options, Handler<JsonArray> ackHandler) {
       delivered.record(id + " " + packet.event());
       if (ackHandler != null && answer != null) {
         ackHandler.handle(answer);
@@ -108,19 +110,24 @@ class InMemoryAdapterTest {
 
   private <T> T onContext(Callable<T> action) {
     Promise<T> p = Promise.promise();
-    context.runOnContext(v -> {
-      try {
-        p.complete(action.call());
-      } catch (Exception e) {
-        p.fail(e);
-      }
-    });
+    context.runOnContext(
+        v -> {
+          try {
+            p.complete(action.call());
+          } catch (Exception e) {
+            p.fail(e);
+          }
+        });
     return await(p.future());
   }
 
   private static BroadcastPacket event(String name) {
-    return new BroadcastPacket(new SocketPacket(SocketPacketType.EVENT, "/", SocketPacket.NO_ID,
-        new JsonArray().add(name)), name, new JsonArray(), new SocketPacketEncoder());
+    return new BroadcastPacket(
+        new SocketPacket(
+            SocketPacketType.EVENT, "/", SocketPacket.NO_ID, new JsonArray().add(name)),
+        name,
+        new JsonArray(),
+        new SocketPacketEncoder());
   }
 
   private static BroadcastOptions to(Set<String> rooms, Set<String> except) {
@@ -187,16 +194,23 @@ class InMemoryAdapterTest {
   void broadcastWithAckCollectsEveryAnswerOrFailsWithThoseThatCame() {
     connect("a", new JsonArray().add("ok-a"), "a", "red");
     connect("b", new JsonArray().add("ok-b"), "b", "red");
-    List<JsonArray> answers = await(onContext(() -> adapter.broadcastWithAck(event("q"),
-        to(Set.of("red"), Set.of()), Duration.ofSeconds(30))));
+    List<JsonArray> answers =
+        await(
+            onContext(
+                () ->
+                    adapter.broadcastWithAck(
+                        event("q"), to(Set.of("red"), Set.of()), Duration.ofSeconds(30))));
     assertEquals(2, answers.size());
     drain(2);
     connect("silent", null, "silent", "red");
-    Future<List<JsonArray>> partial = onContext(() -> adapter.broadcastWithAck(event("q"),
-        to(Set.of("red"), Set.of()), Duration.ofMillis(50)));
+    Future<List<JsonArray>> partial =
+        onContext(
+            () ->
+                adapter.broadcastWithAck(
+                    event("q"), to(Set.of("red"), Set.of()), Duration.ofMillis(50)));
     drain(3);
-    AckTimeoutException timeout = (AckTimeoutException) await(partial.transform(ar ->
-        Future.succeededFuture(ar.cause())));
+    AckTimeoutException timeout =
+        (AckTimeoutException) await(partial.transform(ar -> Future.succeededFuture(ar.cause())));
     assertEquals(2, timeout.responses().size());
   }
 }

@@ -16,7 +16,8 @@ class ClientProtocolTest {
   void aV2ConnectCarriesItsAuthInTheNamespaceQuery() {
     SocketPacket connect = decoder.decode("0/admin?token=a%20b&role=x+y&role=z&flag,");
     assertEquals("/admin", ClientProtocol.V2.namespace(connect));
-    assertEquals(new JsonObject().put("token", "a b").put("role", "z").put("flag", ""),
+    assertEquals(
+        new JsonObject().put("token", "a b").put("role", "z").put("flag", ""),
         ClientProtocol.V2.auth(connect));
   }
 
@@ -43,12 +44,15 @@ class ClientProtocolTest {
   @Test
   void connectAnswersAndErrorsDifferByRevision() {
     assertNull(ClientProtocol.V2.connectAnswer("id", "pid"));
-    assertEquals(new JsonObject().put("sid", "id").put("pid", "pid"),
+    assertEquals(
+        new JsonObject().put("sid", "id").put("pid", "pid"),
         ClientProtocol.V5.connectAnswer("id", "pid"));
     assertEquals("no", ClientProtocol.V2.connectError("no", null));
-    assertEquals(new JsonObject().put("code", 1),
+    assertEquals(
+        new JsonObject().put("code", 1),
         ClientProtocol.V2.connectError("no", new JsonObject().put("code", 1)));
-    assertEquals(new JsonObject().put("message", "no").put("data", new JsonObject().put("code", 1)),
+    assertEquals(
+        new JsonObject().put("message", "no").put("data", new JsonObject().put("code", 1)),
         ClientProtocol.V5.connectError("no", new JsonObject().put("code", 1)));
   }
 }

@@ -16,7 +16,8 @@ class SocketJsonTest {
   void instancesWithTheSameDepthShareOneFactory() {
     // One SocketJson per connection's decoder: each used to build its own factory (2-3 KB).
     assertSame(new SocketJson(64).factory(), new SocketJson(64).factory());
-    assertSame(new SocketJson(SocketPacketDecoder.DEFAULT_MAX_DEPTH).factory(),
+    assertSame(
+        new SocketJson(SocketPacketDecoder.DEFAULT_MAX_DEPTH).factory(),
         new SocketJson(SocketPacketDecoder.DEFAULT_MAX_DEPTH).factory());
   }
 
@@ -28,13 +29,21 @@ class SocketJsonTest {
     assertEquals(3, shallow.factory().streamReadConstraints().getMaxNestingDepth());
     assertEquals(64, deep.factory().streamReadConstraints().getMaxNestingDepth());
     assertEquals(400, deep.factory().streamReadConstraints().getMaxNumberLength());
-    assertEquals(new JsonArray().add(new JsonArray().add(new JsonArray().add(1))),
+    assertEquals(
+        new JsonArray().add(new JsonArray().add(new JsonArray().add(1))),
         shallow.read("[[[1]]]", 0));
     assertThrows(SocketParseException.class, () -> shallow.read("[[[[1]]]]", 0));
-    assertEquals(new JsonArray().add(new JsonArray().add(new JsonArray()
-        .add(new JsonArray().add(1)))), deep.read("[[[[1]]]]", 0));
-    assertThrows(IllegalArgumentException.class, () -> shallow.write(
-        new JsonArray().add(new JsonArray().add(new JsonArray().add(new JsonArray()
-            .add(new JsonArray())))), new ArrayList<>()));
+    assertEquals(
+        new JsonArray().add(new JsonArray().add(new JsonArray().add(new JsonArray().add(1)))),
+        deep.read("[[[[1]]]]", 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            shallow.write(
+                new JsonArray()
+                    .add(
+                        new JsonArray()
+                            .add(new JsonArray().add(new JsonArray().add(new JsonArray())))),
+                new ArrayList<>()));
   }
 }

@@ -40,13 +40,27 @@ class SocketPacketCodecTest {
 
   @Test
   void serverAcceptanceAndRefusal() {
-    assertEquals("0{\"sid\":\"abc\"}", text(new SocketPacket(SocketPacketType.CONNECT, "/", -1,
-        new JsonObject().put("sid", "abc"))));
-    assertEquals("4{\"message\":\"Not authorized\"}", text(new SocketPacket(
-        SocketPacketType.CONNECT_ERROR, "/", -1, new JsonObject().put("message", "Not authorized"))));
-    assertEquals("4/random,{\"message\":\"Invalid namespace\"}", text(new SocketPacket(
-        SocketPacketType.CONNECT_ERROR, "/random", -1,
-        new JsonObject().put("message", "Invalid namespace"))));
+    assertEquals(
+        "0{\"sid\":\"abc\"}",
+        text(
+            new SocketPacket(
+                SocketPacketType.CONNECT, "/", -1, new JsonObject().put("sid", "abc"))));
+    assertEquals(
+        "4{\"message\":\"Not authorized\"}",
+        text(
+            new SocketPacket(
+                SocketPacketType.CONNECT_ERROR,
+                "/",
+                -1,
+                new JsonObject().put("message", "Not authorized"))));
+    assertEquals(
+        "4/random,{\"message\":\"Invalid namespace\"}",
+        text(
+            new SocketPacket(
+                SocketPacketType.CONNECT_ERROR,
+                "/random",
+                -1,
+                new JsonObject().put("message", "Invalid namespace"))));
   }
 
   @Test
@@ -57,8 +71,11 @@ class SocketPacketCodecTest {
     assertEquals(12, p.id());
     assertEquals(new JsonArray().add("chat").add("hi"), p.data());
     assertEquals("2/admin,12[\"chat\",\"hi\"]", text(p));
-    assertEquals("2[\"chat\",\"hi\"]", text(new SocketPacket(SocketPacketType.EVENT, "/", -1,
-        new JsonArray().add("chat").add("hi"))));
+    assertEquals(
+        "2[\"chat\",\"hi\"]",
+        text(
+            new SocketPacket(
+                SocketPacketType.EVENT, "/", -1, new JsonArray().add("chat").add("hi"))));
   }
 
   @Test
@@ -79,12 +96,22 @@ class SocketPacketCodecTest {
 
   @Test
   void binaryEventBecomesPlaceholdersAndAttachments() {
-    SocketPacket p = new SocketPacket(SocketPacketType.EVENT, "/", -1, new JsonArray().add("file")
-        .add(Buffer.buffer(new byte[] {1, 2})).add(new JsonObject().put("nested",
-            new JsonArray().add(Buffer.buffer(new byte[] {3})))));
+    SocketPacket p =
+        new SocketPacket(
+            SocketPacketType.EVENT,
+            "/",
+            -1,
+            new JsonArray()
+                .add("file")
+                .add(Buffer.buffer(new byte[] {1, 2}))
+                .add(
+                    new JsonObject()
+                        .put("nested", new JsonArray().add(Buffer.buffer(new byte[] {3})))));
     SocketPacketEncoder.Encoded e = encoder.encode(p);
-    assertEquals("52-[\"file\",{\"_placeholder\":true,\"num\":0},"
-        + "{\"nested\":[{\"_placeholder\":true,\"num\":1}]}]", e.text());
+    assertEquals(
+        "52-[\"file\",{\"_placeholder\":true,\"num\":0},"
+            + "{\"nested\":[{\"_placeholder\":true,\"num\":1}]}]",
+        e.text());
     assertEquals(2, e.attachments().size());
     assertArrayEquals(new byte[] {3}, e.attachments().get(1));
   }
@@ -106,8 +133,8 @@ class SocketPacketCodecTest {
     SocketPacket p = decoder.addAttachment(Buffer.buffer("x"));
     assertEquals(SocketPacketType.BINARY_ACK, p.type());
     assertEquals(15, p.id());
-    SocketPacketEncoder.Encoded e = encoder.encode(new SocketPacket(SocketPacketType.ACK, "/", 15,
-        p.data()));
+    SocketPacketEncoder.Encoded e =
+        encoder.encode(new SocketPacket(SocketPacketType.ACK, "/", 15, p.data()));
     assertEquals("61-15[{\"_placeholder\":true,\"num\":0}]", e.text());
   }
 
@@ -118,9 +145,28 @@ class SocketPacketCodecTest {
 
   @Test
   void invalidPacketsAreRefused() {
-    for (String bad : List.of("", "7", "x", "2", "2{}", "2[]", "2[{}]", "2\"str\"", "3{}",
-        "0[]", "1{}", "2[\"a\"", "2[\"a\"]x", "2abc[\"a\"]", "5-[\"a\"]", "5x-[\"a\"]",
-        "511-[\"a\"]", "2[\"connect\"]", "2[\"disconnecting\"]", "21234567890123456[\"a\"]")) {
+    for (String bad :
+        List.of(
+            "",
+            "7",
+            "x",
+            "2",
+            "2{}",
+            "2[]",
+            "2[{}]",
+            "2\"str\"",
+            "3{}",
+            "0[]",
+            "1{}",
+            "2[\"a\"",
+            "2[\"a\"]x",
+            "2abc[\"a\"]",
+            "5-[\"a\"]",
+            "5x-[\"a\"]",
+            "511-[\"a\"]",
+            "2[\"connect\"]",
+            "2[\"disconnecting\"]",
+            "21234567890123456[\"a\"]")) {
       SocketPacketDecoder d = new SocketPacketDecoder();
       assertThrows(SocketParseException.class, () -> d.decode(bad), bad);
     }
@@ -150,8 +196,8 @@ class SocketPacketCodecTest {
   void encodingCyclicOrTooDeepDataFailsCleanly() {
     JsonArray a = new JsonArray();
     a.add(a);
-    SocketPacket p = new SocketPacket(SocketPacketType.EVENT, "/", -1,
-        new JsonArray().add("e").add(a));
+    SocketPacket p =
+        new SocketPacket(SocketPacketType.EVENT, "/", -1, new JsonArray().add("e").add(a));
     assertThrows(IllegalArgumentException.class, () -> encoder.encode(p));
   }
 
@@ -167,7 +213,10 @@ class SocketPacketCodecTest {
 
   @Test
   void wholeDoublesEncodeLikeJavaScript() {
-    assertEquals("2[\"e\",1,1.5]", text(new SocketPacket(SocketPacketType.EVENT, "/", -1,
-        new JsonArray().add("e").add(1.0).add(1.5))));
+    assertEquals(
+        "2[\"e\",1,1.5]",
+        text(
+            new SocketPacket(
+                SocketPacketType.EVENT, "/", -1, new JsonArray().add("e").add(1.0).add(1.5))));
   }
 }

@@ -31,11 +31,14 @@ class EventLogTest {
     log(log, to("lobby"), "lobby 1");
     log(log, to("other"), "other");
     log(log, to("sid-1"), "direct");
-    log(log, new BroadcastOptions(Set.of("lobby"), Set.of("sid-1"), false, true, false),
+    log(
+        log,
+        new BroadcastOptions(Set.of("lobby"), Set.of("sid-1"), false, true, false),
         "lobby but not me");
     log(log, BroadcastOptions.ALL, "everyone");
     List<EventLog.Entry> missed = log.missed(seen, "sid-1", Set.of("sid-1", "lobby"));
-    assertEquals(List.of("lobby 1", "direct", "everyone"),
+    assertEquals(
+        List.of("lobby 1", "direct", "everyone"),
         missed.stream().map(e -> e.packets().get(0).text()).toList());
   }
 
@@ -76,12 +79,16 @@ class EventLogTest {
     assertEquals(2, log.size(), "the event older than 2 s is gone");
     // A socket stored now disconnected less than 2 s ago: it had the old event (or it was not
     // for it), so it still recovers, with the events it may not have had.
-    assertEquals(List.of("newer", "newest"), log.missed(first, "s", Set.of()).stream()
-        .map(e -> e.packets().get(0).text()).toList());
+    assertEquals(
+        List.of("newer", "newest"),
+        log.missed(first, "s", Set.of()).stream().map(e -> e.packets().get(0).text()).toList());
     now[0] = 10_000_000_000L;
     log(log, BroadcastOptions.ALL, "alone");
     assertEquals(1, log.size());
-    assertEquals(List.of("alone"), log.missed(log.nextOffset() - 2, "s", Set.of()).stream()
-        .map(e -> e.packets().get(0).text()).toList());
+    assertEquals(
+        List.of("alone"),
+        log.missed(log.nextOffset() - 2, "s", Set.of()).stream()
+            .map(e -> e.packets().get(0).text())
+            .toList());
   }
 }

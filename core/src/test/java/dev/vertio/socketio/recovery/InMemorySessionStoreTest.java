@@ -17,8 +17,13 @@ class InMemorySessionStoreTest {
   private final Ticker ticker = nanos::get;
 
   private static StoredSession session(int i) {
-    return new StoredSession("pid-" + i, "sid-" + i, "/", Set.of("sid-" + i, "lobby", "room-" + i),
-        new JsonObject().put("user", "user-" + i), "42");
+    return new StoredSession(
+        "pid-" + i,
+        "sid-" + i,
+        "/",
+        Set.of("sid-" + i, "lobby", "room-" + i),
+        new JsonObject().put("user", "user-" + i),
+        "42");
   }
 
   @Test
@@ -75,7 +80,7 @@ class InMemorySessionStoreTest {
     nanos.addAndGet(Duration.ofMinutes(3).toNanos());
     assertEquals(0, store.size());
     long after = usedHeap() - before;
-    assertTrue(after < stored / 4 + 512 * 1024, "expired sessions still hold " + after / 1024
-        + " KiB");
+    assertTrue(
+        after < stored / 4 + 512 * 1024, "expired sessions still hold " + after / 1024 + " KiB");
   }
 }

@@ -31,8 +31,8 @@ class AckRegistryTest {
 
       @Override
       public void fail(Throwable cause) {
-        waiters.record(name + " failed " + cause.getClass().getSimpleName() + ": "
-            + cause.getMessage());
+        waiters.record(
+            name + " failed " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
       }
     };
   }
@@ -65,8 +65,8 @@ class AckRegistryTest {
     acks.failAll("transport close");
     String first = waiters.next();
     String second = waiters.next();
-    assertTrue(first.startsWith("a failed") && second.startsWith("b failed"),
-        first + " / " + second);
+    assertTrue(
+        first.startsWith("a failed") && second.startsWith("b failed"), first + " / " + second);
     assertEquals(0, clock.pending(), "their timers are cancelled");
     clock.advance(2_000);
   }

@@ -63,18 +63,29 @@ class JavaClientAgainstNodeServerTest {
     client = SocketIoClient.create();
     ClientSocket socket = client.socket(url("/"), options(mode));
     Recorder<String> seen = new Recorder<>();
-    socket.on("echo", (args, ack) -> seen.record("echo " + args.getString(0) + " "
-        + args.getJsonObject(1).getJsonArray("deep").getBuffer(0).length()));
+    socket.on(
+        "echo",
+        (args, ack) ->
+            seen.record(
+                "echo "
+                    + args.getString(0)
+                    + " "
+                    + args.getJsonObject(1).getJsonArray("deep").getBuffer(0).length()));
     socket.on("question", (args, ack) -> ack.send("answer to " + args.getString(0)));
     socket.on("client-answered", (args, ack) -> seen.record("answered " + args.getString(0)));
     socket.onDisconnect(reason -> seen.record("disconnect " + reason));
     await(socket.connect());
 
-    socket.emit("echo", "hi", new JsonObject().put("deep",
-        new JsonArray().add(Buffer.buffer(new byte[] {1, 2, 3}))));
+    socket.emit(
+        "echo",
+        "hi",
+        new JsonObject().put("deep", new JsonArray().add(Buffer.buffer(new byte[] {1, 2, 3}))));
     seen.expect("echo hi 3");
-    JsonArray ack = await(socket.timeout(Duration.ofSeconds(5))
-        .emitWithAck("ack-me", "x", Buffer.buffer(new byte[] {9})));
+    JsonArray ack =
+        await(
+            socket
+                .timeout(Duration.ofSeconds(5))
+                .emitWithAck("ack-me", "x", Buffer.buffer(new byte[] {9})));
     assertEquals("x", ack.getString(0));
     assertEquals(Buffer.buffer(new byte[] {9}), ack.getBuffer(1));
     socket.emit("ask-client");
@@ -96,8 +107,8 @@ class JavaClientAgainstNodeServerTest {
   void middlewareRefusalCarriesMessageAndData(String mode) {
     client = SocketIoClient.create();
     ClientSocket socket = client.socket(url("/"), options(mode).setAuth(Map.of("token", "x")));
-    ConnectErrorException e = assertThrows(ConnectErrorException.class,
-        () -> await(socket.connect()));
+    ConnectErrorException e =
+        assertThrows(ConnectErrorException.class, () -> await(socket.connect()));
     assertEquals("Not authorized", e.getMessage());
     assertEquals(new JsonObject().put("code", 42), e.data());
   }

@@ -1,6 +1,5 @@
 package dev.vertio.it.cluster;
 
-import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Three clustered Vertio nodes behind a proxy that sends every request to the next node in turn
- * (no sticky sessions), and the official {@code socket.io-client} 4.8 (see
- * {@code src/test/js/cluster-client.mjs}): each session's requests land on every node and are
- * forwarded to the session's owner.
+ * Three clustered Vertio nodes behind a proxy that sends every request to the next node in turn (no
+ * sticky sessions), and the official {@code socket.io-client} 4.8 (see {@code
+ * src/test/js/cluster-client.mjs}): each session's requests land on every node and are forwarded to
+ * the session's owner.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,8 +71,8 @@ class NoStickySessionsTest {
   @Order(1)
   void pollingOnlySessionsWorkWhateverNodeEachRequestReaches() {
     int forwardedBefore = forwarded();
-    List<JsonObject> clients = clients(
-        NodeScript.run("cluster-client.mjs", proxy.url(), "polling", "3"), 3);
+    List<JsonObject> clients =
+        clients(NodeScript.run("cluster-client.mjs", proxy.url(), "polling", "3"), 3);
     for (JsonObject c : clients) {
       assertEquals("polling", c.getString("transport"));
       int owner = nodeOf(c.getString("sid"));
@@ -93,12 +92,14 @@ class NoStickySessionsTest {
     // Each WebSocket with a sid goes to the node after its owner.
     proxy.upgradePolicy((sid, next) -> (nodeOf(sid) + 1) % nodes.size());
     try {
-      List<JsonObject> clients = clients(
-          NodeScript.run("cluster-client.mjs", proxy.url(), "upgrade", "3"), 3);
+      List<JsonObject> clients =
+          clients(NodeScript.run("cluster-client.mjs", proxy.url(), "upgrade", "3"), 3);
       for (JsonObject c : clients) {
         assertEquals("websocket", c.getString("transport"), c.encode());
-        assertEquals(List.of("n" + nodeOf(c.getString("sid"))),
-            c.getJsonArray("owners").getList(), c.encode());
+        assertEquals(
+            List.of("n" + nodeOf(c.getString("sid"))),
+            c.getJsonArray("owners").getList(),
+            c.encode());
         assertTrue(c.getBoolean("inOrder"), c.encode());
       }
       int upgrades = 0;
@@ -117,13 +118,14 @@ class NoStickySessionsTest {
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
       VertioNode node = nodes.get(i);
-      node.onStopRequest(() -> {
-        proxy.down(index);
-        node.stopInBackground();
-      });
+      node.onStopRequest(
+          () -> {
+            proxy.down(index);
+            node.stopInBackground();
+          });
     }
-    List<JsonObject> clients = clients(
-        NodeScript.run("cluster-client.mjs", proxy.url(), "failover", "1"), 1);
+    List<JsonObject> clients =
+        clients(NodeScript.run("cluster-client.mjs", proxy.url(), "failover", "1"), 1);
     JsonObject c = clients.get(0);
     String stopped = c.getString("stopped");
     assertEquals("n" + nodeOf(c.getString("sid")), stopped, c.encode());

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client whose node stops recovers on another node, through the round-robin proxy, with its
- * id, its room and every event it missed, once and in order (see
- * {@code src/test/js/cluster-recovery.mjs}).
+ * A client whose node stops recovers on another node, through the round-robin proxy, with its id,
+ * its room and every event it missed, once and in order (see {@code
+ * src/test/js/cluster-recovery.mjs}).
  */
 class RecoveryAcrossNodesTest {
   private final String cluster = "recovery-" + UUID.randomUUID();
@@ -31,8 +31,10 @@ class RecoveryAcrossNodesTest {
 
   /** Plugs the cluster adapter and the cluster session store into a node's options. */
   private static SocketIoOptions clustered(Vertx vertx, SocketIoOptions options) {
-    return dev.vertio.cluster.adapter.ClusterNode.start(vertx,
-        new dev.vertio.cluster.adapter.ClusterAdapterOptions()).await().configure(options);
+    return dev.vertio.cluster.adapter.ClusterNode.start(
+            vertx, new dev.vertio.cluster.adapter.ClusterAdapterOptions())
+        .await()
+        .configure(options);
   }
 
   @AfterEach
@@ -46,34 +48,42 @@ class RecoveryAcrossNodesTest {
   @Test
   void aClientWhoseNodeStoppedRecoversElsewhereWithTheEventsItMissed() {
     for (int i = 0; i < 3; i++) {
-      VertioNode node = new VertioNode(cluster, "n" + i, RecoveryAcrossNodesTest::clustered,
-          options());
-      node.io.onConnection(socket -> {
-        socket.on("join", (args, ack) -> {
-          socket.join(args.getString(0)).onComplete(ar -> ack.send("joined"));
-        });
-        socket.on("tell-room", (args, ack) -> {
-          node.io.of("/").to(args.getString(0)).emit("news", args.getValue(1));
-          ack.send("told");
-        });
-      });
+      VertioNode node =
+          new VertioNode(cluster, "n" + i, RecoveryAcrossNodesTest::clustered, options());
+      node.io.onConnection(
+          socket -> {
+            socket.on(
+                "join",
+                (args, ack) -> {
+                  socket.join(args.getString(0)).onComplete(ar -> ack.send("joined"));
+                });
+            socket.on(
+                "tell-room",
+                (args, ack) -> {
+                  node.io.of("/").to(args.getString(0)).emit("news", args.getValue(1));
+                  ack.send("told");
+                });
+          });
       nodes.add(node);
     }
     proxy = new RoundRobinProxy(nodes.stream().map(n -> n.port).toList());
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
       VertioNode node = nodes.get(i);
-      node.onStopRequest(() -> {
-        proxy.down(index);
-        node.stopInBackground();
-      });
+      node.onStopRequest(
+          () -> {
+            proxy.down(index);
+            node.stopInBackground();
+          });
     }
     NodeScript.Result result = NodeScript.run("cluster-recovery.mjs", proxy.url());
     assertEquals(0, result.exitCode(), result.toString());
     JsonObject found = result.first("result");
     assertTrue(found.getBoolean("recovered"), found.encode());
     assertTrue(found.getBoolean("sameId"), found.encode());
-    assertEquals(new JsonArray().add(-1).add(0).add(1).add(2).add(3).add(4),
-        found.getJsonArray("news"), found.encode());
+    assertEquals(
+        new JsonArray().add(-1).add(0).add(1).add(2).add(3).add(4),
+        found.getJsonArray("news"),
+        found.encode());
   }
 }

@@ -18,8 +18,8 @@ import java.util.function.BiFunction;
 
 /**
  * A load balancer for tests: every request (polling GET or POST, WebSocket upgrade) goes to the
- * next node in turn, never to the same node twice in a row on purpose, with no stickiness. A
- * policy may pick the node of WebSocket upgrades (to make them land on a non-owner).
+ * next node in turn, never to the same node twice in a row on purpose, with no stickiness. A policy
+ * may pick the node of WebSocket upgrades (to make them land on a non-owner).
  */
 final class RoundRobinProxy implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
@@ -38,13 +38,18 @@ final class RoundRobinProxy implements AutoCloseable {
     requests = new AtomicIntegerArray(nodePorts.size());
     upgrades = new AtomicIntegerArray(nodePorts.size());
     HttpClient client = vertx.createHttpClient();
-    HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
-        .origin(ctx -> {
-          String sid = ctx.request().proxiedRequest().getParam("sid");
-          int node = pick(sid, ctx.isWebSocket());
-          return ctx.client().request(new RequestOptions()
-              .setServer(SocketAddress.inetSocketAddress(ports.get(node), "127.0.0.1")));
-        });
+    HttpProxy proxy =
+        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+            .origin(
+                ctx -> {
+                  String sid = ctx.request().proxiedRequest().getParam("sid");
+                  int node = pick(sid, ctx.isWebSocket());
+                  return ctx.client()
+                      .request(
+                          new RequestOptions()
+                              .setServer(
+                                  SocketAddress.inetSocketAddress(ports.get(node), "127.0.0.1")));
+                });
     server = vertx.createHttpServer().requestHandler(proxy);
     port = await(server.listen(0, "127.0.0.1")).actualPort();
   }

@@ -22,11 +22,13 @@ final class VertioNode {
   final SocketIoServer io;
   final ClusterRouting routing;
   final int port;
+
   /** Requests that reached this node already forwarded by another one. */
   final AtomicInteger forwardedIn = new AtomicInteger();
+
   private final java.util.concurrent.atomic.AtomicBoolean stopped =
       new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile Runnable onStopRequest = () -> { };
+  private volatile Runnable onStopRequest = () -> {};
 
   VertioNode(String clusterName, String name, SocketIoOptions options) {
     this(clusterName, name, (vertx, o) -> o, options);
@@ -35,37 +37,44 @@ final class VertioNode {
   /**
    * @param clusterName the cluster
    * @param name the node's name in answers
-   * @param configure completes the options once the clustered Vert.x exists (e.g. plugs a
-   *     cluster adapter in)
+   * @param configure completes the options once the clustered Vert.x exists (e.g. plugs a cluster
+   *     adapter in)
    * @param options the server options
    */
-  VertioNode(String clusterName, String name,
-             java.util.function.BiFunction<Vertx, SocketIoOptions, SocketIoOptions> configure,
-             SocketIoOptions options) {
+  VertioNode(
+      String clusterName,
+      String name,
+      java.util.function.BiFunction<Vertx, SocketIoOptions, SocketIoOptions> configure,
+      SocketIoOptions options) {
     this.name = name;
     // Trying 100 ports, not Hazelcast's 3, when joining: other clusters on this host (other test
     // runs) may hold 5701 to 5703.
     com.hazelcast.config.Config config = HazelcastClusters.localConfig(clusterName);
     config.setProperty("hazelcast.tcp.join.port.try.count", "100");
-    vertx = await(HazelcastClusters.start(new io.vertx.core.VertxOptions(), config, "127.0.0.1"),
-        60);
+    vertx =
+        await(HazelcastClusters.start(new io.vertx.core.VertxOptions(), config, "127.0.0.1"), 60);
     io = SocketIoServer.create(vertx, configure.apply(vertx, options));
-    io.engine().headersHandler((headers, request) -> {
-      if (request.headers().contains(ClusterRouting.FORWARDED_HEADER)) {
-        forwardedIn.incrementAndGet();
-      }
-    });
-    io.onConnection(socket -> {
-      socket.on("echo", (args, ack) -> ack.send(name, args.getValue(0), args.getBuffer(1)));
-      socket.on("burst", (args, ack) -> {
-        for (int i = 0; i < args.getInteger(0); i++) {
-          socket.emit("push", i);
-        }
-        ack.send("done");
-      });
-      socket.on("stop-my-node", (args, ack) -> ack.send(name));
-      socket.on("stop-now", (args, ack) -> onStopRequest.run());
-    });
+    io.engine()
+        .headersHandler(
+            (headers, request) -> {
+              if (request.headers().contains(ClusterRouting.FORWARDED_HEADER)) {
+                forwardedIn.incrementAndGet();
+              }
+            });
+    io.onConnection(
+        socket -> {
+          socket.on("echo", (args, ack) -> ack.send(name, args.getValue(0), args.getBuffer(1)));
+          socket.on(
+              "burst",
+              (args, ack) -> {
+                for (int i = 0; i < args.getInteger(0); i++) {
+                  socket.emit("push", i);
+                }
+                ack.send("done");
+              });
+          socket.on("stop-my-node", (args, ack) -> ack.send(name));
+          socket.on("stop-now", (args, ack) -> onStopRequest.run());
+        });
     routing = await(ClusterRouting.install(vertx, io.engine(), new RoutingOptions()));
     port = await(io.listen(0, "127.0.0.1")).actualPort();
     await(routing.publish("127.0.0.1", port));
@@ -80,8 +89,8 @@ final class VertioNode {
   }
 
   /**
-   * Stops gracefully: withdraws the address, closes the sessions, leaves the cluster. Nothing
-   * waits on the closed Vert.x's own futures: their callbacks would run on its terminated loops.
+   * Stops gracefully: withdraws the address, closes the sessions, leaves the cluster. Nothing waits
+   * on the closed Vert.x's own futures: their callbacks would run on its terminated loops.
    */
   void stopInBackground() {
     if (!stopped.compareAndSet(false, true)) {

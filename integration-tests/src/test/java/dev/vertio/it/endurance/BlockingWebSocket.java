@@ -13,10 +13,10 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client on a plain {@link Socket}, driven by hand from the test thread (RFC 6455):
- * the HTTP upgrade, then frames read and written one at a time. Between reads nothing is read at
- * all, so a test can make it stop reading (a slow consumer) or stop answering (a vanished peer)
- * while its TCP connection stays open.
+ * A WebSocket client on a plain {@link Socket}, driven by hand from the test thread (RFC 6455): the
+ * HTTP upgrade, then frames read and written one at a time. Between reads nothing is read at all,
+ * so a test can make it stop reading (a slow consumer) or stop answering (a vanished peer) while
+ * its TCP connection stays open.
  */
 final class BlockingWebSocket implements AutoCloseable {
   /** A frame: its opcode (1 text, 8 close...) and payload. */
@@ -49,10 +49,18 @@ final class BlockingWebSocket implements AutoCloseable {
     out = socket.getOutputStream();
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
-    out.write(("GET " + uri + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET "
+                + uri
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(nonce)
+                + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String head = readHead();
     if (!head.startsWith("HTTP/1.1 101")) {
@@ -74,7 +82,9 @@ final class BlockingWebSocket implements AutoCloseable {
     return head.toString(StandardCharsets.US_ASCII);
   }
 
-  /** @return the next frame (server frames are not masked) */
+  /**
+   * @return the next frame (server frames are not masked)
+   */
   Frame read() throws IOException {
     int b0 = in.readUnsignedByte();
     int b1 = in.readUnsignedByte();
@@ -89,7 +99,9 @@ final class BlockingWebSocket implements AutoCloseable {
     return new Frame(b0 & 0x0f, payload);
   }
 
-  /** @return the next text frame's text, skipping nothing: a frame of another kind fails */
+  /**
+   * @return the next text frame's text, skipping nothing: a frame of another kind fails
+   */
   String readText() throws IOException {
     Frame f = read();
     if (f.opcode() != 1) {
@@ -129,8 +141,8 @@ final class BlockingWebSocket implements AutoCloseable {
   }
 
   /**
-   * Reads (and drops) frames until the server's close frame, answers it, then waits for the end
-   * of the connection.
+   * Reads (and drops) frames until the server's close frame, answers it, then waits for the end of
+   * the connection.
    *
    * @param timeoutMs how long the whole may take
    * @return the number of frames read before the close frame

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * What a server holds, read through the implementation's diagnostics: sessions, heartbeat queue
- * entries, sockets, room entries, awaited acknowledgements, stored sessions, logged events and
- * the Vert.x timers of its instance.
+ * entries, sockets, room entries, awaited acknowledgements, stored sessions, logged events and the
+ * Vert.x timers of its instance.
  *
  * @param engineSessions sessions in the engine's table
  * @param heartbeatQueued sessions in the heartbeat queues
@@ -28,23 +28,43 @@ import java.util.function.Supplier;
  * @param loggedEvents events kept for recovery
  * @param timers Vert.x timers pending on the server's instance
  */
-record ServerState(int engineSessions, int heartbeatQueued, int heartbeatLoops, int sockets,
-    int rooms, int adapterSockets, int pendingAcks, long storedSessions, int loggedEvents,
+record ServerState(
+    int engineSessions,
+    int heartbeatQueued,
+    int heartbeatLoops,
+    int sockets,
+    int rooms,
+    int adapterSockets,
+    int pendingAcks,
+    long storedSessions,
+    int loggedEvents,
     int timers) {
 
   static ServerState of(SocketIoServer io, Vertx vertx) {
-    return new ServerState(EngineDiagnostics.sessions(io.engine()),
+    return new ServerState(
+        EngineDiagnostics.sessions(io.engine()),
         await(EngineDiagnostics.heartbeatQueued(io.engine())),
-        EngineDiagnostics.heartbeatLoops(io.engine()), SocketIoDiagnostics.sockets(io),
-        SocketIoDiagnostics.rooms(io), SocketIoDiagnostics.adapterSockets(io),
-        await(SocketIoDiagnostics.pendingAcks(io)), SocketIoDiagnostics.storedSessions(io),
-        SocketIoDiagnostics.loggedEvents(io), timers(vertx));
+        EngineDiagnostics.heartbeatLoops(io.engine()),
+        SocketIoDiagnostics.sockets(io),
+        SocketIoDiagnostics.rooms(io),
+        SocketIoDiagnostics.adapterSockets(io),
+        await(SocketIoDiagnostics.pendingAcks(io)),
+        SocketIoDiagnostics.storedSessions(io),
+        SocketIoDiagnostics.loggedEvents(io),
+        timers(vertx));
   }
 
-  /** @return true when no client is left: no session, socket, room, ack or stored session */
+  /**
+   * @return true when no client is left: no session, socket, room, ack or stored session
+   */
   boolean empty() {
-    return engineSessions == 0 && heartbeatQueued == 0 && sockets == 0 && rooms == 0
-        && adapterSockets == 0 && pendingAcks == 0 && storedSessions == 0;
+    return engineSessions == 0
+        && heartbeatQueued == 0
+        && sockets == 0
+        && rooms == 0
+        && adapterSockets == 0
+        && pendingAcks == 0
+        && storedSessions == 0;
   }
 
   /**
@@ -61,7 +81,9 @@ record ServerState(int engineSessions, int heartbeatQueued, int heartbeatLoops, 
     }
   }
 
-  /** @return the heap in use after full collections, in bytes */
+  /**
+   * @return the heap in use after full collections, in bytes
+   */
   static long heapAfterGc() {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 4; i++) {

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client that stops reading during heavy broadcasts (a WebSocket whose reader stalls, a poller
- * that stops polling) is closed once more than {@code maxBufferedBytes} wait for it
- * ({@code transport error}, "slow consumer"), the server never holds more than that for it, its
- * connection ends, and the clients that read get every broadcast, in order.
+ * that stops polling) is closed once more than {@code maxBufferedBytes} wait for it ({@code
+ * transport error}, "slow consumer"), the server never holds more than that for it, its connection
+ * ends, and the clients that read get every broadcast, in order.
  */
 class SlowConsumerTest {
   private static final int MAX_BUFFERED = 128 * 1024;
   private static final int BROADCASTS = 6000;
   private static final String PAYLOAD = "x".repeat(1000);
+
   /** Broadcasts a reading client may be behind: well under its socket's write queue. */
   private static final int WINDOW = 24;
 
@@ -54,22 +55,29 @@ class SlowConsumerTest {
   @Test
   void aClientThatStopsReadingIsCutAtMaxBufferedBytesAndTheOthersGetEveryBroadcast()
       throws Exception {
-    io = SocketIoServer.create(serverVertx, new SocketIoOptions()
-        .setMaxBufferedBytes(MAX_BUFFERED).setPingInterval(20_000).setPingTimeout(20_000));
-    io.onConnection(s -> {
-      EngineSession session = s.conn();
-      sessions.put(session.id(), session);
-      s.join("room");
-      s.onDisconnect(reason -> {
-        disconnects.add(reason);
-        closes.put(session.id(), session.closeReason() + ": " + session.closeDescription());
-      });
-    });
+    io =
+        SocketIoServer.create(
+            serverVertx,
+            new SocketIoOptions()
+                .setMaxBufferedBytes(MAX_BUFFERED)
+                .setPingInterval(20_000)
+                .setPingTimeout(20_000));
+    io.onConnection(
+        s -> {
+          EngineSession session = s.conn();
+          sessions.put(session.id(), session);
+          s.join("room");
+          s.onDisconnect(
+              reason -> {
+                disconnects.add(reason);
+                closes.put(session.id(), session.closeReason() + ": " + session.closeDescription());
+              });
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
 
     // The stalled client: handshake and namespace connect by hand, then it never reads again.
-    BlockingWebSocket stalled = new BlockingWebSocket(port,
-        "/socket.io/?EIO=4&transport=websocket", 4096);
+    BlockingWebSocket stalled =
+        new BlockingWebSocket(port, "/socket.io/?EIO=4&transport=websocket", 4096);
     String open = stalled.readText();
     String stalledSid = open.substring(open.indexOf("\"sid\":\"") + 7, open.indexOf("\",", 9));
     stalled.sendText("40");
@@ -86,35 +94,43 @@ class SlowConsumerTest {
       readers.add(new Reader(new RawEngineClient(clientVertx, port, "/socket.io/")));
     }
     eventually(10, () -> sessions.size() == 5, () -> sessions.size() + " sockets");
-    List<EngineSession> stalledSessions = List.of(sessions.get(stalledSid),
-        sessions.get(pollerSid));
+    List<EngineSession> stalledSessions =
+        List.of(sessions.get(stalledSid), sessions.get(pollerSid));
 
     AtomicLong maxBuffered = new AtomicLong();
     AtomicInteger sentAtCut = new AtomicInteger(-1);
     Promise<Void> sent = Promise.promise();
     // On the sessions' event loop: each emit reaches their buffers before the next line runs.
-    stalledSessions.get(0).context().runOnContext(v -> broadcast(readers, stalledSessions,
-        maxBuffered, sentAtCut, sent, 0));
+    stalledSessions
+        .get(0)
+        .context()
+        .runOnContext(v -> broadcast(readers, stalledSessions, maxBuffered, sentAtCut, sent, 0));
     await(sent.future(), 60);
     for (Reader r : readers) {
       await(r.all.future(), 30);
       assertEquals(BROADCASTS, r.received.get());
     }
 
-    assertEquals(List.of("transport error", "transport error"), disconnects,
+    assertEquals(
+        List.of("transport error", "transport error"),
+        disconnects,
         "only the stalled clients went");
     for (String sid : List.of(stalledSid, pollerSid)) {
-      assertEquals(EngineCloseReason.TRANSPORT_ERROR + ": write buffer overflow (slow consumer)",
+      assertEquals(
+          EngineCloseReason.TRANSPORT_ERROR + ": write buffer overflow (slow consumer)",
           closes.get(sid));
     }
-    assertTrue(sentAtCut.get() > 0 && sentAtCut.get() < BROADCASTS, "cut after "
-        + sentAtCut.get() + " broadcasts");
-    assertTrue(maxBuffered.get() <= MAX_BUFFERED + PAYLOAD.length() + 100,
+    assertTrue(
+        sentAtCut.get() > 0 && sentAtCut.get() < BROADCASTS,
+        "cut after " + sentAtCut.get() + " broadcasts");
+    assertTrue(
+        maxBuffered.get() <= MAX_BUFFERED + PAYLOAD.length() + 100,
         "the server held " + maxBuffered.get() + " bytes for a stalled client");
     assertEquals(3, EngineDiagnostics.sessions(io.engine()));
-    System.out.printf("slow consumer: WebSocket cut after %d of %d broadcasts of 1 KB, at most %d "
-        + "bytes buffered for a stalled client%n", sentAtCut.get(), BROADCASTS,
-        maxBuffered.get());
+    System.out.printf(
+        "slow consumer: WebSocket cut after %d of %d broadcasts of 1 KB, at most %d "
+            + "bytes buffered for a stalled client%n",
+        sentAtCut.get(), BROADCASTS, maxBuffered.get());
     // The poller's session is gone.
     assertEquals(400, await(poller.poll(pollerSid)).status());
     // Its connection really ends: the close frame is behind what it did not read.
@@ -127,11 +143,16 @@ class SlowConsumerTest {
   }
 
   /**
-   * Emits to the room as fast as the reading clients take it (at most {@link #WINDOW} ahead of
-   * the slowest of them), noting the most the server buffered for the stalled one.
+   * Emits to the room as fast as the reading clients take it (at most {@link #WINDOW} ahead of the
+   * slowest of them), noting the most the server buffered for the stalled one.
    */
-  private void broadcast(List<Reader> readers, List<EngineSession> stalled,
-      AtomicLong maxBuffered, AtomicInteger sentAtCut, Promise<Void> done, int from) {
+  private void broadcast(
+      List<Reader> readers,
+      List<EngineSession> stalled,
+      AtomicLong maxBuffered,
+      AtomicInteger sentAtCut,
+      Promise<Void> done,
+      int from) {
     int n = from;
     int slowest = readers.stream().mapToInt(r -> r.received.get()).min().orElse(0);
     while (n < BROADCASTS && n - slowest < WINDOW) {
@@ -148,8 +169,7 @@ class SlowConsumerTest {
       return;
     }
     int next = n;
-    serverVertx.setTimer(1, t -> broadcast(readers, stalled, maxBuffered, sentAtCut, done,
-        next));
+    serverVertx.setTimer(1, t -> broadcast(readers, stalled, maxBuffered, sentAtCut, done, next));
   }
 
   /** A client that reads everything and checks the broadcasts come in order. */
@@ -160,20 +180,21 @@ class SlowConsumerTest {
 
     Reader(RawEngineClient client) {
       ws = await(client.websocket());
-      ws.textMessageHandler(text -> {
-        if (text.startsWith("0")) {
-          ws.writeTextMessage("40");
-        } else if (text.equals("2")) {
-          ws.writeTextMessage("3");
-        } else if (text.startsWith("42[\"bcast\",")) {
-          int n = Integer.parseInt(text.substring(11, text.indexOf(',', 11)));
-          if (n != received.get()) {
-            all.tryFail("broadcast " + n + " arrived after " + received.get());
-          } else if (received.incrementAndGet() == BROADCASTS) {
-            all.tryComplete();
-          }
-        }
-      });
+      ws.textMessageHandler(
+          text -> {
+            if (text.startsWith("0")) {
+              ws.writeTextMessage("40");
+            } else if (text.equals("2")) {
+              ws.writeTextMessage("3");
+            } else if (text.startsWith("42[\"bcast\",")) {
+              int n = Integer.parseInt(text.substring(11, text.indexOf(',', 11)));
+              if (n != received.get()) {
+                all.tryFail("broadcast " + n + " arrived after " + received.get());
+              } else if (received.incrementAndGet() == BROADCASTS) {
+                all.tryComplete();
+              }
+            }
+          });
       ws.closeHandler(v -> all.tryFail("closed after " + received.get() + " broadcasts"));
       ws.resume();
     }

@@ -12,18 +12,22 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
- * One connect/disconnect cycle of a hand-driven Socket.IO client, written on Vert.x clients so
- * that thousands of cycles take seconds: Engine.IO handshake (WebSocket, polling, or polling then
+ * One connect/disconnect cycle of a hand-driven Socket.IO client, written on Vert.x clients so that
+ * thousands of cycles take seconds: Engine.IO handshake (WebSocket, polling, or polling then
  * upgrade), namespace connect, {@code join} with an acknowledgement, the server's {@code ask}
- * (answered or left pending), an {@code ack} round trip, a {@code broadcast} to the room until
- * its own copy comes back, then a disconnect: a namespace disconnect before the transport goes,
- * or the transport alone (the server then stores the session for recovery).
+ * (answered or left pending), an {@code ack} round trip, a {@code broadcast} to the room until its
+ * own copy comes back, then a disconnect: a namespace disconnect before the transport goes, or the
+ * transport alone (the server then stores the session for recovery).
  *
  * <p>Everything runs on one context; the cycle ends when the client has closed its transport.
  */
 final class SoakPeer {
   /** How the cycle reaches the server. */
-  enum Mode { WEBSOCKET, POLLING, UPGRADE }
+  enum Mode {
+    WEBSOCKET,
+    POLLING,
+    UPGRADE
+  }
 
   private static final String PATH = "/socket.io/";
   private static final char SEPARATOR = '\u001e';
@@ -45,8 +49,14 @@ final class SoakPeer {
   private boolean onWebSocket;
   private boolean closing;
 
-  private SoakPeer(HttpClient http, WebSocketClient wsClient, int port, Mode mode, String tag,
-      boolean answerAsk, boolean namespaceDisconnect) {
+  private SoakPeer(
+      HttpClient http,
+      WebSocketClient wsClient,
+      int port,
+      Mode mode,
+      String tag,
+      boolean answerAsk,
+      boolean namespaceDisconnect) {
     this.http = http;
     this.wsClient = wsClient;
     this.port = port;
@@ -61,53 +71,71 @@ final class SoakPeer {
    *
    * @return completes once the client closed its transport; fails on anything unexpected
    */
-  static Future<Void> cycle(HttpClient http, WebSocketClient wsClient, int port, Mode mode,
-      String tag, boolean answerAsk, boolean namespaceDisconnect) {
+  static Future<Void> cycle(
+      HttpClient http,
+      WebSocketClient wsClient,
+      int port,
+      Mode mode,
+      String tag,
+      boolean answerAsk,
+      boolean namespaceDisconnect) {
     SoakPeer peer = new SoakPeer(http, wsClient, port, mode, tag, answerAsk, namespaceDisconnect);
     peer.context = io.vertx.core.Vertx.currentContext();
     if (mode == Mode.WEBSOCKET) {
       peer.onWebSocket = true;
       peer.openWebSocket(PATH + "?EIO=4&transport=websocket").onFailure(peer::fail);
     } else {
-      peer.request(HttpMethod.GET, PATH + "?EIO=4&transport=polling", null).onSuccess(body -> {
-        int at = body.indexOf("\"sid\":\"");
-        if (!body.startsWith("0") || at < 0) {
-          peer.fail(new IllegalStateException("bad handshake: " + body));
-          return;
-        }
-        peer.sid = body.substring(at + 7, body.indexOf('"', at + 7));
-        peer.polling = true;
-        peer.post("40");
-        peer.poll();
-      }).onFailure(peer::fail);
+      peer.request(HttpMethod.GET, PATH + "?EIO=4&transport=polling", null)
+          .onSuccess(
+              body -> {
+                int at = body.indexOf("\"sid\":\"");
+                if (!body.startsWith("0") || at < 0) {
+                  peer.fail(new IllegalStateException("bad handshake: " + body));
+                  return;
+                }
+                peer.sid = body.substring(at + 7, body.indexOf('"', at + 7));
+                peer.polling = true;
+                peer.post("40");
+                peer.poll();
+              })
+          .onFailure(peer::fail);
     }
     return peer.done.future();
   }
 
   private Future<WebSocket> openWebSocket(String uri) {
-    return wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI(uri)).onSuccess(socket -> {
-          ws = socket;
-          socket.textMessageHandler(this::onEngineText);
-          socket.closeHandler(v -> {
-            if (closing) {
-              done.tryComplete();
-            } else {
-              fail(new IllegalStateException(tag + ": closed by the server"));
-            }
-          });
-          socket.exceptionHandler(this::fail);
-        });
+    return wsClient
+        .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
+        .onSuccess(
+            socket -> {
+              ws = socket;
+              socket.textMessageHandler(this::onEngineText);
+              socket.closeHandler(
+                  v -> {
+                    if (closing) {
+                      done.tryComplete();
+                    } else {
+                      fail(new IllegalStateException(tag + ": closed by the server"));
+                    }
+                  });
+              socket.exceptionHandler(this::fail);
+            });
   }
 
   private Future<String> request(HttpMethod method, String uri, String body) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1")
-        .setPort(port).setURI(uri);
+    RequestOptions options =
+        new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri);
     return http.request(options)
         .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
-        .compose(resp -> resp.body().compose(b -> resp.statusCode() == 200
-            ? Future.succeededFuture(b.toString())
-            : Future.failedFuture(tag + ": HTTP " + resp.statusCode() + " " + b)));
+        .compose(
+            resp ->
+                resp.body()
+                    .compose(
+                        b ->
+                            resp.statusCode() == 200
+                                ? Future.succeededFuture(b.toString())
+                                : Future.failedFuture(
+                                    tag + ": HTTP " + resp.statusCode() + " " + b)));
   }
 
   private String pollingUri() {
@@ -118,25 +146,27 @@ final class SoakPeer {
     if (!polling || closing) {
       return;
     }
-    request(HttpMethod.GET, pollingUri(), null).onComplete(ar -> {
-      if (ar.failed()) {
-        if (!closing) {
-          fail(ar.cause());
-        }
-        return;
-      }
-      String payload = ar.result();
-      int start = 0;
-      for (int i = 0; i <= payload.length(); i++) {
-        if (i == payload.length() || payload.charAt(i) == SEPARATOR) {
-          if (i > start) {
-            onEngineText(payload.substring(start, i));
-          }
-          start = i + 1;
-        }
-      }
-      poll();
-    });
+    request(HttpMethod.GET, pollingUri(), null)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                if (!closing) {
+                  fail(ar.cause());
+                }
+                return;
+              }
+              String payload = ar.result();
+              int start = 0;
+              for (int i = 0; i <= payload.length(); i++) {
+                if (i == payload.length() || payload.charAt(i) == SEPARATOR) {
+                  if (i > start) {
+                    onEngineText(payload.substring(start, i));
+                  }
+                  start = i + 1;
+                }
+              }
+              poll();
+            });
   }
 
   /** Sends one Engine.IO packet over the current transport. */
@@ -164,16 +194,18 @@ final class SoakPeer {
     String body = outgoing.toString();
     outgoing.setLength(0);
     boolean last = body.endsWith(SEPARATOR + "1") || body.equals("1");
-    request(HttpMethod.POST, pollingUri(), body).onComplete(ar -> {
-      posting = false;
-      if (ar.failed()) {
-        fail(ar.cause());
-      } else if (last) {
-        done.tryComplete();
-      } else {
-        flushPosts();
-      }
-    });
+    request(HttpMethod.POST, pollingUri(), body)
+        .onComplete(
+            ar -> {
+              posting = false;
+              if (ar.failed()) {
+                fail(ar.cause());
+              } else if (last) {
+                done.tryComplete();
+              } else {
+                flushPosts();
+              }
+            });
   }
 
   private void onEngineText(String text) {
@@ -218,20 +250,26 @@ final class SoakPeer {
   /** Probe, then upgrade packet, as the official clients do (the pending poll ends with a noop). */
   private void upgrade() {
     polling = false;
-    openWebSocket(PATH + "?EIO=4&transport=websocket&sid=" + sid).onSuccess(socket -> {
-      ws = socket;
-      socket.textMessageHandler(text -> {
-        if (text.equals("3probe")) {
-          socket.textMessageHandler(this::onEngineText);
-          onWebSocket = true;
-          socket.writeTextMessage("5");
-          send("422[\"ack\",\"" + tag + "\"]");
-        } else {
-          fail(new IllegalStateException(tag + ": unexpected during the upgrade: " + text));
-        }
-      });
-      socket.writeTextMessage("2probe");
-    }).onFailure(this::fail);
+    openWebSocket(PATH + "?EIO=4&transport=websocket&sid=" + sid)
+        .onSuccess(
+            socket -> {
+              ws = socket;
+              socket.textMessageHandler(
+                  text -> {
+                    if (text.equals("3probe")) {
+                      socket.textMessageHandler(this::onEngineText);
+                      onWebSocket = true;
+                      socket.writeTextMessage("5");
+                      send("422[\"ack\",\"" + tag + "\"]");
+                    } else {
+                      fail(
+                          new IllegalStateException(
+                              tag + ": unexpected during the upgrade: " + text));
+                    }
+                  });
+              socket.writeTextMessage("2probe");
+            })
+        .onFailure(this::fail);
   }
 
   private void disconnect() {

@@ -32,15 +32,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Soak: thousands of connect/disconnect cycles over WebSocket, polling and polling then upgrade,
  * each joining a room, answering (or not) an acknowledged emit, doing an ack round trip and a
- * broadcast, with connection-state recovery on. Afterwards the server is back at its baseline:
- * no session, socket, room entry, heartbeat entry, awaited ack, stored session, logged event or
- * timer left, and the heap after GC where it was. The bench runs the 100,000-cycle version
- * ({@code bench --scenarios endurance}).
+ * broadcast, with connection-state recovery on. Afterwards the server is back at its baseline: no
+ * session, socket, room entry, heartbeat entry, awaited ack, stored session, logged event or timer
+ * left, and the heap after GC where it was. The bench runs the 100,000-cycle version ({@code bench
+ * --scenarios endurance}).
  */
 class SoakTest {
   private static final int PEERS = 16;
+
   /** A leak of one small object per cycle would show: sessions cost kilobytes each. */
   private static final long HEAP_TOLERANCE = 1_000_000;
+
   private static final Duration RECOVERY_WINDOW = Duration.ofMillis(800);
 
   private final Vertx serverVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
@@ -63,33 +65,46 @@ class SoakTest {
   }
 
   private void start() {
-    io = SocketIoServer.create(serverVertx, new SocketIoOptions()
-        .setPingInterval(1000).setPingTimeout(2000)
-        .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
-            .setMaxDisconnectionDuration(RECOVERY_WINDOW)));
-    io.onConnection(s -> {
-      connections.increment();
-      s.on("join", (args, ack) -> s.join("room").onComplete(v -> ack.send()));
-      s.on("ack", (args, ack) -> ack.send(args.getList().toArray()));
-      s.on("broadcast", (args, ack) -> io.to("room").emit("bcast", args.getValue(0)));
-      s.timeout(Duration.ofSeconds(60)).emitWithAck("ask").onComplete(ar -> {
-        if (ar.succeeded()) {
-          asksAnswered.increment();
-        } else {
-          asksFailed.increment();
-        }
-      });
-      s.onDisconnect(reason -> {
-        reasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
-        lastDisconnect.set(System.nanoTime());
-        disconnects.increment();
-      });
-    });
+    io =
+        SocketIoServer.create(
+            serverVertx,
+            new SocketIoOptions()
+                .setPingInterval(1000)
+                .setPingTimeout(2000)
+                .setConnectionStateRecovery(
+                    new ConnectionStateRecoveryOptions()
+                        .setMaxDisconnectionDuration(RECOVERY_WINDOW)));
+    io.onConnection(
+        s -> {
+          connections.increment();
+          s.on("join", (args, ack) -> s.join("room").onComplete(v -> ack.send()));
+          s.on("ack", (args, ack) -> ack.send(args.getList().toArray()));
+          s.on("broadcast", (args, ack) -> io.to("room").emit("bcast", args.getValue(0)));
+          s.timeout(Duration.ofSeconds(60))
+              .emitWithAck("ask")
+              .onComplete(
+                  ar -> {
+                    if (ar.succeeded()) {
+                      asksAnswered.increment();
+                    } else {
+                      asksFailed.increment();
+                    }
+                  });
+          s.onDisconnect(
+              reason -> {
+                reasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+                lastDisconnect.set(System.nanoTime());
+                disconnects.increment();
+              });
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
-    http = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(4 * PEERS).setMaxWaitQueueSize(-1));
-    ws = clientVertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxConnections(4 * PEERS));
+    http =
+        clientVertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(4 * PEERS).setMaxWaitQueueSize(-1));
+    ws =
+        clientVertx.createWebSocketClient(
+            new WebSocketClientOptions().setMaxConnections(4 * PEERS));
   }
 
   @Test
@@ -105,20 +120,25 @@ class SoakTest {
     double seconds = (System.nanoTime() - t0) / 1e9;
     ServerState after = settle();
     long heap1 = ServerState.heapAfterGc();
-    System.out.printf("soak: %d cycles in %.1f s; heap %d -> %d bytes (%+d); %s; reasons %s%n",
+    System.out.printf(
+        "soak: %d cycles in %.1f s; heap %d -> %d bytes (%+d); %s; reasons %s%n",
         cycles, seconds, heap0, heap1, heap1 - heap0, after, reasons);
 
     assertEquals(connections.sum(), disconnects.sum());
-    assertEquals(connections.sum(), asksAnswered.sum() + asksFailed.sum(),
+    assertEquals(
+        connections.sum(),
+        asksAnswered.sum() + asksFailed.sum(),
         "every awaited ack is answered or failed at the disconnect");
     assertTrue(asksFailed.sum() > 0 && asksAnswered.sum() > 0);
     assertTrue(after.empty(), after::toString);
     assertEquals(baseline.heartbeatLoops(), after.heartbeatLoops(), "heartbeat queues per loop");
-    assertTrue(after.loggedEvents() <= 1, () -> "events older than the recovery window are "
-        + "dropped from the log: " + after);
+    assertTrue(
+        after.loggedEvents() <= 1,
+        () -> "events older than the recovery window are " + "dropped from the log: " + after);
     assertEquals(0, after.timers(), "timers left");
-    assertTrue(heap1 - heap0 < HEAP_TOLERANCE, () -> "heap grew by " + (heap1 - heap0)
-        + " bytes over " + cycles + " cycles");
+    assertTrue(
+        heap1 - heap0 < HEAP_TOLERANCE,
+        () -> "heap grew by " + (heap1 - heap0) + " bytes over " + cycles + " cycles");
   }
 
   /**
@@ -126,27 +146,35 @@ class SoakTest {
    * the log (which drops events older than the recovery window) and reads the state.
    */
   private ServerState settle() {
-    eventually(30, () -> disconnects.sum() == connections.sum(),
+    eventually(
+        30,
+        () -> disconnects.sum() == connections.sum(),
         () -> disconnects.sum() + " of " + connections.sum() + " disconnected");
-    eventually(30, () -> ServerState.of(io, serverVertx).empty(),
+    eventually(
+        30,
+        () -> ServerState.of(io, serverVertx).empty(),
         () -> "not back to empty: " + ServerState.of(io, serverVertx));
     // Every event was sent before its socket disconnected: once the window has passed since the
     // last disconnect (later than the last stored session, when the last cycles disconnected
     // their namespace), all are older than the window.
-    eventually(10, () -> System.nanoTime() - lastDisconnect.get()
-        > RECOVERY_WINDOW.toNanos() + 50_000_000L, () -> "the window did not pass");
+    eventually(
+        10,
+        () -> System.nanoTime() - lastDisconnect.get() > RECOVERY_WINDOW.toNanos() + 50_000_000L,
+        () -> "the window did not pass");
     await(io.to("nobody").emit("tick"));
     // The heartbeat queues' timers, armed for sessions that left since, fire once more and stop;
     // a timer left behind by a session (an ack's 60 s timeout...) would stay.
-    eventually(10, () -> ServerState.timers(serverVertx) == 0,
+    eventually(
+        10,
+        () -> ServerState.timers(serverVertx) == 0,
         () -> "timers left: " + ServerState.timers(serverVertx));
     return ServerState.of(io, serverVertx);
   }
 
   /**
-   * {@link #PEERS} clients in parallel, each running {@code rounds} times through the modes;
-   * cycle n answers the server's ask when n is odd and disconnects its namespace first when n is
-   * a multiple of 3, else drops the transport (a stored session).
+   * {@link #PEERS} clients in parallel, each running {@code rounds} times through the modes; cycle
+   * n answers the server's ask when n is odd and disconnects its namespace first when n is a
+   * multiple of 3, else drops the transport (a stored session).
    *
    * @return the cycles run
    */

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Clients that vanish without closing their TCP connection (no FIN): a WebSocket that stops
  * answering pings, one that goes completely silent, a poller that disappears with a GET pending,
- * and the official Node client over each transport frozen with SIGSTOP. The server closes each
- * at its ping timeout ({@code ping timeout}), frees the session and its socket, and answers the
+ * and the official Node client over each transport frozen with SIGSTOP. The server closes each at
+ * its ping timeout ({@code ping timeout}), frees the session and its socket, and answers the
  * pending poll with a close packet.
  */
 class VanishingPeerTest {
@@ -60,14 +60,17 @@ class VanishingPeerTest {
 
   @Test
   void vanishedPeersAreClosedAtTheirPingTimeoutAndCleanedUp() throws Exception {
-    io = SocketIoServer.create(serverVertx, new SocketIoOptions()
-        .setPingInterval(PING_INTERVAL).setPingTimeout(PING_TIMEOUT));
-    io.onConnection(s -> {
-      String sid = s.conn().id();
-      s.join("room");
-      s.onDisconnect(reason -> closes.computeIfAbsent(sid, k -> Promise.promise())
-          .tryComplete(reason));
-    });
+    io =
+        SocketIoServer.create(
+            serverVertx,
+            new SocketIoOptions().setPingInterval(PING_INTERVAL).setPingTimeout(PING_TIMEOUT));
+    io.onConnection(
+        s -> {
+          String sid = s.conn().id();
+          s.join("room");
+          s.onDisconnect(
+              reason -> closes.computeIfAbsent(sid, k -> Promise.promise()).tryComplete(reason));
+        });
     port = await(io.listen(0, "127.0.0.1")).actualPort();
     RawEngineClient raw = new RawEngineClient(clientVertx, port, "/socket.io/");
 
@@ -75,18 +78,19 @@ class VanishingPeerTest {
     WebSocket deaf = await(raw.websocket());
     Promise<String> deafSid = Promise.promise();
     Promise<Void> deafClosed = Promise.promise();
-    deaf.textMessageHandler(text -> {
-      if (text.startsWith("0{")) {
-        deafSid.complete(new JsonObject(text.substring(1)).getString("sid"));
-        deaf.writeTextMessage("40");
-      }
-    });
+    deaf.textMessageHandler(
+        text -> {
+          if (text.startsWith("0{")) {
+            deafSid.complete(new JsonObject(text.substring(1)).getString("sid"));
+            deaf.writeTextMessage("40");
+          }
+        });
     deaf.closeHandler(v -> deafClosed.complete());
     deaf.resume();
 
     // A WebSocket that goes completely silent: no read, no write, the connection left open.
-    BlockingWebSocket silent = new BlockingWebSocket(port,
-        "/socket.io/?EIO=4&transport=websocket", 0);
+    BlockingWebSocket silent =
+        new BlockingWebSocket(port, "/socket.io/?EIO=4&transport=websocket", 0);
     String silentSid = new JsonObject(silent.readText().substring(1)).getString("sid");
     silent.sendText("40");
 
@@ -101,8 +105,7 @@ class VanishingPeerTest {
     String nodeWs = frozenNodeClient("websocket");
     String nodePolling = frozenNodeClient("polling");
 
-    List<String> sids = List.of(await(deafSid.future()), silentSid, pollerSid, nodeWs,
-        nodePolling);
+    List<String> sids = List.of(await(deafSid.future()), silentSid, pollerSid, nodeWs, nodePolling);
     for (String sid : sids) {
       assertEquals("ping timeout", await(closed(sid), 10), sid);
     }
@@ -115,24 +118,30 @@ class VanishingPeerTest {
     silent.drainUntilClosed(20_000);
     silent.close();
 
-    eventually(10, () -> ServerState.of(io, serverVertx).empty(),
+    eventually(
+        10,
+        () -> ServerState.of(io, serverVertx).empty(),
         () -> "not cleaned up: " + ServerState.of(io, serverVertx));
   }
 
   /**
-   * Starts the official client over a transport, waits until it connected, then stops the
-   * process (SIGSTOP): the kernel keeps its connections open, the client answers nothing.
+   * Starts the official client over a transport, waits until it connected, then stops the process
+   * (SIGSTOP): the kernel keeps its connections open, the client answers nothing.
    *
    * @return its Engine.IO session id
    */
   private String frozenNodeClient(String transport) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("node",
-        Path.of("src", "test", "js", "vanishing-client.mjs").toString(),
-        "http://127.0.0.1:" + port, transport)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder(
+                "node",
+                Path.of("src", "test", "js", "vanishing-client.mjs").toString(),
+                "http://127.0.0.1:" + port,
+                transport)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     processes.add(p);
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
     assertTrue(line != null && line.startsWith("{\"event\":\"connect\""), "node: " + line);
     JsonObject connect = new JsonObject(line);

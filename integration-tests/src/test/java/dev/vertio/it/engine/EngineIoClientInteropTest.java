@@ -28,18 +28,22 @@ class EngineIoClientInteropTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    EngineServer engine = EngineServer.create(vertx, new EngineOptions().setPath("/engine.io/")
-        .setPingInterval(150).setPingTimeout(1000));
-    engine.connectionHandler(session -> {
-      session.messageHandler(text -> {
-        if ("close-me".equals(text)) {
-          session.close();
-        } else {
-          session.send(text);
-        }
-      });
-      session.binaryMessageHandler(session::send);
-    });
+    EngineServer engine =
+        EngineServer.create(
+            vertx,
+            new EngineOptions().setPath("/engine.io/").setPingInterval(150).setPingTimeout(1000));
+    engine.connectionHandler(
+        session -> {
+          session.messageHandler(
+              text -> {
+                if ("close-me".equals(text)) {
+                  session.close();
+                } else {
+                  session.send(text);
+                }
+              });
+          session.binaryMessageHandler(session::send);
+        });
     port = await(engine.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -49,8 +53,8 @@ class EngineIoClientInteropTest {
   }
 
   private NodeScript.Result run(String mode, String script) {
-    NodeScript.Result r = NodeScript.run("engineio-client.mjs", "http://127.0.0.1:" + port, mode,
-        script);
+    NodeScript.Result r =
+        NodeScript.run("engineio-client.mjs", "http://127.0.0.1:" + port, mode, script);
     assertEquals(0, r.exitCode(), r.toString());
     return r;
   }
@@ -64,8 +68,8 @@ class EngineIoClientInteropTest {
     List<JsonObject> messages = r.named("message");
     assertEquals(22, messages.size(), r.toString());
     assertEquals("hello", messages.get(0).getString("text"));
-    assertEquals(new JsonArray().add(1).add(2).add(3).add(255),
-        messages.get(1).getJsonArray("binary"));
+    assertEquals(
+        new JsonArray().add(1).add(2).add(3).add(255), messages.get(1).getJsonArray("binary"));
     List<String> burst = new ArrayList<>();
     for (int i = 2; i < 22; i++) {
       burst.add(messages.get(i).getString("text"));

@@ -10,7 +10,6 @@ import dev.vertio.socketio.ConnectionRefusedException;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -33,25 +32,35 @@ class SocketIoClientInteropTest {
   void start() {
     vertx = Vertx.vertx();
     SocketIoServer io = SocketIoServer.create(vertx);
-    io.use(s -> "abc".equals(s.handshake().auth().getString("token")) ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("Not authorized",
-            new JsonObject().put("code", 42))));
-    io.onConnection(s -> {
-      s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
-      s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
-      s.on("ask-client", (args, ack) -> s.timeout(Duration.ofSeconds(5))
-          .emitWithAck("question", "q").onSuccess(answer ->
-              s.emit("client-answered", answer.getList().toArray())));
-      s.on("join", (args, ack) -> s.join(args.getString(0)).onSuccess(v -> ack.send()));
-      s.on("room-say", (args, ack) -> io.to("r").emit("room", args.getString(0)));
-      s.on("bcast", (args, ack) -> s.broadcast().emit("bcast", args.getString(0)));
-      s.on("volatile", (args, ack) -> {
-        s.volatile_().emit("vol", 1);
-        s.emit("after-vol", 2);
-      });
-      s.on("kick", (args, ack) -> s.disconnect());
-      s.on("kick-hard", (args, ack) -> s.disconnect(true));
-    });
+    io.use(
+        s ->
+            "abc".equals(s.handshake().auth().getString("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(
+                    new ConnectionRefusedException(
+                        "Not authorized", new JsonObject().put("code", 42))));
+    io.onConnection(
+        s -> {
+          s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
+          s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
+          s.on(
+              "ask-client",
+              (args, ack) ->
+                  s.timeout(Duration.ofSeconds(5))
+                      .emitWithAck("question", "q")
+                      .onSuccess(answer -> s.emit("client-answered", answer.getList().toArray())));
+          s.on("join", (args, ack) -> s.join(args.getString(0)).onSuccess(v -> ack.send()));
+          s.on("room-say", (args, ack) -> io.to("r").emit("room", args.getString(0)));
+          s.on("bcast", (args, ack) -> s.broadcast().emit("bcast", args.getString(0)));
+          s.on(
+              "volatile",
+              (args, ack) -> {
+                s.volatile_().emit("vol", 1);
+                s.emit("after-vol", 2);
+              });
+          s.on("kick", (args, ack) -> s.disconnect());
+          s.on("kick-hard", (args, ack) -> s.disconnect(true));
+        });
     io.of("/admin").onConnection(s -> s.emit("admin-welcome", s.handshake().auth()));
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
@@ -62,8 +71,9 @@ class SocketIoClientInteropTest {
   }
 
   private static List<JsonObject> of(NodeScript.Result r, String client, String event) {
-    return r.events().stream().filter(e -> client.equals(e.getString("client"))
-        && event.equals(e.getString("event"))).collect(Collectors.toList());
+    return r.events().stream()
+        .filter(e -> client.equals(e.getString("client")) && event.equals(e.getString("event")))
+        .collect(Collectors.toList());
   }
 
   private static JsonObject one(NodeScript.Result r, String client, String event) {
@@ -88,13 +98,16 @@ class SocketIoClientInteropTest {
       // With upgrades the client starts on polling and may have upgraded already.
       assertEquals(mode, transport);
     }
-    assertEquals(new JsonArray().add(new JsonObject().put("token", "abc").put("role", "x")),
+    assertEquals(
+        new JsonArray().add(new JsonObject().put("token", "abc").put("role", "x")),
         one(r, "admin", "admin-welcome").getJsonArray("args"));
 
     JsonArray echo = one(r, "a", "echo").getJsonArray("args");
-    assertEquals(new JsonArray().add(new JsonArray().add(1).add(2)),
+    assertEquals(
+        new JsonArray().add(new JsonArray().add(1).add(2)),
         new JsonArray().add(echo.getJsonObject(0).getJsonArray("n")));
-    assertEquals(new JsonObject().put("bytes", new JsonArray().add(1).add(2).add(3)),
+    assertEquals(
+        new JsonObject().put("bytes", new JsonArray().add(1).add(2).add(3)),
         echo.getJsonObject(0).getJsonObject("bin"));
     assertEquals("two", echo.getString(1));
 
@@ -102,8 +115,8 @@ class SocketIoClientInteropTest {
     assertEquals("x", ack.getString(0));
     assertEquals(new JsonObject().put("bytes", new JsonArray().add(9)), ack.getJsonObject(1));
 
-    assertEquals(new JsonArray().add("answer to q"),
-        one(r, "a", "client-answered").getJsonArray("args"));
+    assertEquals(
+        new JsonArray().add("answer to q"), one(r, "a", "client-answered").getJsonArray("args"));
 
     one(r, "a", "room");
     one(r, "b", "room");

@@ -23,11 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The official npm {@code socket.io-client} 2.5 (Socket.IO v2 over Engine.IO 3) against our
- * server with {@code allowEIO3}: websocket only (binary frames with a type byte), polling only
- * and polling then upgrade. In Node this client has no XHR2 and asks for base64 in polling
- * ({@code b64=1}); binary polling payloads are exercised by the Maven 1.0.x client
- * (compat-tests) and by the raw tests of transport-longpoll.
+ * The official npm {@code socket.io-client} 2.5 (Socket.IO v2 over Engine.IO 3) against our server
+ * with {@code allowEIO3}: websocket only (binary frames with a type byte), polling only and polling
+ * then upgrade. In Node this client has no XHR2 and asks for base64 in polling ({@code b64=1});
+ * binary polling payloads are exercised by the Maven 1.0.x client (compat-tests) and by the raw
+ * tests of transport-longpoll.
  */
 class SocketIoV2ClientInteropTest {
   private Vertx vertx;
@@ -39,19 +39,27 @@ class SocketIoV2ClientInteropTest {
     vertx = Vertx.vertx();
     io = SocketIoServer.create(vertx, new SocketIoOptions().setAllowEIO3(true));
     // v2 clients send no auth to the main namespace: the token comes in the handshake's query.
-    io.use(s -> "abc".equals(s.handshake().query().get("token")) ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("Not authorized",
-            new JsonObject().put("code", 42))));
-    io.onConnection(s -> {
-      s.emit("welcome", s.id(), s.conn().protocol());
-      s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
-      s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
-      s.on("ask-client", (args, ack) -> s.timeout(Duration.ofSeconds(5))
-          .emitWithAck("question", "q", Buffer.buffer(new byte[] {5})).onSuccess(answer ->
-              s.emit("client-answered", answer.getList().toArray())));
-      s.on("bcast", (args, ack) -> s.broadcast().emit("bcast", args.getString(0)));
-      s.on("kick", (args, ack) -> s.disconnect());
-    });
+    io.use(
+        s ->
+            "abc".equals(s.handshake().query().get("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(
+                    new ConnectionRefusedException(
+                        "Not authorized", new JsonObject().put("code", 42))));
+    io.onConnection(
+        s -> {
+          s.emit("welcome", s.id(), s.conn().protocol());
+          s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
+          s.on("ack-me", (args, ack) -> ack.send(args.getList().toArray()));
+          s.on(
+              "ask-client",
+              (args, ack) ->
+                  s.timeout(Duration.ofSeconds(5))
+                      .emitWithAck("question", "q", Buffer.buffer(new byte[] {5}))
+                      .onSuccess(answer -> s.emit("client-answered", answer.getList().toArray())));
+          s.on("bcast", (args, ack) -> s.broadcast().emit("bcast", args.getString(0)));
+          s.on("kick", (args, ack) -> s.disconnect());
+        });
     io.of("/admin").onConnection(s -> s.emit("admin-welcome", s.handshake().auth(), s.id()));
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
@@ -62,8 +70,9 @@ class SocketIoV2ClientInteropTest {
   }
 
   private static List<JsonObject> of(NodeScript.Result r, String client, String event) {
-    return r.events().stream().filter(e -> client.equals(e.getString("client"))
-        && event.equals(e.getString("event"))).collect(Collectors.toList());
+    return r.events().stream()
+        .filter(e -> client.equals(e.getString("client")) && event.equals(e.getString("event")))
+        .collect(Collectors.toList());
   }
 
   private static JsonObject one(NodeScript.Result r, String client, String event) {
@@ -83,14 +92,14 @@ class SocketIoV2ClientInteropTest {
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling", "upgrade"})
   void socketIoV2ClientSpeaksWithOurServer(String mode) {
-    NodeScript.Result r = NodeScript.run("socketio-client-v2.mjs", "http://127.0.0.1:" + port,
-        mode);
+    NodeScript.Result r =
+        NodeScript.run("socketio-client-v2.mjs", "http://127.0.0.1:" + port, mode);
     assertEquals(0, r.exitCode(), r.toString());
     assertFalse(r.named("done").isEmpty(), r.toString());
 
     // A refusal is the v2 ERROR packet: the error's data.
-    assertEquals(new JsonObject().put("code", 42), one(r, "refused", "error")
-        .getJsonObject("error"));
+    assertEquals(
+        new JsonObject().put("code", 42), one(r, "refused", "error").getJsonObject("error"));
 
     JsonObject connected = r.first("connected");
     if (!mode.equals("upgrade")) {
@@ -102,8 +111,10 @@ class SocketIoV2ClientInteropTest {
     assertEquals(3, one(r, "a", "welcome").getJsonArray("args").getInteger(1));
 
     JsonArray adminWelcome = one(r, "admin", "admin-welcome").getJsonArray("args");
-    assertEquals(new JsonObject().put("token", "abc").put("role", "x"),
-        adminWelcome.getJsonObject(0), "auth comes from the namespace's query");
+    assertEquals(
+        new JsonObject().put("token", "abc").put("role", "x"),
+        adminWelcome.getJsonObject(0),
+        "auth comes from the namespace's query");
     JsonObject adminIds = r.first("admin-ids");
     assertEquals("/admin#" + adminIds.getString("engineId"), adminWelcome.getString(1));
     assertEquals(adminIds.getString("clientId"), adminWelcome.getString(1));
@@ -138,8 +149,8 @@ class SocketIoV2ClientInteropTest {
     try {
       SocketIoServer strict = SocketIoServer.create(other);
       int strictPort = await(strict.listen(0, "127.0.0.1")).actualPort();
-      NodeScript.Result r = NodeScript.run("socketio-client-v2-refused.mjs",
-          "http://127.0.0.1:" + strictPort);
+      NodeScript.Result r =
+          NodeScript.run("socketio-client-v2-refused.mjs", "http://127.0.0.1:" + strictPort);
       assertEquals(0, r.exitCode(), r.toString());
       JsonObject error = r.first("connect_error");
       assertEquals("xhr poll error", error.getString("message"), r.toString());

@@ -19,9 +19,9 @@ import java.util.List;
  * A server where Socket.IO clients and plain WebSocket clients ({@code /ws}) meet in rooms: the
  * token must be {@code abc}, the room comes with the auth payload ({@code ?room=} for plain
  * clients). Events: {@code say} (to the room's others as {@code said}), {@code ask} (answered by
- * ack), {@code ask-client} (the server asks back with an ack, then tells
- * {@code client-answered}), {@code poll} (a broadcast with acks to the whole room, whose answers
- * come back to the asker as {@code votes}).
+ * ack), {@code ask-client} (the server asks back with an ack, then tells {@code client-answered}),
+ * {@code poll} (a broadcast with acks to the whole room, whose answers come back to the asker as
+ * {@code votes}).
  */
 final class PlainChatServer implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
@@ -35,9 +35,11 @@ final class PlainChatServer implements AutoCloseable {
   PlainChatServer(SocketIoOptions options) {
     io = SocketIoServer.create(vertx, options);
     io.plain("/ws");
-    io.use(socket -> "abc".equals(socket.handshake().auth().getString("token"))
-        ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("bad token")));
+    io.use(
+        socket ->
+            "abc".equals(socket.handshake().auth().getString("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(new ConnectionRefusedException("bad token")));
     io.onConnection(this::onConnection);
     port = await(io.listen(0, "127.0.0.1")).actualPort();
   }
@@ -46,20 +48,34 @@ final class PlainChatServer implements AutoCloseable {
     String room = socket.handshake().auth().getString("room", "lobby");
     String kind = socket.conn().transportName().equals("websocket-plain") ? "plain" : "socket.io";
     socket.join(room);
-    socket.on("say", (args, ack) -> socket.to(room).emit("said",
-        new JsonObject().put("from", kind).put("text", args.getValue(0))));
+    socket.on(
+        "say",
+        (args, ack) ->
+            socket
+                .to(room)
+                .emit("said", new JsonObject().put("from", kind).put("text", args.getValue(0))));
     socket.on("ask", (args, ack) -> ack.send("answer:" + args.getValue(0)));
-    socket.on("ask-client", (args, ack) -> socket.emitWithAck("question", "q?")
-        .onSuccess(a -> socket.emit("client-answered", a.getValue(0))));
-    socket.on("poll", (args, ack) -> io.to(room).timeout(Duration.ofSeconds(5))
-        .emitWithAck("vote").onSuccess(answers -> {
-          List<String> votes = new ArrayList<>();
-          for (JsonArray a : answers) {
-            votes.add(String.valueOf(a.getValue(0)));
-          }
-          Collections.sort(votes);
-          socket.emit("votes", new JsonArray(new ArrayList<>(votes)));
-        }));
+    socket.on(
+        "ask-client",
+        (args, ack) ->
+            socket
+                .emitWithAck("question", "q?")
+                .onSuccess(a -> socket.emit("client-answered", a.getValue(0))));
+    socket.on(
+        "poll",
+        (args, ack) ->
+            io.to(room)
+                .timeout(Duration.ofSeconds(5))
+                .emitWithAck("vote")
+                .onSuccess(
+                    answers -> {
+                      List<String> votes = new ArrayList<>();
+                      for (JsonArray a : answers) {
+                        votes.add(String.valueOf(a.getValue(0)));
+                      }
+                      Collections.sort(votes);
+                      socket.emit("votes", new JsonArray(new ArrayList<>(votes)));
+                    }));
   }
 
   String wsUrl(String query) {

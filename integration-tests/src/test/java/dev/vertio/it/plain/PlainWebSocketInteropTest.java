@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Plain WebSocket clients and Socket.IO clients in the same room, both ways: Java's
- * {@code java.net.http.WebSocket} with our Java Socket.IO client, and npm {@code ws} with npm
- * {@code socket.io-client} (src/test/js/plain-ws-client.mjs).
+ * Plain WebSocket clients and Socket.IO clients in the same room, both ways: Java's {@code
+ * java.net.http.WebSocket} with our Java Socket.IO client, and npm {@code ws} with npm {@code
+ * socket.io-client} (src/test/js/plain-ws-client.mjs).
  */
 class PlainWebSocketInteropTest {
   private PlainChatServer server = new PlainChatServer();
@@ -38,14 +38,16 @@ class PlainWebSocketInteropTest {
   @Test
   void npmWsNegotiatesPerMessageDeflateWhenTheServerHasItOn() {
     server.close();
-    server = new PlainChatServer((SocketIoOptions) new SocketIoOptions().setPerMessageDeflate(true));
-    NodeScript.Result r = NodeScript.run(Map.of("PAD", "20000"), "plain-ws-client.mjs",
-        server.httpUrl(), server.wsUrl(""));
+    server =
+        new PlainChatServer((SocketIoOptions) new SocketIoOptions().setPerMessageDeflate(true));
+    NodeScript.Result r =
+        NodeScript.run(
+            Map.of("PAD", "20000"), "plain-ws-client.mjs", server.httpUrl(), server.wsUrl(""));
     assertEquals(0, r.exitCode(), r.toString());
-    assertTrue(r.first("ws-open").getString("extensions").contains("permessage-deflate"),
-        r.toString());
-    assertTrue(r.first("sio-said").getJsonObject("data").getString("text")
-        .endsWith("x".repeat(20000)));
+    assertTrue(
+        r.first("ws-open").getString("extensions").contains("permessage-deflate"), r.toString());
+    assertTrue(
+        r.first("sio-said").getJsonObject("data").getString("text").endsWith("x".repeat(20000)));
     assertEquals("hello from sio", r.first("ws-said").getJsonObject("data").getString("text"));
   }
 
@@ -55,9 +57,13 @@ class PlainWebSocketInteropTest {
     assertEquals("connect", plain.nextJson().getString("event"));
 
     client = SocketIoClient.create();
-    ClientSocket sio = client.socket(server.httpUrl(), new ClientOptions()
-        .setAuth(Map.of("token", "abc", "room", "r1")).setForceNew(true)
-        .setTransports(List.of("websocket")));
+    ClientSocket sio =
+        client.socket(
+            server.httpUrl(),
+            new ClientOptions()
+                .setAuth(Map.of("token", "abc", "room", "r1"))
+                .setForceNew(true)
+                .setTransports(List.of("websocket")));
     Recorder<String> seen = new Recorder<>();
     sio.on("said", (args, ack) -> seen.record("said " + args.getJsonObject(0).encode()));
     sio.on("news", (args, ack) -> seen.record("news " + args.getString(0)));
@@ -70,8 +76,12 @@ class PlainWebSocketInteropTest {
     seen.expect("said {\"from\":\"plain\",\"text\":\"hello from plain\"}");
     // Socket.IO to plain
     sio.emit("say", "hello from socket.io");
-    assertEquals(new JsonObject().put("event", "said").put("data",
-        new JsonObject().put("from", "socket.io").put("text", "hello from socket.io")),
+    assertEquals(
+        new JsonObject()
+            .put("event", "said")
+            .put(
+                "data",
+                new JsonObject().put("from", "socket.io").put("text", "hello from socket.io")),
         plain.nextJson());
     // the client's ack
     plain.send("{\"event\":\"ask\",\"data\":\"x\",\"ack\":1}");
@@ -81,8 +91,8 @@ class PlainWebSocketInteropTest {
     JsonObject question = plain.nextJson();
     assertEquals("question", question.getString("event"));
     plain.send(new JsonObject().put("ack", question.getLong("ack")).put("data", "yes"));
-    assertEquals(new JsonObject().put("event", "client-answered").put("data", "yes"),
-        plain.nextJson());
+    assertEquals(
+        new JsonObject().put("event", "client-answered").put("data", "yes"), plain.nextJson());
     // a broadcast with acknowledgements answered by both kinds of client
     sio.emit("poll");
     JsonObject vote = plain.nextJson();
@@ -107,16 +117,15 @@ class PlainWebSocketInteropTest {
 
   @Test
   void npmWsAndNpmSocketIoClientShareARoomBothWays() {
-    NodeScript.Result r = NodeScript.run("plain-ws-client.mjs", server.httpUrl(),
-        server.wsUrl(""));
+    NodeScript.Result r = NodeScript.run("plain-ws-client.mjs", server.httpUrl(), server.wsUrl(""));
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("hello from ws ", r.first("sio-said").getJsonObject("data").getString("text"));
     assertEquals("plain", r.first("sio-said").getJsonObject("data").getString("from"));
     assertEquals("hello from sio", r.first("ws-said").getJsonObject("data").getString("text"));
     assertEquals("answer:x", r.first("ws-ack").getString("data"));
     assertEquals("yes", r.first("ws-client-answered").getString("data"));
-    assertEquals(new JsonArray().add("plain").add("socket.io"), r.first("sio-votes")
-        .getJsonArray("data"));
+    assertEquals(
+        new JsonArray().add("plain").add("socket.io"), r.first("sio-votes").getJsonArray("data"));
     assertEquals("invalid_json", r.first("ws-error").getString("error"));
     assertEquals(1008, r.first("refused-close").getInteger("code"));
     assertEquals("bad token", r.first("refused-close").getString("reason"));

@@ -19,25 +19,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client's bad packet is a normal event, not a server failure: the connection closes with the
- * protocol's reason, the socket's error handler hears of it, and the log gets one debug line
- * naming the session, never a warning or a stack trace.
+ * protocol's reason, the socket's error handler hears of it, and the log gets one debug line naming
+ * the session, never a warning or a stack trace.
  */
 class ClientErrorLoggingTest {
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {
-    }
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {
-    }
-  };
+        @Override
+        public void close() {}
+      };
   private final Logger root = Logger.getLogger("");
   private final Logger connectionLogger =
       Logger.getLogger("dev.vertio.socketio.impl.ClientConnection");
@@ -63,10 +62,11 @@ class ClientErrorLoggingTest {
   void invalidJsonFromAClientIsLoggedAtDebugWithoutAStackTrace() {
     Recorder<String> server = new Recorder<>();
     f = new ServerFixture(new SocketIoOptions());
-    f.io.onConnection(s -> {
-      s.onError(t -> server.record("error " + t.getClass().getSimpleName()));
-      s.onDisconnect(reason -> server.record("disconnect " + reason));
-    });
+    f.io.onConnection(
+        s -> {
+          s.onError(t -> server.record("error " + t.getClass().getSimpleName()));
+          s.onDisconnect(reason -> server.record("disconnect " + reason));
+        });
     int bad = 20;
     for (int i = 0; i < bad; i++) {
       RawSocketIoPeer peer = new RawSocketIoPeer(f.vertx, f.port);
@@ -80,12 +80,13 @@ class ClientErrorLoggingTest {
     assertTrue(healthy.connect("/").startsWith("40{\"sid\":\""));
 
     for (LogRecord r : records) {
-      assertTrue(r.getLevel().intValue() < Level.INFO.intValue(),
+      assertTrue(
+          r.getLevel().intValue() < Level.INFO.intValue(),
           "logged at " + r.getLevel() + ": " + r.getMessage());
       assertNull(r.getThrown(), "a stack trace for a client's bad packet: " + r.getMessage());
     }
-    List<LogRecord> lines = records.stream()
-        .filter(r -> r.getLoggerName().equals(connectionLogger.getName())).toList();
+    List<LogRecord> lines =
+        records.stream().filter(r -> r.getLoggerName().equals(connectionLogger.getName())).toList();
     assertEquals(bad, lines.size(), "one debug line per closed connection");
     assertTrue(lines.get(0).getMessage().contains("session"), lines.get(0).getMessage());
   }
@@ -101,7 +102,8 @@ class ClientErrorLoggingTest {
     peer.expectClosed();
     assertEquals("disconnect forced close", server.next());
     for (LogRecord r : records) {
-      assertTrue(r.getLevel().intValue() < Level.INFO.intValue(),
+      assertTrue(
+          r.getLevel().intValue() < Level.INFO.intValue(),
           "logged at " + r.getLevel() + ": " + r.getMessage());
     }
   }

@@ -30,27 +30,33 @@ class ConnectionStateRecoveryTest {
   }
 
   private int start(Duration window) {
-    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
-        .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
-            .setMaxDisconnectionDuration(window)));
-    io.onConnection(s -> {
-      server.record("connection recovered=" + s.recovered() + " rooms=" + s.rooms().size());
-      s.data().put("seen", true);
-      // The client learns its first offset from this event (it has none before an event).
-      s.emit("hello");
-      s.on("join", (args, ack) -> s.join(args.getString(0)).onSuccess(v -> ack.send()));
-      s.on("drop-me", (args, ack) -> {
-        String id = s.id();
-        s.conn().close();
-        // Sent while the client is away: a room broadcast, a direct event, and one it must
-        // not get (another room).
-        io.to("r").emit("news", 1);
-        io.to("elsewhere").emit("news", "not for you");
-        io.to("r").emit("news", 2);
-        io.to(id).emit("direct", "x");
-      });
-      s.on("done", (args, ack) -> s.emit("bye"));
-    });
+    SocketIoServer io =
+        SocketIoServer.create(
+            vertx,
+            new SocketIoOptions()
+                .setConnectionStateRecovery(
+                    new ConnectionStateRecoveryOptions().setMaxDisconnectionDuration(window)));
+    io.onConnection(
+        s -> {
+          server.record("connection recovered=" + s.recovered() + " rooms=" + s.rooms().size());
+          s.data().put("seen", true);
+          // The client learns its first offset from this event (it has none before an event).
+          s.emit("hello");
+          s.on("join", (args, ack) -> s.join(args.getString(0)).onSuccess(v -> ack.send()));
+          s.on(
+              "drop-me",
+              (args, ack) -> {
+                String id = s.id();
+                s.conn().close();
+                // Sent while the client is away: a room broadcast, a direct event, and one it must
+                // not get (another room).
+                io.to("r").emit("news", 1);
+                io.to("elsewhere").emit("news", "not for you");
+                io.to("r").emit("news", 2);
+                io.to(id).emit("direct", "x");
+              });
+          s.on("done", (args, ack) -> s.emit("bye"));
+        });
     return await(io.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -64,10 +70,11 @@ class ConnectionStateRecoveryTest {
     assertFalse(connects.get(0).getBoolean("recovered"));
     assertTrue(connects.get(1).getBoolean("recovered"), r.toString());
     assertEquals(connects.get(0).getString("id"), connects.get(1).getString("id"));
-    List<String> missed = r.events().stream()
-        .filter(e -> List.of("news", "direct").contains(e.getString("event")))
-        .map(e -> e.getString("event") + " " + e.getJsonArray("args").getValue(0))
-        .collect(Collectors.toList());
+    List<String> missed =
+        r.events().stream()
+            .filter(e -> List.of("news", "direct").contains(e.getString("event")))
+            .map(e -> e.getString("event") + " " + e.getJsonArray("args").getValue(0))
+            .collect(Collectors.toList());
     assertEquals(List.of("news 1", "news 2", "direct x"), missed);
     assertEquals("connection recovered=false rooms=1", server.next());
     // Restored: its own room and "r".

@@ -35,10 +35,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Shutting down: {@code close()} as the reference's {@code io.close()} (sockets end as
- * {@code server shutting down}; the official client sees what it sees against the reference
- * and reconnects), and draining (new sessions refused with 503 while existing ones work, then
- * closed when the last is gone or when the grace period ends).
+ * Shutting down: {@code close()} as the reference's {@code io.close()} (sockets end as {@code
+ * server shutting down}; the official client sees what it sees against the reference and
+ * reconnects), and draining (new sessions refused with 503 while existing ones work, then closed
+ * when the last is gone or when the grace period ends).
  */
 class DrainAndCloseTest {
   private final Vertx vertx = Vertx.vertx();
@@ -56,11 +56,12 @@ class DrainAndCloseTest {
   /** A server whose sockets answer {@code hi} and shut the server down on {@code shutdown}. */
   private SocketIoServer start(int onPort) {
     SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions());
-    io.onConnection(s -> {
-      s.on("hi", (args, ack) -> ack.send("hi", s.conn().transportName()));
-      s.on("shutdown", (args, ack) -> restart(io));
-      s.onDisconnect(reason -> server.record("disconnect " + reason));
-    });
+    io.onConnection(
+        s -> {
+          s.on("hi", (args, ack) -> ack.send("hi", s.conn().transportName()));
+          s.on("shutdown", (args, ack) -> restart(io));
+          s.onDisconnect(reason -> server.record("disconnect " + reason));
+        });
     port = await(io.listen(onPort, "127.0.0.1")).actualPort();
     current.set(io);
     return io;
@@ -73,33 +74,34 @@ class DrainAndCloseTest {
   }
 
   /**
-   * A new server on the port, as a deploy's next process: the port can still be held for a
-   * moment after close() completed (seen now and then on a busy machine), so it tries again.
+   * A new server on the port, as a deploy's next process: the port can still be held for a moment
+   * after close() completed (seen now and then on a busy machine), so it tries again.
    */
   private void listenAgain(int p, int attempts) {
     SocketIoServer next = SocketIoServer.create(vertx, new SocketIoOptions());
     next.onConnection(s -> s.onDisconnect(reason -> server.record("disconnect " + reason)));
-    next.listen(p, "127.0.0.1").onComplete(ar -> {
-      if (ar.succeeded()) {
-        current.set(next);
-      } else if (attempts > 1) {
-        vertx.setTimer(50, t -> listenAgain(p, attempts - 1));
-      }
-    });
+    next.listen(p, "127.0.0.1")
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                current.set(next);
+              } else if (attempts > 1) {
+                vertx.setTimer(50, t -> listenAgain(p, attempts - 1));
+              }
+            });
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"websocket", "polling"})
   void closeIsServerShuttingDownAndTheOfficialClientReconnectsAsWithTheReference(String mode) {
     start(0);
-    NodeScript.Result ours = NodeScript.run("shutdown-client.mjs",
-        "http://127.0.0.1:" + port, mode);
+    NodeScript.Result ours =
+        NodeScript.run("shutdown-client.mjs", "http://127.0.0.1:" + port, mode);
     NodeScript.Result reference = NodeScript.run("shutdown-client.mjs", "reference", mode);
     assertEquals(0, ours.exitCode(), ours.toString());
     assertEquals(0, reference.exitCode(), reference.toString());
     server.expect("disconnect server shutting down");
-    assertEquals("server shutting down",
-        reference.first("server-disconnect").getString("reason"));
+    assertEquals("server shutting down", reference.first("server-disconnect").getString("reason"));
     // Against both, the official client loses its transport (no DISCONNECT packet: it does not
     // see "io server disconnect"), stays active and reconnects by itself.
     // Over WebSocket that is "transport close"; over polling mostly too, and "transport error"
@@ -130,10 +132,10 @@ class DrainAndCloseTest {
     RawEngineClient raw = new RawEngineClient(vertx, port, "/socket.io/");
     RawEngineClient.Reply refused = await(raw.get("EIO=4&transport=polling"));
     assertEquals(503, refused.status());
-    assertEquals(new JsonObject().put("code", 6).put("message", "Server shutting down"),
-        refused.json());
-    Throwable wsRefused = await(raw.websocket().transform(ar -> Future.succeededFuture(
-        ar.cause())));
+    assertEquals(
+        new JsonObject().put("code", 6).put("message", "Server shutting down"), refused.json());
+    Throwable wsRefused =
+        await(raw.websocket().transform(ar -> Future.succeededFuture(ar.cause())));
     assertEquals(503, assertInstanceOf(UpgradeRejectedException.class, wsRefused).getStatus());
     await(raw.close());
 
@@ -163,8 +165,7 @@ class DrainAndCloseTest {
     RawEngineClient.Reply reply = await(raw.get("EIO=4&transport=polling"));
     assertEquals(503, reply.status());
     assertEquals(6, reply.json().getInteger("code"));
-    assertEquals("app", await(raw.requestPath(HttpMethod.GET, "/other", null))
-        .text());
+    assertEquals("app", await(raw.requestPath(HttpMethod.GET, "/other", null)).text());
     await(raw.close());
   }
 
@@ -217,14 +218,18 @@ class DrainAndCloseTest {
     io.drain(Duration.ofSeconds(30));
     OfficialJavaClients official = new OfficialJavaClients(port);
     try {
-      IO.Options options = IO.Options.builder().setForceNew(true).setTransports(
-          new String[] {mode}).setReconnectionDelay(100).setReconnectionDelayMax(200).build();
+      IO.Options options =
+          IO.Options.builder()
+              .setForceNew(true)
+              .setTransports(new String[] {mode})
+              .setReconnectionDelay(100)
+              .setReconnectionDelayMax(200)
+              .build();
       Socket s = IO.socket(URI.create("http://127.0.0.1:" + port), options);
       Recorder<String> events = new Recorder<>();
       s.on(Socket.EVENT_CONNECT, args -> events.record("connect"));
       s.on(Socket.EVENT_CONNECT_ERROR, args -> events.record("connect_error"));
-      s.io().on(Manager.EVENT_RECONNECT_ATTEMPT,
-          args -> events.record("reconnect_attempt"));
+      s.io().on(Manager.EVENT_RECONNECT_ATTEMPT, args -> events.record("reconnect_attempt"));
       s.connect();
       // Refused while draining: an error, then attempts with backoff, and still refused.
       events.expect("connect_error");
@@ -248,7 +253,8 @@ class DrainAndCloseTest {
   }
 
   private ClientSocket socket(List<String> transports) {
-    return client.socket("http://127.0.0.1:" + port + "/", new ClientOptions().setForceNew(true)
-        .setReconnection(false).setTransports(transports));
+    return client.socket(
+        "http://127.0.0.1:" + port + "/",
+        new ClientOptions().setForceNew(true).setReconnection(false).setTransports(transports));
   }
 }

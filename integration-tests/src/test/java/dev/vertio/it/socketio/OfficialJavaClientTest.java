@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The official Java client ({@code io.socket:socket.io-client} 2.1.2) against our server on each
- * transport: auth, namespaces, middleware refusal, events and acks both ways with JSON and
- * binary, server-side disconnect.
+ * transport: auth, namespaces, middleware refusal, events and acks both ways with JSON and binary,
+ * server-side disconnect.
  */
 class OfficialJavaClientTest {
   private ServerFixture f;
@@ -38,10 +38,13 @@ class OfficialJavaClientTest {
 
   private void start() {
     f = new ServerFixture();
-    f.io.use(socket -> "abc".equals(socket.handshake().auth().getString("token"))
-        ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("Not authorized",
-            new JsonObject().put("code", 42))));
+    f.io.use(
+        socket ->
+            "abc".equals(socket.handshake().auth().getString("token"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(
+                    new ConnectionRefusedException(
+                        "Not authorized", new JsonObject().put("code", 42))));
     f.io.of("/admin").use(socket -> Future.succeededFuture());
   }
 
@@ -83,28 +86,50 @@ class OfficialJavaClientTest {
     start();
     Recorder<String> server = new Recorder<>();
     Recorder<Socket> sockets = new Recorder<>();
-    f.io.onConnection(s -> {
-      sockets.record(s);
-      s.on("json", (args, ack) -> server.record("json " + args.encode()));
-      s.on("bin", (args, ack) -> {
-        JsonObject o = args.getJsonObject(0);
-        server.record("bin " + o.getString("name") + " "
-            + java.util.Arrays.toString(o.getJsonArray("parts").getBuffer(1).getBytes()));
-      });
-      s.on("ask", (args, ack) -> ack.send("answer to " + args.getString(0),
-          Buffer.buffer(new byte[] {9, 8})));
-    });
-    Client c = f.clients.create("/", transports(mode), Map.of("token", "abc"))
-        .record("hello").record("data").open();
+    f.io.onConnection(
+        s -> {
+          sockets.record(s);
+          s.on("json", (args, ack) -> server.record("json " + args.encode()));
+          s.on(
+              "bin",
+              (args, ack) -> {
+                JsonObject o = args.getJsonObject(0);
+                server.record(
+                    "bin "
+                        + o.getString("name")
+                        + " "
+                        + java.util.Arrays.toString(
+                            o.getJsonArray("parts").getBuffer(1).getBytes()));
+              });
+          s.on(
+              "ask",
+              (args, ack) ->
+                  ack.send("answer to " + args.getString(0), Buffer.buffer(new byte[] {9, 8})));
+        });
+    Client c =
+        f.clients
+            .create("/", transports(mode), Map.of("token", "abc"))
+            .record("hello")
+            .record("data")
+            .open();
     c.events().expect("connect");
     Socket s = sockets.next();
 
-    c.socket().emit("json", new org.json.JSONObject(Map.of("a", 1)), "two", 3.5, true,
-        org.json.JSONObject.NULL);
+    c.socket()
+        .emit(
+            "json",
+            new org.json.JSONObject(Map.of("a", 1)),
+            "two",
+            3.5,
+            true,
+            org.json.JSONObject.NULL);
     server.expect("json [{\"a\":1},\"two\",3.5,true,null]");
-    c.socket().emit("bin", new org.json.JSONObject()
-        .put("name", "file").put("parts", new org.json.JSONArray().put("x")
-            .put(new byte[] {1, 2, 3})));
+    c.socket()
+        .emit(
+            "bin",
+            new org.json.JSONObject()
+                .put("name", "file")
+                .put("parts", new org.json.JSONArray().put("x").put(new byte[] {1, 2, 3})));
     server.expect("bin file [1, 2, 3]");
 
     Object[] answer = c.emitWithAck("ask", "life");
@@ -116,8 +141,10 @@ class OfficialJavaClientTest {
     s.emit("data", new JsonObject().put("blob", Buffer.buffer(new byte[] {7, 7})));
     c.events().expect("data {\"blob\":bytes[7,7]}");
 
-    c.socket().on("question", args -> ((io.socket.client.Ack) args[args.length - 1])
-        .call("reply to " + args[0]));
+    c.socket()
+        .on(
+            "question",
+            args -> ((io.socket.client.Ack) args[args.length - 1]).call("reply to " + args[0]));
     JsonArray reply = await(s.timeout(Duration.ofSeconds(5)).emitWithAck("question", "q1"));
     assertEquals(new JsonArray().add("reply to q1"), reply);
   }
@@ -127,10 +154,11 @@ class OfficialJavaClientTest {
   void serverSideDisconnectIsIoServerDisconnect(String mode) {
     start();
     Recorder<String> server = new Recorder<>();
-    f.io.onConnection(s -> {
-      s.onDisconnect(reason -> server.record("disconnect " + reason));
-      s.on("kick-me", (args, ack) -> s.disconnect());
-    });
+    f.io.onConnection(
+        s -> {
+          s.onDisconnect(reason -> server.record("disconnect " + reason));
+          s.on("kick-me", (args, ack) -> s.disconnect());
+        });
     Client c = f.clients.create("/", transports(mode), Map.of("token", "abc")).open();
     c.events().expect("connect");
     c.socket().emit("kick-me");

@@ -22,11 +22,12 @@ class ProtocolRobustnessTest {
 
   private void start(SocketIoOptions options) {
     f = new ServerFixture(options);
-    f.io.onConnection(s -> {
-      s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
-      s.onDisconnect(reason -> server.record("disconnect " + reason));
-    });
-    f.io.of("/custom").onConnection(s -> { });
+    f.io.onConnection(
+        s -> {
+          s.on("echo", (args, ack) -> s.emit("echo", args.getList().toArray()));
+          s.onDisconnect(reason -> server.record("disconnect " + reason));
+        });
+    f.io.of("/custom").onConnection(s -> {});
   }
 
   @AfterEach
@@ -49,9 +50,21 @@ class ProtocolRobustnessTest {
   @Test
   void invalidPacketsCloseTheConnection() {
     start(new SocketIoOptions());
-    for (String bad : List.of("4abc", "42{}", "42abc[\"e\"]", "42[\"e\"", "42[1.5x]", "42[]",
-        "42[{}]", "42[\"connect\"]", "4511-[\"e\"]", "41/never-joined,", "42/custom,[\"e\"]",
-        "40", "44{\"message\":\"x\"}")) {
+    for (String bad :
+        List.of(
+            "4abc",
+            "42{}",
+            "42abc[\"e\"]",
+            "42[\"e\"",
+            "42[1.5x]",
+            "42[]",
+            "42[{}]",
+            "42[\"connect\"]",
+            "4511-[\"e\"]",
+            "41/never-joined,",
+            "42/custom,[\"e\"]",
+            "40",
+            "44{\"message\":\"x\"}")) {
       RawSocketIoPeer peer = connected();
       peer.send(bad);
       try {
@@ -85,8 +98,12 @@ class ProtocolRobustnessTest {
     number.expectClosed();
     // Within the limits, the echo of nested data and binary works.
     RawSocketIoPeer nested = connected();
-    nested.send("451-[\"echo\"," + "[".repeat(60) + "{\"_placeholder\":true,\"num\":0}"
-        + "]".repeat(60) + "]");
+    nested.send(
+        "451-[\"echo\","
+            + "[".repeat(60)
+            + "{\"_placeholder\":true,\"num\":0}"
+            + "]".repeat(60)
+            + "]");
     nested.sendBinary(7);
     String echoed = nested.frames.next();
     assertTrue(echoed.startsWith("451-[\"echo\",[[[[["), echoed);
@@ -120,8 +137,14 @@ class ProtocolRobustnessTest {
     f.io.onConnection(sockets::record);
     connected();
     Socket s = sockets.next();
-    for (String name : List.of("connect", "connect_error", "disconnect", "disconnecting",
-        "newListener", "removeListener")) {
+    for (String name :
+        List.of(
+            "connect",
+            "connect_error",
+            "disconnect",
+            "disconnecting",
+            "newListener",
+            "removeListener")) {
       assertThrows(IllegalArgumentException.class, () -> await(s.emit(name)));
       assertThrows(IllegalArgumentException.class, () -> await(f.io.emit(name)));
     }
@@ -154,9 +177,11 @@ class ProtocolRobustnessTest {
   @Test
   void silentClientIsReportedAsPingTimeout() {
     start((SocketIoOptions) new SocketIoOptions().setPingInterval(100).setPingTimeout(100));
-    io.vertx.core.http.WebSocket ws = await(new dev.vertio.engineio.testing.RawEngineClient(
-        f.vertx, f.port, "/socket.io/").websocket());
-    ws.textMessageHandler(t -> { });
+    io.vertx.core.http.WebSocket ws =
+        await(
+            new dev.vertio.engineio.testing.RawEngineClient(f.vertx, f.port, "/socket.io/")
+                .websocket());
+    ws.textMessageHandler(t -> {});
     ws.resume();
     ws.writeTextMessage("40");
     assertEquals("disconnect ping timeout", server.next());

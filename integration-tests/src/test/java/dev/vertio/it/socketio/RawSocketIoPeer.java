@@ -20,13 +20,14 @@ final class RawSocketIoPeer {
   RawSocketIoPeer(Vertx vertx, int port) {
     RawEngineClient client = new RawEngineClient(vertx, port, "/socket.io/");
     ws = await(client.websocket());
-    ws.textMessageHandler(text -> {
-      if ("2".equals(text)) {
-        ws.writeTextMessage("3");
-      } else {
-        frames.record(text);
-      }
-    });
+    ws.textMessageHandler(
+        text -> {
+          if ("2".equals(text)) {
+            ws.writeTextMessage("3");
+          } else {
+            frames.record(text);
+          }
+        });
     ws.binaryMessageHandler(b -> frames.record("binary " + b.length()));
     ws.closeHandler(v -> frames.record("closed"));
     ws.resume();

@@ -35,11 +35,12 @@ class RoomsAndBroadcastTest {
   void start() {
     f = new ServerFixture();
     Recorder<Socket> connected = new Recorder<>();
-    f.io.onConnection(s -> {
-      s.onDisconnecting(reason -> disconnecting.record(s.id() + " " + s.rooms().size()));
-      s.onDisconnect(reason -> disconnected.record(s.id() + " " + s.rooms().size()));
-      connected.record(s);
-    });
+    f.io.onConnection(
+        s -> {
+          s.onDisconnecting(reason -> disconnecting.record(s.id() + " " + s.rooms().size()));
+          s.onDisconnect(reason -> disconnected.record(s.id() + " " + s.rooms().size()));
+          connected.record(s);
+        });
     for (int i = 0; i < 4; i++) {
       Client c = f.clients.create("/", WS, null).record("news").open();
       c.events().expect("connect");
@@ -130,7 +131,8 @@ class RoomsAndBroadcastTest {
     await(sockets.get(0).join("a"));
     await(sockets.get(1).join("a"));
     List<RemoteSocket> inA = await(f.io.in("a").fetchSockets());
-    assertEquals(Set.of(sockets.get(0).id(), sockets.get(1).id()),
+    assertEquals(
+        Set.of(sockets.get(0).id(), sockets.get(1).id()),
         inA.stream().map(RemoteSocket::id).collect(Collectors.toSet()));
     assertEquals(4, await(f.io.fetchSockets()).size());
 
@@ -150,25 +152,32 @@ class RoomsAndBroadcastTest {
   void broadcastWithAckCollectsOneAnswerPerRecipient() {
     for (int i = 0; i < 3; i++) {
       int n = i;
-      clients.get(i).socket().on("poll", args ->
-          ((io.socket.client.Ack) args[args.length - 1]).call("vote " + n));
+      clients
+          .get(i)
+          .socket()
+          .on("poll", args -> ((io.socket.client.Ack) args[args.length - 1]).call("vote " + n));
       await(sockets.get(i).join("voters"));
     }
-    List<JsonArray> answers = await(f.io.to("voters").timeout(Duration.ofSeconds(5))
-        .emitWithAck("poll", "q"));
-    assertEquals(Set.of("vote 0", "vote 1", "vote 2"),
+    List<JsonArray> answers =
+        await(f.io.to("voters").timeout(Duration.ofSeconds(5)).emitWithAck("poll", "q"));
+    assertEquals(
+        Set.of("vote 0", "vote 1", "vote 2"),
         answers.stream().map(a -> a.getString(0)).collect(Collectors.toSet()));
   }
 
   @Test
   void broadcastWithAckTimesOutWithThePartialAnswers() {
-    clients.get(0).socket().on("poll", args ->
-        ((io.socket.client.Ack) args[args.length - 1]).call("yes"));
-    clients.get(1).socket().on("poll", args -> { });
+    clients
+        .get(0)
+        .socket()
+        .on("poll", args -> ((io.socket.client.Ack) args[args.length - 1]).call("yes"));
+    clients.get(1).socket().on("poll", args -> {});
     await(sockets.get(0).join("voters"));
     await(sockets.get(1).join("voters"));
-    AckTimeoutException e = assertThrows(AckTimeoutException.class, () ->
-        await(f.io.to("voters").timeout(Duration.ofMillis(300)).emitWithAck("poll")));
+    AckTimeoutException e =
+        assertThrows(
+            AckTimeoutException.class,
+            () -> await(f.io.to("voters").timeout(Duration.ofMillis(300)).emitWithAck("poll")));
     assertEquals(List.of(new JsonArray().add("yes")), e.responses());
   }
 

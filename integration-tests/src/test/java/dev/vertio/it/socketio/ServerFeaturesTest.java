@@ -37,8 +37,7 @@ class ServerFeaturesTest {
   private final Recorder<Socket> sockets = new Recorder<>();
 
   /** A chat message for typed handlers. */
-  public record Chat(String user, String text) {
-  }
+  public record Chat(String user, String text) {}
 
   @BeforeEach
   void start() {
@@ -61,8 +60,11 @@ class ServerFeaturesTest {
   void dynamicNamespacesRunTheParentsMiddlewareAndHandlers() {
     Recorder<String> seen = new Recorder<>();
     Namespace parent = f.io.of(Pattern.compile("^/game-\\d+$"));
-    parent.use(s -> "ok".equals(s.handshake().auth().getString("pass")) ? Future.succeededFuture()
-        : Future.failedFuture(new ConnectionRefusedException("no pass")));
+    parent.use(
+        s ->
+            "ok".equals(s.handshake().auth().getString("pass"))
+                ? Future.succeededFuture()
+                : Future.failedFuture(new ConnectionRefusedException("no pass")));
     parent.onConnection(s -> seen.record(s.namespace().name()));
     Client c1 = f.clients.create("/game-1", WS, Map.of("pass", "ok")).record("tick").open();
     c1.events().expect("connect");
@@ -131,8 +133,12 @@ class ServerFeaturesTest {
     s.on("chat", Chat.class, chats::record);
     c.socket().emit("chat", new org.json.JSONObject().put("user", "ann").put("text", "hi"));
     assertEquals(new Chat("ann", "hi"), chats.next());
-    c.socket().on("whoami", args -> ((io.socket.client.Ack) args[args.length - 1])
-        .call(new org.json.JSONObject(Map.of("user", "bob", "text", "me"))));
+    c.socket()
+        .on(
+            "whoami",
+            args ->
+                ((io.socket.client.Ack) args[args.length - 1])
+                    .call(new org.json.JSONObject(Map.of("user", "bob", "text", "me"))));
     Chat answer = await(s.timeout(Duration.ofSeconds(5)).emitWithAck(Chat.class, "whoami"));
     assertEquals(new Chat("bob", "me"), answer);
     c.record("chat");
@@ -145,8 +151,11 @@ class ServerFeaturesTest {
     Client c = connectedClient();
     Socket s = sockets.next();
     Recorder<String> seen = new Recorder<>();
-    s.use((event, args) -> "forbidden".equals(event)
-        ? Future.failedFuture(new IllegalStateException("not allowed")) : Future.succeededFuture());
+    s.use(
+        (event, args) ->
+            "forbidden".equals(event)
+                ? Future.failedFuture(new IllegalStateException("not allowed"))
+                : Future.succeededFuture());
     s.onError(t -> seen.record("error " + t.getMessage()));
     s.on("forbidden", (args, ack) -> seen.record("handler ran"));
     s.on("fine", (args, ack) -> seen.record("fine"));
@@ -162,17 +171,19 @@ class ServerFeaturesTest {
     Client c = connectedClient();
     Socket s = sockets.next();
     Recorder<String> seen = new Recorder<>();
-    s.onBlocking("slow", (args, ack) -> {
-      seen.record("slow start on event loop: " + Context.isOnEventLoopThread());
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      seen.record("slow end");
-    });
-    s.on("fast", (args, ack) -> seen.record("fast on event loop: "
-        + Context.isOnEventLoopThread()));
+    s.onBlocking(
+        "slow",
+        (args, ack) -> {
+          seen.record("slow start on event loop: " + Context.isOnEventLoopThread());
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          seen.record("slow end");
+        });
+    s.on(
+        "fast", (args, ack) -> seen.record("fast on event loop: " + Context.isOnEventLoopThread()));
     c.socket().emit("slow");
     c.socket().emit("fast");
     seen.expect("slow start on event loop: false");
@@ -184,8 +195,9 @@ class ServerFeaturesTest {
   void unansweredAckTimesOutAndPendingAcksFailOnDisconnect() {
     Client c = connectedClient();
     Socket s = sockets.next();
-    c.socket().on("ignored", args -> { });
-    assertThrows(AckTimeoutException.class,
+    c.socket().on("ignored", args -> {});
+    assertThrows(
+        AckTimeoutException.class,
         () -> await(s.timeout(Duration.ofMillis(200)).emitWithAck("ignored")));
     Future<JsonArray> pending = s.emitWithAck("ignored");
     c.socket().disconnect();
@@ -224,9 +236,16 @@ class ServerFeaturesTest {
 
   @Test
   void aBroadcastIsEncodedOnceForEveryRecipient() {
-    BroadcastPacket packet = new BroadcastPacket(new SocketPacket(SocketPacketType.EVENT, "/",
-        SocketPacket.NO_ID, new JsonArray().add("e").add(new JsonObject().put("k", 1))), "e",
-        new JsonArray(), new SocketPacketEncoder());
+    BroadcastPacket packet =
+        new BroadcastPacket(
+            new SocketPacket(
+                SocketPacketType.EVENT,
+                "/",
+                SocketPacket.NO_ID,
+                new JsonArray().add("e").add(new JsonObject().put("k", 1))),
+            "e",
+            new JsonArray(),
+            new SocketPacketEncoder());
     assertSame(packet.enginepackets(), packet.enginepackets());
     assertSame(packet.enginepackets().get(0).wireText(), packet.enginepackets().get(0).wireText());
   }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JIT warm-up of {@code listen(...)}: it really drives traffic, the user's server sees none
- * of it (no sockets, rooms, sessions, stored sessions, deployments or calls of its hooks), and
- * turned off the server listens at once. The build turns it off for every other test with
- * {@code -Dvertio.warmup=false}.
+ * The JIT warm-up of {@code listen(...)}: it really drives traffic, the user's server sees none of
+ * it (no sockets, rooms, sessions, stored sessions, deployments or calls of its hooks), and turned
+ * off the server listens at once. The build turns it off for every other test with {@code
+ * -Dvertio.warmup=false}.
  */
 class WarmupTest {
   private final Vertx vertx = Vertx.vertx();
@@ -62,29 +62,39 @@ class WarmupTest {
     Recorder<Socket> connected = new Recorder<>();
     AtomicInteger adapters = new AtomicInteger();
     AtomicInteger stores = new AtomicInteger();
-    SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions()
-        .setWarmup(true).setWarmupMaxTime(6_000)
-        // a cluster's adapter and session store would carry the warm-up's traffic to other nodes
-        .setAdapterFactory(host -> {
-          adapters.incrementAndGet();
-          return new dev.vertio.socketio.adapter.InMemoryAdapter(host);
-        })
-        .setConnectionStateRecovery(new ConnectionStateRecoveryOptions()
-            .setMaxDisconnectionDuration(Duration.ofMinutes(2))
-            .setSessionStoreFactory((v, o) -> {
-              stores.incrementAndGet();
-              return new dev.vertio.socketio.recovery.InMemorySessionStore(
-                  o.getMaxDisconnectionDuration(), o.getMaxSessions());
-            }))
-        .setAllowRequest(request -> {
-          handshakesSeen.incrementAndGet();
-          return Future.succeededFuture();
-        }));
+    SocketIoServer io =
+        SocketIoServer.create(
+            vertx,
+            new SocketIoOptions()
+                .setWarmup(true)
+                .setWarmupMaxTime(6_000)
+                // a cluster's adapter and session store would carry the warm-up's traffic to other
+                // nodes
+                .setAdapterFactory(
+                    host -> {
+                      adapters.incrementAndGet();
+                      return new dev.vertio.socketio.adapter.InMemoryAdapter(host);
+                    })
+                .setConnectionStateRecovery(
+                    new ConnectionStateRecoveryOptions()
+                        .setMaxDisconnectionDuration(Duration.ofMinutes(2))
+                        .setSessionStoreFactory(
+                            (v, o) -> {
+                              stores.incrementAndGet();
+                              return new dev.vertio.socketio.recovery.InMemorySessionStore(
+                                  o.getMaxDisconnectionDuration(), o.getMaxSessions());
+                            }))
+                .setAllowRequest(
+                    request -> {
+                      handshakesSeen.incrementAndGet();
+                      return Future.succeededFuture();
+                    }));
     io.engine().connectionErrorHandler(error -> connectionErrors.incrementAndGet());
-    io.use(socket -> {
-      middlewareCalls.incrementAndGet();
-      return Future.succeededFuture();
-    });
+    io.use(
+        socket -> {
+          middlewareCalls.incrementAndGet();
+          return Future.succeededFuture();
+        });
     io.onConnection(connected::record);
 
     int adaptersBefore = adapters.get();
@@ -96,7 +106,8 @@ class WarmupTest {
     Warmup.WarmupReport report = Warmup.lastReport();
     assertNotNull(report, "the warm-up ran before listen completed");
     assertTrue(report.cycles() > report.failedCycles() && report.cycles() > 0, report::toString);
-    assertTrue(report.fullCycles() > 0 && report.cycles() > report.fullCycles(),
+    assertTrue(
+        report.fullCycles() > 0 && report.cycles() > report.fullCycles(),
         "both full and light cycles ran: " + report);
     assertEquals(0, io.engine().sessionCount());
     assertTrue(io.sockets().sockets().isEmpty());

@@ -52,12 +52,19 @@ public final class MicrometerListener implements SocketIoListener {
     this.events = options.getEvents();
     sessionsGauge(EngineProtocol.POLLING, polling);
     sessionsGauge(EngineProtocol.WEBSOCKET, websocket);
-    upgrades = Counter.builder(prefix + ".upgrades").tag("result", "success")
-        .description("Polling sessions upgraded, or not, to WebSocket").register(registry);
-    failedUpgrades = Counter.builder(prefix + ".upgrades").tag("result", "failure")
-        .description("Polling sessions upgraded, or not, to WebSocket").register(registry);
+    upgrades =
+        Counter.builder(prefix + ".upgrades")
+            .tag("result", "success")
+            .description("Polling sessions upgraded, or not, to WebSocket")
+            .register(registry);
+    failedUpgrades =
+        Counter.builder(prefix + ".upgrades")
+            .tag("result", "failure")
+            .description("Polling sessions upgraded, or not, to WebSocket")
+            .register(registry);
     Gauge.builder(prefix + ".buffered.bytes", io, s -> s.engine().bufferedBytes())
-        .baseUnit("bytes").description("Bytes queued for clients that read slower than sent")
+        .baseUnit("bytes")
+        .description("Bytes queued for clients that read slower than sent")
         .register(registry);
     for (Namespace ns : io.namespaces()) {
       namespaceCreated(ns);
@@ -65,8 +72,10 @@ public final class MicrometerListener implements SocketIoListener {
   }
 
   private void sessionsGauge(String transport, AtomicInteger count) {
-    Gauge.builder(prefix + ".sessions", count, AtomicInteger::get).tag("transport", transport)
-        .description("Open Engine.IO sessions, by transport").register(registry);
+    Gauge.builder(prefix + ".sessions", count, AtomicInteger::get)
+        .tag("transport", transport)
+        .description("Open Engine.IO sessions, by transport")
+        .register(registry);
   }
 
   private AtomicInteger sessions(String transport) {
@@ -80,14 +89,20 @@ public final class MicrometerListener implements SocketIoListener {
 
   private NamespaceMeters create(Namespace ns) {
     String tag = options.getNamespaceTag().apply(ns);
-    return byTag.computeIfAbsent(tag, t -> {
-      // The gauges of a tag add up every namespace that has it (dynamic children share one).
-      Gauge.builder(prefix + ".sockets", () -> sum(t, true)).tag("namespace", t)
-          .description("Connected sockets").register(registry);
-      Gauge.builder(prefix + ".rooms", () -> sum(t, false)).tag("namespace", t)
-          .description("Rooms with at least one socket").register(registry);
-      return new NamespaceMeters(registry, prefix, t, events, options.getPercentiles());
-    });
+    return byTag.computeIfAbsent(
+        tag,
+        t -> {
+          // The gauges of a tag add up every namespace that has it (dynamic children share one).
+          Gauge.builder(prefix + ".sockets", () -> sum(t, true))
+              .tag("namespace", t)
+              .description("Connected sockets")
+              .register(registry);
+          Gauge.builder(prefix + ".rooms", () -> sum(t, false))
+              .tag("namespace", t)
+              .description("Rooms with at least one socket")
+              .register(registry);
+          return new NamespaceMeters(registry, prefix, t, events, options.getPercentiles());
+        });
   }
 
   private int sum(String tag, boolean sockets) {
@@ -115,9 +130,15 @@ public final class MicrometerListener implements SocketIoListener {
   public void sessionOpened(EngineSession session) {
     String transport = session.transportName();
     sessions(transport).incrementAndGet();
-    handshakes.computeIfAbsent(transport, t -> Counter.builder(prefix + ".handshakes")
-        .tag("transport", t).description("Sessions opened, by first transport")
-        .register(registry)).increment();
+    handshakes
+        .computeIfAbsent(
+            transport,
+            t ->
+                Counter.builder(prefix + ".handshakes")
+                    .tag("transport", t)
+                    .description("Sessions opened, by first transport")
+                    .register(registry))
+        .increment();
   }
 
   @Override
@@ -135,17 +156,29 @@ public final class MicrometerListener implements SocketIoListener {
   @Override
   public void sessionClosed(EngineSession session, EngineCloseReason reason) {
     sessions(session.transportName()).decrementAndGet();
-    closes.computeIfAbsent(reason.text(), r -> Counter.builder(prefix + ".session.closes")
-        .tag("reason", r).description("Sessions closed, by reason").register(registry))
+    closes
+        .computeIfAbsent(
+            reason.text(),
+            r ->
+                Counter.builder(prefix + ".session.closes")
+                    .tag("reason", r)
+                    .description("Sessions closed, by reason")
+                    .register(registry))
         .increment();
   }
 
   @Override
   public void connectionRefused(EngineConnectionError error) {
-    refusals.computeIfAbsent(error.code(), c -> Counter.builder(prefix + ".connection.errors")
-        .tag("code", String.valueOf(c)).tag("message", EngineProtocol.errorMessage(c))
-        .description("Requests refused by the engine, by the reference's error code")
-        .register(registry)).increment();
+    refusals
+        .computeIfAbsent(
+            error.code(),
+            c ->
+                Counter.builder(prefix + ".connection.errors")
+                    .tag("code", String.valueOf(c))
+                    .tag("message", EngineProtocol.errorMessage(c))
+                    .description("Requests refused by the engine, by the reference's error code")
+                    .register(registry))
+        .increment();
   }
 
   // ---------------------------------------------------------------- Socket.IO
@@ -175,8 +208,12 @@ public final class MicrometerListener implements SocketIoListener {
       }
     }
     boolean invalid = SocketIoProtocol.INVALID_NAMESPACE.equals(message);
-    NamespaceMeters m = ns != null ? meters(ns) : byTag.computeIfAbsent("unknown",
-        t -> new NamespaceMeters(registry, prefix, t, events, options.getPercentiles()));
+    NamespaceMeters m =
+        ns != null
+            ? meters(ns)
+            : byTag.computeIfAbsent(
+                "unknown",
+                t -> new NamespaceMeters(registry, prefix, t, events, options.getPercentiles()));
     m.connectError(invalid ? "invalid_namespace" : "refused").increment();
   }
 

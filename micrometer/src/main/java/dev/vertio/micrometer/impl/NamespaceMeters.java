@@ -28,33 +28,60 @@ final class NamespaceMeters {
   final Counter recovered;
   final Counter notRecovered;
 
-  NamespaceMeters(MeterRegistry registry, String prefix, String namespace, Set<String> events,
-                  double[] percentiles) {
+  NamespaceMeters(
+      MeterRegistry registry,
+      String prefix,
+      String namespace,
+      Set<String> events,
+      double[] percentiles) {
     this.registry = registry;
     this.prefix = prefix;
     this.tags = Tags.of("namespace", namespace);
     this.events = events;
-    connects = Counter.builder(prefix + ".socket.connects").tags(tags)
-        .description("Sockets connected to the namespace").register(registry);
-    bytesReceived = Counter.builder(prefix + ".received.bytes").tags(tags).baseUnit("bytes")
-        .description("Wire size of the events received").register(registry);
-    bytesSent = Counter.builder(prefix + ".sent.bytes").tags(tags).baseUnit("bytes")
-        .description("Wire size of the events written, per recipient").register(registry);
-    ackRtt = Timer.builder(prefix + ".ack.rtt").tags(tags)
-        .description("From an emit with acknowledgement to the client's answer")
-        .publishPercentiles(percentiles).publishPercentileHistogram().register(registry);
-    ackTimeouts = Counter.builder(prefix + ".ack.timeouts").tags(tags)
-        .description("Acknowledgements the server waited for in vain").register(registry);
-    broadcastRecipients = DistributionSummary.builder(prefix + ".broadcast.recipients")
-        .tags(tags).description("Sockets of this node a broadcast was written to")
-        .register(registry);
+    connects =
+        Counter.builder(prefix + ".socket.connects")
+            .tags(tags)
+            .description("Sockets connected to the namespace")
+            .register(registry);
+    bytesReceived =
+        Counter.builder(prefix + ".received.bytes")
+            .tags(tags)
+            .baseUnit("bytes")
+            .description("Wire size of the events received")
+            .register(registry);
+    bytesSent =
+        Counter.builder(prefix + ".sent.bytes")
+            .tags(tags)
+            .baseUnit("bytes")
+            .description("Wire size of the events written, per recipient")
+            .register(registry);
+    ackRtt =
+        Timer.builder(prefix + ".ack.rtt")
+            .tags(tags)
+            .description("From an emit with acknowledgement to the client's answer")
+            .publishPercentiles(percentiles)
+            .publishPercentileHistogram()
+            .register(registry);
+    ackTimeouts =
+        Counter.builder(prefix + ".ack.timeouts")
+            .tags(tags)
+            .description("Acknowledgements the server waited for in vain")
+            .register(registry);
+    broadcastRecipients =
+        DistributionSummary.builder(prefix + ".broadcast.recipients")
+            .tags(tags)
+            .description("Sockets of this node a broadcast was written to")
+            .register(registry);
     recovered = recovery("recovered");
     notRecovered = recovery("new");
   }
 
   private Counter recovery(String result) {
-    return Counter.builder(prefix + ".recovery.attempts").tags(tags).tag("result", result)
-        .description("Clients that presented a recovery offset, by outcome").register(registry);
+    return Counter.builder(prefix + ".recovery.attempts")
+        .tags(tags)
+        .tag("result", result)
+        .description("Clients that presented a recovery offset, by outcome")
+        .register(registry);
   }
 
   Counter received(String event) {
@@ -65,26 +92,42 @@ final class NamespaceMeters {
     return byEvent(sent, ".events.sent", "Events written, per recipient", event);
   }
 
-  private Counter byEvent(Map<String, Counter> map, String name, String description,
-                          String event) {
+  private Counter byEvent(Map<String, Counter> map, String name, String description, String event) {
     String tag = events.contains(event) ? event : dev.vertio.micrometer.MetricsOptions.OTHER_EVENT;
     Counter c = map.get(tag);
     if (c == null) {
-      c = map.computeIfAbsent(tag, t -> Counter.builder(prefix + name).tags(tags).tag("event", t)
-          .description(description).register(registry));
+      c =
+          map.computeIfAbsent(
+              tag,
+              t ->
+                  Counter.builder(prefix + name)
+                      .tags(tags)
+                      .tag("event", t)
+                      .description(description)
+                      .register(registry));
     }
     return c;
   }
 
   Counter disconnect(String reason) {
-    return disconnects.computeIfAbsent(reason, r -> Counter.builder(prefix + ".socket.disconnects")
-        .tags(tags).tag("reason", r).description("Sockets disconnected, by reason")
-        .register(registry));
+    return disconnects.computeIfAbsent(
+        reason,
+        r ->
+            Counter.builder(prefix + ".socket.disconnects")
+                .tags(tags)
+                .tag("reason", r)
+                .description("Sockets disconnected, by reason")
+                .register(registry));
   }
 
   Counter connectError(String error) {
-    return connectErrors.computeIfAbsent(error, e -> Counter.builder(prefix + ".connect.errors")
-        .tags(tags).tag("error", e).description("CONNECT answered with CONNECT_ERROR")
-        .register(registry));
+    return connectErrors.computeIfAbsent(
+        error,
+        e ->
+            Counter.builder(prefix + ".connect.errors")
+                .tags(tags)
+                .tag("error", e)
+                .description("CONNECT answered with CONNECT_ERROR")
+                .register(registry));
   }
 }

@@ -1,4 +1,2 @@
-/**
- * The Java client sample: a bot that joins the chat and answers.
- */
+/** The Java client sample: a bot that joins the chat and answers. */
 package dev.vertio.samples.bot;

@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Chat logins: {@code POST /api/login {"nickname": "..."}} issues a signed JWT (HS256, Vert.x
- * auth-jwt) and the {@code /chat} namespace middleware admits only sockets whose handshake
- * {@code auth.token} verifies, storing the nickname in {@code socket.data()}.
+ * auth-jwt) and the {@code /chat} namespace middleware admits only sockets whose handshake {@code
+ * auth.token} verifies, storing the nickname in {@code socket.data()}.
  */
 public final class ChatAuth {
   /** Nicknames: letters, digits, space, {@code _ . -}; 1 to 20 characters. */
   public static final Pattern NICKNAME = Pattern.compile("^[\\p{L}\\p{N}_. -]{1,20}$");
+
   private static final String ISSUER = "vertio-chat";
 
   private final JWTAuth jwt;
@@ -32,8 +33,11 @@ public final class ChatAuth {
    * @param tokenMinutes how long a token is valid
    */
   public ChatAuth(Vertx vertx, String secret, int tokenMinutes) {
-    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+    this.jwt =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
     this.tokenMinutes = tokenMinutes;
   }
 
@@ -42,9 +46,9 @@ public final class ChatAuth {
    * @return a token for it
    */
   public String issue(String nickname) {
-    return jwt.generateToken(new JsonObject().put("nick", nickname),
-        new JWTOptions().setExpiresInMinutes(tokenMinutes).setIssuer(ISSUER)
-            .setSubject(nickname));
+    return jwt.generateToken(
+        new JsonObject().put("nick", nickname),
+        new JWTOptions().setExpiresInMinutes(tokenMinutes).setIssuer(ISSUER).setSubject(nickname));
   }
 
   /**
@@ -52,17 +56,21 @@ public final class ChatAuth {
    * @return the nickname it was issued to; fails when the token is invalid or expired
    */
   public Future<String> verify(String token) {
-    return jwt.authenticate(new TokenCredentials(token)).compose(user -> {
-      JsonObject principal = user.principal();
-      String nick = principal.getString("nick");
-      if (!ISSUER.equals(principal.getString("iss")) || nick == null) {
-        return Future.failedFuture("not a chat token");
-      }
-      return Future.succeededFuture(nick);
-    });
+    return jwt.authenticate(new TokenCredentials(token))
+        .compose(
+            user -> {
+              JsonObject principal = user.principal();
+              String nick = principal.getString("nick");
+              if (!ISSUER.equals(principal.getString("iss")) || nick == null) {
+                return Future.failedFuture("not a chat token");
+              }
+              return Future.succeededFuture(nick);
+            });
   }
 
-  /** @return the namespace middleware: refuses with {@code "invalid token"} */
+  /**
+   * @return the namespace middleware: refuses with {@code "invalid token"}
+   */
   public Middleware middleware() {
     return socket -> {
       JsonObject auth = socket.handshake().auth();
@@ -72,16 +80,17 @@ public final class ChatAuth {
       }
       return verify((String) token)
           .recover(err -> Future.failedFuture(new ConnectionRefusedException("invalid token")))
-          .map(nick -> {
-            socket.data().put("nickname", nick);
-            return null;
-          });
+          .map(
+              nick -> {
+                socket.data().put("nickname", nick);
+                return null;
+              });
     };
   }
 
   /**
-   * Handles {@code POST /api/login}: 200 {@code {"token","nickname"}}, or 400 with
-   * {@code {"error"}} for a missing or invalid nickname.
+   * Handles {@code POST /api/login}: 200 {@code {"token","nickname"}}, or 400 with {@code
+   * {"error"}} for a missing or invalid nickname.
    *
    * @param ctx the routing context, its JSON body read
    */
@@ -95,12 +104,17 @@ public final class ChatAuth {
     Object raw = body == null ? null : body.getValue("nickname");
     String nick = raw instanceof String ? ((String) raw).trim() : null;
     if (nick == null || !NICKNAME.matcher(nick).matches()) {
-      ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("error",
-              "nickname must be 1 to 20 letters, digits, spaces, '_', '.' or '-'").encode());
+      ctx.response()
+          .setStatusCode(400)
+          .putHeader("Content-Type", "application/json")
+          .end(
+              new JsonObject()
+                  .put("error", "nickname must be 1 to 20 letters, digits, spaces, '_', '.' or '-'")
+                  .encode());
       return;
     }
-    ctx.response().putHeader("Content-Type", "application/json")
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
         .end(new JsonObject().put("token", issue(nick)).put("nickname", nick).encode());
   }

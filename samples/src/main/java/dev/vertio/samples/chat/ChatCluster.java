@@ -2,27 +2,26 @@ package dev.vertio.samples.chat;
 
 import com.hazelcast.config.Config;
 import dev.vertio.cluster.HazelcastClusters;
+import dev.vertio.cluster.adapter.ClusterAdapterOptions;
+import dev.vertio.cluster.adapter.ClusterNode;
 import dev.vertio.cluster.routing.ClusterRouting;
 import dev.vertio.cluster.routing.RoutingOptions;
 import dev.vertio.samples.CommandLine;
 import dev.vertio.samples.CommandLine.Flag;
+import dev.vertio.samples.NativeTransport;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
-import dev.vertio.cluster.adapter.ClusterAdapterOptions;
-import dev.vertio.samples.NativeTransport;
-import dev.vertio.cluster.adapter.ClusterNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The chat as one node of a cluster ({@code --cluster}): a clustered Vert.x (Hazelcast, TCP join
- * on the given members, no multicast, no phone-home), polling and upgrades without sticky
- * sessions ({@link ClusterRouting}: a request for another node's session is forwarded to it), and
- * the same JWT secret on every node ({@code --jwt-secret} or {@value #SECRET_ENV}), so that a
- * token issued by one node is accepted by all.
+ * The chat as one node of a cluster ({@code --cluster}): a clustered Vert.x (Hazelcast, TCP join on
+ * the given members, no multicast, no phone-home), polling and upgrades without sticky sessions
+ * ({@link ClusterRouting}: a request for another node's session is forwarded to it), and the same
+ * JWT secret on every node ({@code --jwt-secret} or {@value #SECRET_ENV}), so that a token issued
+ * by one node is accepted by all.
  *
  * <pre>
  * export VERTIO_CHAT_JWT_SECRET=$(openssl rand -base64 32)
@@ -34,20 +33,25 @@ import java.util.List;
 public final class ChatCluster {
   /** The environment variable holding the JWT secret when {@code --jwt-secret} is not given. */
   public static final String SECRET_ENV = "VERTIO_CHAT_JWT_SECRET";
-  /** The cluster flags. */
-  public static final List<Flag> FLAGS = List.of(
-      Flag.onOff("cluster", "run as one node of a cluster (needs --jwt-secret or "
-          + SECRET_ENV + ")"),
-      Flag.text("cluster-name", "cluster to join (vertio-chat)"),
-      Flag.text("cluster-host", "address this node binds and announces to the cluster"
-          + " (127.0.0.1)"),
-      Flag.text("cluster-members", "comma-separated members to join, host or host:port"
-          + " (127.0.0.1)"),
-      Flag.text("advertise-host", "address the other nodes use to reach this node's HTTP port"
-          + " (the --cluster-host)"));
 
-  private ChatCluster() {
-  }
+  /** The cluster flags. */
+  public static final List<Flag> FLAGS =
+      List.of(
+          Flag.onOff(
+              "cluster", "run as one node of a cluster (needs --jwt-secret or " + SECRET_ENV + ")"),
+          Flag.text("cluster-name", "cluster to join (vertio-chat)"),
+          Flag.text(
+              "cluster-host",
+              "address this node binds and announces to the cluster" + " (127.0.0.1)"),
+          Flag.text(
+              "cluster-members",
+              "comma-separated members to join, host or host:port" + " (127.0.0.1)"),
+          Flag.text(
+              "advertise-host",
+              "address the other nodes use to reach this node's HTTP port"
+                  + " (the --cluster-host)"));
+
+  private ChatCluster() {}
 
   /**
    * @param cli the command line
@@ -58,8 +62,11 @@ public final class ChatCluster {
       return Future.succeededFuture(Vertx.vertx(NativeTransport.vertxOptions()));
     }
     String host = cli.get("cluster-host", "127.0.0.1");
-    List<String> members = Arrays.stream(cli.get("cluster-members", "127.0.0.1").split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> members =
+        Arrays.stream(cli.get("cluster-members", "127.0.0.1").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     Config config = HazelcastClusters.config(cli.get("cluster-name", "vertio-chat"), host, members);
     // A member given without a port is looked for on 5701 and the next ports: 100 of them, not
     // Hazelcast's 3, so that other clusters on the same host (other names) do not hide it.
@@ -109,8 +116,8 @@ public final class ChatCluster {
     if (!vertx.isClustered()) {
       return Future.succeededFuture();
     }
-    return ClusterRouting.install(vertx, io.engine(),
-        new RoutingOptions().setHost(advertised(cli)));
+    return ClusterRouting.install(
+        vertx, io.engine(), new RoutingOptions().setHost(advertised(cli)));
   }
 
   /**

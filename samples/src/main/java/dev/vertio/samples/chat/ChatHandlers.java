@@ -15,16 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The chat protocol on the {@code /chat} namespace. Client events, each answered through its
  * acknowledgement with {@code {"error": "..."}} when refused:
+ *
  * <ul>
- *   <li>{@code join(room) -> {room, history, members}}, {@code leave(room) -> {room}}</li>
- *   <li>{@code message({room, text}) -> {id, ts}}: broadcast to the room as {@code message}</li>
- *   <li>{@code image({room, name, type, data: <binary>}) -> {id, ts}}: broadcast as
- *       {@code message} with an {@code image} field</li>
- *   <li>{@code typing({room, typing})}: relayed to the room as a volatile {@code typing}</li>
+ *   <li>{@code join(room) -> {room, history, members}}, {@code leave(room) -> {room}}
+ *   <li>{@code message({room, text}) -> {id, ts}}: broadcast to the room as {@code message}
+ *   <li>{@code image({room, name, type, data: <binary>}) -> {id, ts}}: broadcast as {@code message}
+ *       with an {@code image} field
+ *   <li>{@code typing({room, typing})}: relayed to the room as a volatile {@code typing}
  * </ul>
+ *
  * Server events: {@code ready {nickname, recovered, rooms, joined}} once a socket is connected
- * (after any missed events were replayed), {@code members {room, members}}, {@code rooms} when
- * the list of rooms changes.
+ * (after any missed events were replayed), {@code members {room, members}}, {@code rooms} when the
+ * list of rooms changes.
  */
 final class ChatHandlers {
   static final int MAX_TEXT = 2000;
@@ -33,9 +35,10 @@ final class ChatHandlers {
   private final ChatRooms rooms;
   private final int maxImageBytes;
   private final AtomicLong ids = new AtomicLong();
+
   /**
-   * Makes message ids unique across the nodes of a cluster (pages drop a message whose id they
-   * have already shown): a random prefix per server, then a counter.
+   * Makes message ids unique across the nodes of a cluster (pages drop a message whose id they have
+   * already shown): a random prefix per server, then a counter.
    */
   private final String idPrefix =
       Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36) + "-";
@@ -58,9 +61,13 @@ final class ChatHandlers {
     socket.onDisconnect(reason -> left.forEach(this::publishMembers));
     JsonArray joined = new JsonArray(List.copyOf(joinedRooms(socket)));
     joined.forEach(room -> publishMembers((String) room));
-    socket.emit("ready", new JsonObject().put("nickname", nickname)
-        .put("recovered", socket.recovered()).put("rooms", new JsonArray(rooms.names()))
-        .put("joined", joined));
+    socket.emit(
+        "ready",
+        new JsonObject()
+            .put("nickname", nickname)
+            .put("recovered", socket.recovered())
+            .put("rooms", new JsonArray(rooms.names()))
+            .put("joined", joined));
   }
 
   private Set<String> joinedRooms(Socket socket) {
@@ -80,29 +87,39 @@ final class ChatHandlers {
     if (rooms.size() != before) {
       chat.emit("rooms", new JsonArray(rooms.names()));
     }
-    socket.join(room)
+    socket
+        .join(room)
         .compose(v -> chat.in(room).fetchSockets())
-        .onSuccess(sockets -> {
-          JsonArray members = members(sockets);
-          chat.to(room).except(socket.id()).emit("members",
-              new JsonObject().put("room", room).put("members", members));
-          ack.send(new JsonObject().put("room", room).put("history", history.snapshot())
-              .put("members", members));
-        })
+        .onSuccess(
+            sockets -> {
+              JsonArray members = members(sockets);
+              chat.to(room)
+                  .except(socket.id())
+                  .emit("members", new JsonObject().put("room", room).put("members", members));
+              ack.send(
+                  new JsonObject()
+                      .put("room", room)
+                      .put("history", history.snapshot())
+                      .put("members", members));
+            })
         .onFailure(err -> fail(ack, err.getMessage()));
   }
 
   private void leave(Socket socket, Object value, Ack ack) {
-    if (!(value instanceof String) || !socket.rooms().contains(value)
+    if (!(value instanceof String)
+        || !socket.rooms().contains(value)
         || socket.id().equals(value)) {
       fail(ack, "not in that room");
       return;
     }
     String room = (String) value;
-    socket.leave(room).onComplete(ar -> {
-      publishMembers(room);
-      ack.send(new JsonObject().put("room", room));
-    });
+    socket
+        .leave(room)
+        .onComplete(
+            ar -> {
+              publishMembers(room);
+              ack.send(new JsonObject().put("room", room));
+            });
   }
 
   private void message(Socket socket, String nickname, Object value, Ack ack) {
@@ -112,7 +129,8 @@ final class ChatHandlers {
       return;
     }
     Object text = in.getValue("text");
-    if (!(text instanceof String) || ((String) text).isBlank()
+    if (!(text instanceof String)
+        || ((String) text).isBlank()
         || ((String) text).length() > MAX_TEXT) {
       fail(ack, "text must be 1 to " + MAX_TEXT + " characters");
       return;
@@ -138,8 +156,11 @@ final class ChatHandlers {
       fail(ack, "type must be an image MIME type");
     } else {
       String fileName = name instanceof String ? truncate((String) name, 100) : "image";
-      JsonObject message = newMessage(room, nickname).put("image", new JsonObject()
-          .put("name", fileName).put("type", type).put("data", data));
+      JsonObject message =
+          newMessage(room, nickname)
+              .put(
+                  "image",
+                  new JsonObject().put("name", fileName).put("type", type).put("data", data));
       publish(socket, room, message, ((Buffer) data).length() + 200L, ack);
     }
   }
@@ -148,15 +169,21 @@ final class ChatHandlers {
     JsonObject in = value instanceof JsonObject ? (JsonObject) value : null;
     Object room = in == null ? null : in.getValue("room");
     if (room instanceof String && !socket.id().equals(room) && socket.rooms().contains(room)) {
-      socket.to((String) room).volatile_().emit("typing", new JsonObject().put("room", room)
-          .put("nickname", nickname).put("typing", Boolean.TRUE.equals(in.getValue("typing"))));
+      socket
+          .to((String) room)
+          .volatile_()
+          .emit(
+              "typing",
+              new JsonObject()
+                  .put("room", room)
+                  .put("nickname", nickname)
+                  .put("typing", Boolean.TRUE.equals(in.getValue("typing"))));
     }
   }
 
   private String inRoom(Socket socket, JsonObject in, Ack ack) {
     Object room = in == null ? null : in.getValue("room");
-    if (!(room instanceof String) || socket.id().equals(room)
-        || !socket.rooms().contains(room)) {
+    if (!(room instanceof String) || socket.id().equals(room) || !socket.rooms().contains(room)) {
       fail(ack, "join the room first");
       return null;
     }
@@ -164,8 +191,11 @@ final class ChatHandlers {
   }
 
   private JsonObject newMessage(String room, String nickname) {
-    return new JsonObject().put("id", idPrefix + Long.toString(ids.incrementAndGet(), 36))
-        .put("room", room).put("from", nickname).put("ts", System.currentTimeMillis());
+    return new JsonObject()
+        .put("id", idPrefix + Long.toString(ids.incrementAndGet(), 36))
+        .put("room", room)
+        .put("from", nickname)
+        .put("ts", System.currentTimeMillis());
   }
 
   private void publish(Socket socket, String room, JsonObject message, long size, Ack ack) {
@@ -175,8 +205,14 @@ final class ChatHandlers {
   }
 
   private void publishMembers(String room) {
-    chat.in(room).fetchSockets().onSuccess(sockets -> chat.to(room).emit("members",
-        new JsonObject().put("room", room).put("members", members(sockets))));
+    chat.in(room)
+        .fetchSockets()
+        .onSuccess(
+            sockets ->
+                chat.to(room)
+                    .emit(
+                        "members",
+                        new JsonObject().put("room", room).put("members", members(sockets))));
   }
 
   private static JsonArray members(List<RemoteSocket> sockets) {

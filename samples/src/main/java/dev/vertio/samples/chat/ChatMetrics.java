@@ -19,8 +19,7 @@ public final class ChatMetrics {
   /** The chat's events recorded as tag values; others count as {@code other}. */
   public static final String[] EVENTS = {"join", "leave", "message", "image", "typing"};
 
-  private ChatMetrics() {
-  }
+  private ChatMetrics() {}
 
   /**
    * @param io the chat's server
@@ -38,9 +37,13 @@ public final class ChatMetrics {
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(registry.scrape()));
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(registry.scrape()));
     return registry;
   }
 }

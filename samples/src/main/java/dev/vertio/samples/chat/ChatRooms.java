@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The chat's rooms and their histories. The default rooms always exist; rooms users create are
- * kept up to a bound, the least recently used one forgetting its history when a new one needs
- * the place. Thread-safe.
+ * The chat's rooms and their histories. The default rooms always exist; rooms users create are kept
+ * up to a bound, the least recently used one forgetting its history when a new one needs the place.
+ * Thread-safe.
  */
 final class ChatRooms {
   /** Room names: lower-case letters, digits and dashes, 1 to 24 characters. */
@@ -57,14 +57,17 @@ final class ChatRooms {
     }
   }
 
-  /** @return the room names, default rooms first, then by name */
+  /**
+   * @return the room names, default rooms first, then by name
+   */
   synchronized List<String> names() {
     List<String> names = new ArrayList<>(rooms.keySet());
-    names.sort((a, b) -> {
-      boolean da = defaults.contains(a);
-      boolean db = defaults.contains(b);
-      return da != db ? (da ? -1 : 1) : a.compareTo(b);
-    });
+    names.sort(
+        (a, b) -> {
+          boolean da = defaults.contains(a);
+          boolean db = defaults.contains(b);
+          return da != db ? (da ? -1 : 1) : a.compareTo(b);
+        });
     return names;
   }
 

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 
 /**
- * The last messages of one room, bounded in count and in bytes (images count with their size);
- * the oldest go first. Thread-safe: sockets of a namespace live on several event loops.
+ * The last messages of one room, bounded in count and in bytes (images count with their size); the
+ * oldest go first. Thread-safe: sockets of a namespace live on several event loops.
  */
 final class RoomHistory {
   private final int maxMessages;
@@ -14,8 +14,7 @@ final class RoomHistory {
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private long bytes;
 
-  private record Entry(JsonObject message, long size) {
-  }
+  private record Entry(JsonObject message, long size) {}
 
   RoomHistory(int maxMessages, long maxBytes) {
     this.maxMessages = maxMessages;

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The Engine.IO echo server: every message a client sends comes back unchanged, text as text and
- * binary as binary. Tests and external conformance suites use it. Its default path is
- * {@code /engine.io/}, like the reference {@code engine.io} server and {@code engine.io-client}.
+ * binary as binary. Tests and external conformance suites use it. Its default path is {@code
+ * /engine.io/}, like the reference {@code engine.io} server and {@code engine.io-client}.
  *
  * <pre>
  * java -jar samples/target/vertio-samples.jar engine-echo --port 3000 --ping-interval 300 \
@@ -25,12 +25,14 @@ import java.util.List;
 public final class EngineEchoServer {
   /** Default path: the Engine.IO reference server's and {@code engine.io-client}'s default. */
   public static final String DEFAULT_PATH = "/engine.io/";
-  /** The flags it takes: {@code --port} (3000) and the Engine.IO flags. */
-  public static final List<Flag> FLAGS = CommandLine.flags(
-      List.of(Flag.number("port", "port, 0 for any free one (3000)")), CommandLine.ENGINE_FLAGS);
 
-  private EngineEchoServer() {
-  }
+  /** The flags it takes: {@code --port} (3000) and the Engine.IO flags. */
+  public static final List<Flag> FLAGS =
+      CommandLine.flags(
+          List.of(Flag.number("port", "port, 0 for any free one (3000)")),
+          CommandLine.ENGINE_FLAGS);
+
+  private EngineEchoServer() {}
 
   /**
    * @param cli the command line
@@ -50,10 +52,11 @@ public final class EngineEchoServer {
    */
   public static Future<HttpServer> start(Vertx vertx, EngineOptions options, int port) {
     EngineServer engine = EngineServer.create(vertx, options);
-    engine.connectionHandler(session -> {
-      session.messageHandler(session::send);
-      session.binaryMessageHandler(session::send);
-    });
+    engine.connectionHandler(
+        session -> {
+          session.messageHandler(session::send);
+          session.binaryMessageHandler(session::send);
+        });
     return engine.listen(port);
   }
 
@@ -66,9 +69,13 @@ public final class EngineEchoServer {
     // Closing Vert.x closes the engine first: its sessions end as "server shutting down".
     Shutdown.install("engine-echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);
-    start(vertx, options(cli), port).onSuccess(server ->
-        System.out.println("Engine.IO echo server listening on http://localhost:"
-            + server.actualPort() + options(cli).getPath()))
+    start(vertx, options(cli), port)
+        .onSuccess(
+            server ->
+                System.out.println(
+                    "Engine.IO echo server listening on http://localhost:"
+                        + server.actualPort()
+                        + options(cli).getPath()))
         .onFailure(err -> SampleMain.failed("engine-echo", err));
   }
 }

@@ -14,11 +14,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The Socket.IO echo server, the program conformance suites run against: on {@code /} and
- * {@code /custom} each socket first receives {@code auth} with its handshake auth payload;
- * {@code message} comes back as {@code message-back} with the same arguments, and
- * {@code message-with-ack} is acknowledged with its own arguments. Binary arguments come back
- * as binary.
+ * The Socket.IO echo server, the program conformance suites run against: on {@code /} and {@code
+ * /custom} each socket first receives {@code auth} with its handshake auth payload; {@code message}
+ * comes back as {@code message-back} with the same arguments, and {@code message-with-ack} is
+ * acknowledged with its own arguments. Binary arguments come back as binary.
  *
  * <pre>
  * java -jar samples/target/vertio-samples.jar echo --port 3000 --ping-interval 300 \
@@ -26,24 +25,27 @@ import java.util.List;
  * </pre>
  */
 public final class SocketIoEchoServer {
-  /** The flags it takes: {@code --port} (3000), {@code --connect-timeout} and the Engine.IO ones. */
-  public static final List<Flag> FLAGS = CommandLine.flags(List.of(
-      Flag.number("port", "port, 0 for any free one (3000)"),
-      Flag.number("connect-timeout", "ms a session may take to join a namespace (45000)")),
-      CommandLine.ENGINE_FLAGS);
+  /**
+   * The flags it takes: {@code --port} (3000), {@code --connect-timeout} and the Engine.IO ones.
+   */
+  public static final List<Flag> FLAGS =
+      CommandLine.flags(
+          List.of(
+              Flag.number("port", "port, 0 for any free one (3000)"),
+              Flag.number("connect-timeout", "ms a session may take to join a namespace (45000)")),
+          CommandLine.ENGINE_FLAGS);
 
-  private SocketIoEchoServer() {
-  }
+  private SocketIoEchoServer() {}
 
   /**
    * @param cli the command line
    * @return the options it describes
    */
   public static SocketIoOptions options(CommandLine cli) {
-    SocketIoOptions options = cli.applyEngineFlags(new SocketIoOptions(),
-        SocketIoOptions.DEFAULT_PATH);
-    options.setConnectTimeout(cli.getLong("connect-timeout",
-        SocketIoOptions.DEFAULT_CONNECT_TIMEOUT));
+    SocketIoOptions options =
+        cli.applyEngineFlags(new SocketIoOptions(), SocketIoOptions.DEFAULT_PATH);
+    options.setConnectTimeout(
+        cli.getLong("connect-timeout", SocketIoOptions.DEFAULT_CONNECT_TIMEOUT));
     return options;
   }
 
@@ -57,12 +59,13 @@ public final class SocketIoEchoServer {
    */
   public static Future<HttpServer> start(Vertx vertx, SocketIoOptions options, int port) {
     SocketIoServer io = SocketIoServer.create(vertx, options);
-    io.onConnection(socket -> {
-      greet(socket);
-      socket.on("message", (args, ack) ->
-          socket.emit("message-back", args.getList().toArray()));
-      socket.on("message-with-ack", (args, ack) -> ack.send(args.getList().toArray()));
-    });
+    io.onConnection(
+        socket -> {
+          greet(socket);
+          socket.on(
+              "message", (args, ack) -> socket.emit("message-back", args.getList().toArray()));
+          socket.on("message-with-ack", (args, ack) -> ack.send(args.getList().toArray()));
+        });
     io.of("/custom").onConnection(SocketIoEchoServer::greet);
     return io.listen(port);
   }
@@ -81,9 +84,13 @@ public final class SocketIoEchoServer {
     Shutdown.install("echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);
     SocketIoOptions options = options(cli);
-    start(vertx, options, port).onSuccess(server -> System.out.println(
-            "Socket.IO echo server listening on http://localhost:" + server.actualPort()
-                + options.getPath()))
+    start(vertx, options, port)
+        .onSuccess(
+            server ->
+                System.out.println(
+                    "Socket.IO echo server listening on http://localhost:"
+                        + server.actualPort()
+                        + options.getPath()))
         .onFailure(err -> SampleMain.failed("echo", err));
   }
 }

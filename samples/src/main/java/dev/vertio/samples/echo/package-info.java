@@ -1,4 +1,2 @@
-/**
- * The echo sample: the smallest server.
- */
+/** The echo sample: the smallest server. */
 package dev.vertio.samples.echo;

@@ -94,20 +94,32 @@ final class Match {
     namespace.volatile_().emit("state", state);
   }
 
-  /** @return the world as sent to clients */
+  /**
+   * @return the world as sent to clients
+   */
   synchronized JsonObject state() {
     JsonArray ps = new JsonArray();
-    players.values().forEach(p -> ps.add(new JsonObject().put("id", p.id).put("name", p.name)
-        .put("color", p.color).put("x", Math.round(p.x)).put("y", Math.round(p.y))
-        .put("score", p.score)));
+    players
+        .values()
+        .forEach(
+            p ->
+                ps.add(
+                    new JsonObject()
+                        .put("id", p.id)
+                        .put("name", p.name)
+                        .put("color", p.color)
+                        .put("x", Math.round(p.x))
+                        .put("y", Math.round(p.y))
+                        .put("score", p.score)));
     JsonArray cs = new JsonArray();
     coins.forEach(c -> cs.add(new JsonArray().add(Math.round(c[0])).add(Math.round(c[1]))));
     return new JsonObject().put("tick", tick).put("players", ps).put("coins", cs);
   }
 
   private double[] randomSpot() {
-    return new double[] {RADIUS + random.nextInt(WIDTH - 2 * RADIUS),
-        RADIUS + random.nextInt(HEIGHT - 2 * RADIUS)};
+    return new double[] {
+      RADIUS + random.nextInt(WIDTH - 2 * RADIUS), RADIUS + random.nextInt(HEIGHT - 2 * RADIUS)
+    };
   }
 
   private static double clamp(double v, double min, double max) {

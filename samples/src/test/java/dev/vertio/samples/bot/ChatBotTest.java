@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bot answers in its room, and comes back by itself after the server restarts (a new
- * process: its token is refused, it logs in again and rejoins).
+ * The bot answers in its room, and comes back by itself after the server restarts (a new process:
+ * its token is refused, it logs in again and rejoins).
  */
 class ChatBotTest {
   private final Vertx botVertx = Vertx.vertx();
@@ -39,8 +39,12 @@ class ChatBotTest {
   }
 
   private int startServer(int port, String secret) {
-    return await(ChatServer.start(serverVertx, ChatServer.commandLine("--port",
-        String.valueOf(port), "--host", "127.0.0.1", "--jwt-secret", secret))).actualPort();
+    return await(
+            ChatServer.start(
+                serverVertx,
+                ChatServer.commandLine(
+                    "--port", String.valueOf(port), "--host", "127.0.0.1", "--jwt-secret", secret)))
+        .actualPort();
   }
 
   private Recorder<String> person(int port, String secret) {
@@ -48,17 +52,32 @@ class ChatBotTest {
     SocketIoClient client = SocketIoClient.create(clientVertx);
     clients.add(client);
     String token = new ChatAuth(clientVertx, secret, 5).issue("ann");
-    ClientSocket ann = client.socket("http://127.0.0.1:" + port + "/chat",
-        new ClientOptions().setForceNew(true).setTransports(List.of("websocket"))
-            .setAuth(Map.of("token", token)).setReconnection(false));
-    ann.on("message", (args, ack) -> {
-      JsonObject m = args.getJsonObject(0);
-      seen.record(m.getString("from") + ": " + m.getString("text"));
-    });
-    ann.on("ready", (args, ack) -> ann.emitWithAck("join", "general").onSuccess(reply -> {
-      seen.record("members " + reply.getJsonObject(0).getJsonArray("members").encode());
-      ann.emit("message", new JsonObject().put("room", "general").put("text", "/echo hi"));
-    }));
+    ClientSocket ann =
+        client.socket(
+            "http://127.0.0.1:" + port + "/chat",
+            new ClientOptions()
+                .setForceNew(true)
+                .setTransports(List.of("websocket"))
+                .setAuth(Map.of("token", token))
+                .setReconnection(false));
+    ann.on(
+        "message",
+        (args, ack) -> {
+          JsonObject m = args.getJsonObject(0);
+          seen.record(m.getString("from") + ": " + m.getString("text"));
+        });
+    ann.on(
+        "ready",
+        (args, ack) ->
+            ann.emitWithAck("join", "general")
+                .onSuccess(
+                    reply -> {
+                      seen.record(
+                          "members " + reply.getJsonObject(0).getJsonArray("members").encode());
+                      ann.emit(
+                          "message",
+                          new JsonObject().put("room", "general").put("text", "/echo hi"));
+                    }));
     ann.connect();
     return seen;
   }

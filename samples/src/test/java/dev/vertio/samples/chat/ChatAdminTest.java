@@ -11,11 +11,8 @@ import dev.vertio.client.ClientOptions;
 import dev.vertio.client.ClientSocket;
 import dev.vertio.client.ConnectErrorException;
 import dev.vertio.client.SocketIoClient;
-import dev.vertio.samples.CommandLine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +41,14 @@ class ChatAdminTest {
   }
 
   private Future<Void> admin(int port, Map<String, ?> auth) {
-    ClientSocket s = client.socket("http://127.0.0.1:" + port + "/admin", new ClientOptions()
-        .setForceNew(true).setReconnection(false).setTransports(List.of("websocket"))
-        .setAuth(auth));
+    ClientSocket s =
+        client.socket(
+            "http://127.0.0.1:" + port + "/admin",
+            new ClientOptions()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(List.of("websocket"))
+                .setAuth(auth));
     return s.connect();
   }
 
@@ -55,8 +57,8 @@ class ChatAdminTest {
     assertNull(ChatAdmin.auth(ChatServer.commandLine()));
     int port = start();
     assertEquals(404, status(port, "/admin/"));
-    ConnectErrorException e = assertThrows(ConnectErrorException.class,
-        () -> await(admin(port, Map.of())));
+    ConnectErrorException e =
+        assertThrows(ConnectErrorException.class, () -> await(admin(port, Map.of())));
     assertEquals("Invalid namespace", e.getMessage());
   }
 
@@ -66,8 +68,10 @@ class ChatAdminTest {
     assertEquals(302, status(port, "/admin"));
     assertEquals(200, status(port, "/admin/"));
     assertEquals(200, status(port, "/admin/mdi/css/materialdesignicons.min.css"));
-    ConnectErrorException e = assertThrows(ConnectErrorException.class,
-        () -> await(admin(port, Map.of("username", "admin", "password", "pw"))));
+    ConnectErrorException e =
+        assertThrows(
+            ConnectErrorException.class,
+            () -> await(admin(port, Map.of("username", "admin", "password", "pw"))));
     assertEquals("invalid credentials", e.getMessage());
     await(admin(port, Map.of("username", "ops", "password", "pw")));
   }
@@ -75,11 +79,18 @@ class ChatAdminTest {
   @Test
   void aHashIsTakenAsItIsAndABadOneStopsTheStart() {
     String hash = AdminAuth.hash("pw");
-    AdminAuth auth = ChatAdmin.auth(ChatServer.commandLine(new String[] {"--admin-password-hash", hash}));
+    AdminAuth auth =
+        ChatAdmin.auth(ChatServer.commandLine(new String[] {"--admin-password-hash", hash}));
     assertEquals(AdminAuth.basic("admin", hash), auth);
-    assertTrue(ChatAdmin.auth(ChatServer.commandLine(new String[] {"--admin-no-auth"})).username() == null);
-    Throwable err = ChatServer.start(vertx, ChatServer.commandLine(new String[] {"--port", "0",
-        "--admin-password-hash", "not-a-hash"})).cause();
+    assertTrue(
+        ChatAdmin.auth(ChatServer.commandLine(new String[] {"--admin-no-auth"})).username()
+            == null);
+    Throwable err =
+        ChatServer.start(
+                vertx,
+                ChatServer.commandLine(
+                    new String[] {"--port", "0", "--admin-password-hash", "not-a-hash"}))
+            .cause();
     assertEquals("the `password` field must be a valid bcrypt hash", err.getMessage());
   }
 }

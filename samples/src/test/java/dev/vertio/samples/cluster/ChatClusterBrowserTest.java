@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The chat as a cluster in Debian's headless Chromium (playwright-core, see
- * {@code src/test/js/cluster-scenarios.mjs}): pages on different nodes, and a polling page
- * behind the real HAProxy of {@code samples/cluster/haproxy.cfg}.
+ * The chat as a cluster in Debian's headless Chromium (playwright-core, see {@code
+ * src/test/js/cluster-scenarios.mjs}): pages on different nodes, and a polling page behind the real
+ * HAProxy of {@code samples/cluster/haproxy.cfg}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatClusterBrowserTest {
@@ -44,13 +44,20 @@ class ChatClusterBrowserTest {
   }
 
   private String bases() {
-    return "http://127.0.0.1:" + nodes.port(0) + ",http://127.0.0.1:" + nodes.port(1) + ","
+    return "http://127.0.0.1:"
+        + nodes.port(0)
+        + ",http://127.0.0.1:"
+        + nodes.port(1)
+        + ","
         + haproxy.url();
   }
 
   private JsonObject run(String scenario) throws Exception {
-    Process p = new ProcessBuilder("node", "src/test/js/browser.mjs", scenario, bases(),
-        "target/screenshots").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder(
+                "node", "src/test/js/browser.mjs", scenario, bases(), "target/screenshots")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Three chat nodes ({@code chat --cluster}) behind a real HAProxy configured by the committed
- * {@code samples/cluster/haproxy.cfg}: round robin, no stickiness. The official Java client
- * ({@code io.socket:socket.io-client}) logs in and chats through it.
+ * {@code samples/cluster/haproxy.cfg}: round robin, no stickiness. The official Java client ({@code
+ * io.socket:socket.io-client}) logs in and chats through it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatClusterHaproxyTest {
@@ -65,17 +65,28 @@ class ChatClusterHaproxyTest {
   }
 
   private String login(String nickname) {
-    TestHttp.Response r = await(http.request(new RequestOptions().setMethod(HttpMethod.POST)
-        .setHost("127.0.0.1").setPort(haproxy.port).setURI("/api/login")
-        .putHeader("Content-Type", "application/json"),
-        new JsonObject().put("nickname", nickname).encode()));
+    TestHttp.Response r =
+        await(
+            http.request(
+                new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost("127.0.0.1")
+                    .setPort(haproxy.port)
+                    .setURI("/api/login")
+                    .putHeader("Content-Type", "application/json"),
+                new JsonObject().put("nickname", nickname).encode()));
     assertEquals(200, r.status(), r.text());
     return new JsonObject(r.text()).getString("token");
   }
 
   private Socket connect(String base, String token, String... transports) throws Exception {
-    IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
-        .setTransports(transports).setAuth(Map.of("token", token)).build();
+    IO.Options options =
+        IO.Options.builder()
+            .setForceNew(true)
+            .setReconnection(false)
+            .setTransports(transports)
+            .setAuth(Map.of("token", token))
+            .build();
     Socket socket = IO.socket(URI.create(base + "/chat"), options);
     sockets.add(socket);
     CompletableFuture<Object> connected = new CompletableFuture<>();
@@ -114,12 +125,13 @@ class ChatClusterHaproxyTest {
     for (Socket s : List.of(polling, upgrading)) {
       assertEquals("general", ack(s, "join", "general").getString("room"));
       for (int i = 0; i < 5; i++) {
-        JSONObject sent = ack(s, "message",
-            new JSONObject().put("room", "general").put("text", "hello " + i));
+        JSONObject sent =
+            ack(s, "message", new JSONObject().put("room", "general").put("text", "hello " + i));
         assertNotNull(sent.optString("id", null), sent.toString());
       }
     }
-    assertTrue(nodes.forwarded() > forwardedBefore,
+    assertTrue(
+        nodes.forwarded() > forwardedBefore,
         "HAProxy sent no request of a session to another node than its owner");
   }
 

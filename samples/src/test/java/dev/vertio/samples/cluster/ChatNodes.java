@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Three chat sample nodes in this JVM, each a clustered Vert.x started from the chat's own
- * {@code --cluster} flags, on free ports, with the same JWT secret. Counts the requests each node
- * got already forwarded by another.
+ * Three chat sample nodes in this JVM, each a clustered Vert.x started from the chat's own {@code
+ * --cluster} flags, on free ports, with the same JWT secret. Counts the requests each node got
+ * already forwarded by another.
  */
 final class ChatNodes implements AutoCloseable {
   final List<Vertx> vertxes = new ArrayList<>();
@@ -25,18 +25,32 @@ final class ChatNodes implements AutoCloseable {
   ChatNodes(int count) {
     String cluster = "chat-" + UUID.randomUUID();
     for (int i = 0; i < count; i++) {
-      String[] args = {"--cluster", "--cluster-name", cluster, "--port", "0",
-          "--host", "127.0.0.1", "--cluster-members", "127.0.0.1",
-          "--jwt-secret", "the same secret on every node"};
+      String[] args = {
+        "--cluster",
+        "--cluster-name",
+        cluster,
+        "--port",
+        "0",
+        "--host",
+        "127.0.0.1",
+        "--cluster-members",
+        "127.0.0.1",
+        "--jwt-secret",
+        "the same secret on every node"
+      };
       Vertx vertx = await(ChatCluster.vertx(ChatServer.commandLine(args)), 60);
       vertxes.add(vertx);
       Started started = await(ChatServer.run(vertx, ChatServer.commandLine(args)), 60);
       AtomicInteger forwarded = new AtomicInteger();
-      started.io().engine().headersHandler((headers, request) -> {
-        if (request.headers().contains(ClusterRouting.FORWARDED_HEADER)) {
-          forwarded.incrementAndGet();
-        }
-      });
+      started
+          .io()
+          .engine()
+          .headersHandler(
+              (headers, request) -> {
+                if (request.headers().contains(ClusterRouting.FORWARDED_HEADER)) {
+                  forwarded.incrementAndGet();
+                }
+              });
       forwardedIn.add(forwarded);
       nodes.add(started);
     }

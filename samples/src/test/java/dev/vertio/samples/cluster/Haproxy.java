@@ -43,9 +43,11 @@ final class Haproxy implements AutoCloseable {
     }
     Path file = Files.createTempFile("vertio-haproxy", ".cfg");
     Files.writeString(file, config);
-    process = new ProcessBuilder(BINARY.toString(), "-db", "-f", file.toString())
-        .redirectErrorStream(true).redirectOutput(Path.of("target", "haproxy.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(BINARY.toString(), "-db", "-f", file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(Path.of("target", "haproxy.log").toFile())
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!listening(port)) {
       if (!process.isAlive()) {

@@ -24,8 +24,20 @@ class GameServerTest {
 
   @BeforeEach
   void start() {
-    port = await(GameServer.start(vertx, GameServer.commandLine("--port", "0",
-        "--host", "127.0.0.1", "--max-players", "2", "--max-matches", "2"))).actualPort();
+    port =
+        await(
+                GameServer.start(
+                    vertx,
+                    GameServer.commandLine(
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--max-players",
+                        "2",
+                        "--max-matches",
+                        "2")))
+            .actualPort();
   }
 
   @AfterEach
@@ -35,9 +47,13 @@ class GameServerTest {
   }
 
   private ClientSocket player(String match, Object name, Recorder<JsonObject> events) {
-    ClientSocket s = client.socket("http://127.0.0.1:" + port + match, new ClientOptions()
-        .setForceNew(true).setTransports(List.of("websocket"))
-        .setAuth(name == null ? Map.of() : Map.of("name", name)));
+    ClientSocket s =
+        client.socket(
+            "http://127.0.0.1:" + port + match,
+            new ClientOptions()
+                .setForceNew(true)
+                .setTransports(List.of("websocket"))
+                .setAuth(name == null ? Map.of() : Map.of("name", name)));
     s.onConnectError(e -> events.record(new JsonObject().put("error", e.getMessage())));
     s.on("welcome", (args, ack) -> events.record(args.getJsonObject(0).put("event", "welcome")));
     s.on("left", (args, ack) -> events.record(args.getJsonObject(0).put("event", "left")));
@@ -55,13 +71,21 @@ class GameServerTest {
     Recorder<JsonObject> b = new Recorder<>();
     ClientSocket ben = player("/match-3", "Ben", b);
     JsonObject late = b.next();
-    assertEquals(List.of("Ann", "Ben"), late.getJsonObject("state").getJsonArray("players")
-        .stream().map(p -> ((JsonObject) p).getString("name")).toList());
+    assertEquals(
+        List.of("Ann", "Ben"),
+        late.getJsonObject("state").getJsonArray("players").stream()
+            .map(p -> ((JsonObject) p).getString("name"))
+            .toList());
     long x0 = late.getJsonObject("state").getJsonArray("players").getJsonObject(0).getLong("x");
     Recorder<Long> annX = new Recorder<>();
-    ben.on("state", (args, ack) -> args.getJsonObject(0).getJsonArray("players").stream()
-        .map(p -> (JsonObject) p).filter(p -> p.getString("name").equals("Ann")).findFirst()
-        .ifPresent(p -> annX.record(p.getLong("x"))));
+    ben.on(
+        "state",
+        (args, ack) ->
+            args.getJsonObject(0).getJsonArray("players").stream()
+                .map(p -> (JsonObject) p)
+                .filter(p -> p.getString("name").equals("Ann"))
+                .findFirst()
+                .ifPresent(p -> annX.record(p.getLong("x"))));
     boolean right = x0 < 400;
     ann.emit("input", new JsonObject().put(right ? "right" : "left", true));
     long x;

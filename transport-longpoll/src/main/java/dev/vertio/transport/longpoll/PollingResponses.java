@@ -15,30 +15,35 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes the answer to a poll: {@code text/plain; charset=UTF-8} (or
- * {@code application/octet-stream} for a revision 3 binary payload), compressed with gzip or
- * deflate when {@code httpCompression} is on, the body is over the threshold and the client
- * accepts it (reference {@code polling.ts} {@code compress()}).
+ * Writes the answer to a poll: {@code text/plain; charset=UTF-8} (or {@code
+ * application/octet-stream} for a revision 3 binary payload), compressed with gzip or deflate when
+ * {@code httpCompression} is on, the body is over the threshold and the client accepts it
+ * (reference {@code polling.ts} {@code compress()}).
  */
 final class PollingResponses {
-  private PollingResponses() {
-  }
+  private PollingResponses() {}
 
-  static void write(TransportHost host, HttpServerRequest request,
-                    EngineWireFormat.Payload payload, boolean handshake) {
+  static void write(
+      TransportHost host,
+      HttpServerRequest request,
+      EngineWireFormat.Payload payload,
+      boolean handshake) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    byte[] bytes = payload.isBinary() ? payload.bytes()
-        : payload.text().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        payload.isBinary() ? payload.bytes() : payload.text().getBytes(StandardCharsets.UTF_8);
     MultiMap headers = response.headers();
-    headers.set("Content-Type",
+    headers.set(
+        "Content-Type",
         payload.isBinary() ? "application/octet-stream" : "text/plain; charset=UTF-8");
     host.decorate(request, headers, handshake);
-    String encoding = host.options().isHttpCompression()
-        && bytes.length >= host.options().getHttpCompressionThreshold()
-        ? chooseEncoding(request.getHeader("Accept-Encoding")) : null;
+    String encoding =
+        host.options().isHttpCompression()
+                && bytes.length >= host.options().getHttpCompressionThreshold()
+            ? chooseEncoding(request.getHeader("Accept-Encoding"))
+            : null;
     if (encoding != null) {
       bytes = compress(bytes, encoding);
       headers.set("Content-Encoding", encoding);

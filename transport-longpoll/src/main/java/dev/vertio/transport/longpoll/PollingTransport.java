@@ -1,10 +1,10 @@
 package dev.vertio.transport.longpoll;
 
 import dev.vertio.engineio.EngineProtocol;
-import dev.vertio.engineio.spi.OnContext;
-import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EngineWireFormat;
+import dev.vertio.engineio.spi.OnContext;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportListener;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One session's long-polling state: at most one pending GET (answered when there are packets)
- * and at most one POST in flight. A second concurrent GET or POST is a protocol error: 400, and
- * the session closes (reference {@code onPollRequest}/{@code onDataRequest}).
+ * One session's long-polling state: at most one pending GET (answered when there are packets) and
+ * at most one POST in flight. A second concurrent GET or POST is a protocol error: 400, and the
+ * session closes (reference {@code onPollRequest}/{@code onDataRequest}).
  */
 final class PollingTransport implements Transport {
   private final TransportHost host;
@@ -31,8 +31,10 @@ final class PollingTransport implements Transport {
   private final EngineWireFormat format;
   private final AtomicBoolean postInFlight = new AtomicBoolean();
   private TransportListener listener;
+
   /** Set and cleared on the session's context; volatile for isWritable() from other threads. */
   private volatile HttpServerRequest pendingGet;
+
   private boolean handshakeAnswered;
   private volatile boolean closed;
 
@@ -67,27 +69,35 @@ final class PollingTransport implements Transport {
   // ------------------------------------------------------------------ GET
 
   private void onPoll(HttpServerRequest request) {
-    OnContext.run(context, () -> {
-      if (closed) {
-        host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "TRANSPORT_CLOSED"));
-        return;
-      }
-      if (pendingGet != null) {
-        host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "POLL_OVERLAP"));
-        error("overlap from client");
-        return;
-      }
-      pendingGet = request;
-      request.response().closeHandler(v -> OnContext.run(context, () -> {
-        if (pendingGet == request) {
-          pendingGet = null;
-          error("poll connection closed prematurely");
-        }
-      }));
-      if (listener != null) {
-        listener.onDrain();
-      }
-    });
+    OnContext.run(
+        context,
+        () -> {
+          if (closed) {
+            host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "TRANSPORT_CLOSED"));
+            return;
+          }
+          if (pendingGet != null) {
+            host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "POLL_OVERLAP"));
+            error("overlap from client");
+            return;
+          }
+          pendingGet = request;
+          request
+              .response()
+              .closeHandler(
+                  v ->
+                      OnContext.run(
+                          context,
+                          () -> {
+                            if (pendingGet == request) {
+                              pendingGet = null;
+                              error("poll connection closed prematurely");
+                            }
+                          }));
+          if (listener != null) {
+            listener.onDrain();
+          }
+        });
   }
 
   // ------------------------------------------------------------------ POST
@@ -115,13 +125,14 @@ final class PollingTransport implements Transport {
     BodyReader reader = new BodyReader(request, binary);
     request.handler(reader::onChunk);
     request.endHandler(v -> reader.onEnd());
-    request.exceptionHandler(t -> {
-      if (!reader.done) {
-        reader.done = true;
-        postInFlight.set(false);
-        error("data request connection closed prematurely");
-      }
-    });
+    request.exceptionHandler(
+        t -> {
+          if (!reader.done) {
+            reader.done = true;
+            postInFlight.set(false);
+            error("data request connection closed prematurely");
+          }
+        });
     request.resume();
   }
 
@@ -161,24 +172,30 @@ final class PollingTransport implements Transport {
       body = null;
       List<EnginePacket> packets;
       try {
-        packets = binary ? format.decodePayload(received.getBytes())
-            : format.decodePayload(received.toString(StandardCharsets.UTF_8));
+        packets =
+            binary
+                ? format.decodePayload(received.getBytes())
+                : format.decodePayload(received.toString(StandardCharsets.UTF_8));
       } catch (EngineParseException e) {
         host.refuse(request, EngineProtocol.BAD_REQUEST, Map.of("name", "PARSE_ERROR"));
-        OnContext.run(context, () -> {
-          if (listener != null && !closed) {
-            listener.onParseError(e.getMessage());
-          }
-        });
+        OnContext.run(
+            context,
+            () -> {
+              if (listener != null && !closed) {
+                listener.onParseError(e.getMessage());
+              }
+            });
         return;
       }
-      OnContext.run(context, () -> {
-        if (listener != null && !closed) {
-          for (EnginePacket p : packets) {
-            listener.onPacket(p);
-          }
-        }
-      });
+      OnContext.run(
+          context,
+          () -> {
+            if (listener != null && !closed) {
+              for (EnginePacket p : packets) {
+                listener.onPacket(p);
+              }
+            }
+          });
       HttpServerResponse response = request.response();
       MultiMap headers = response.headers();
       headers.set("Content-Type", "text/html");
@@ -192,7 +209,9 @@ final class PollingTransport implements Transport {
     if (!response.ended()) {
       response.headers().set("Content-Type", "application/json").set("Connection", "close");
       host.decorate(request, response.headers(), false);
-      response.setStatusCode(413).end("{\"code\":3,\"message\":\"Payload too large\"}")
+      response
+          .setStatusCode(413)
+          .end("{\"code\":3,\"message\":\"Payload too large\"}")
           .onComplete(ar -> request.connection().close());
     }
     error("payload too large");
@@ -207,11 +226,13 @@ final class PollingTransport implements Transport {
   }
 
   private void error(String description) {
-    OnContext.run(context, () -> {
-      if (listener != null && !closed) {
-        listener.onError(description);
-      }
-    });
+    OnContext.run(
+        context,
+        () -> {
+          if (listener != null && !closed) {
+            listener.onError(description);
+          }
+        });
   }
 
   // ------------------------------------------------------------------ Transport

@@ -10,9 +10,9 @@ import io.vertx.core.internal.ContextInternal;
 
 /**
  * The HTTP long-polling transport: GET requests are held until there is something to send, POST
- * requests carry packets from the client. In revision 4 payloads join packets with
- * {@code \x1e} and binary packets travel as {@code b} + base64; revision 3 framing (older
- * clients, {@code allowEIO3}) is the session's {@link dev.vertio.engineio.parser.EngineWireFormat}.
+ * requests carry packets from the client. In revision 4 payloads join packets with {@code \x1e} and
+ * binary packets travel as {@code b} + base64; revision 3 framing (older clients, {@code
+ * allowEIO3}) is the session's {@link dev.vertio.engineio.parser.EngineWireFormat}.
  */
 public final class PollingTransportProvider implements TransportProvider {
 

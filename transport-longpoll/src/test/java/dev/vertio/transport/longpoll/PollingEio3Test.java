@@ -54,8 +54,8 @@ class PollingEio3Test {
     f = EngineFixture.polling();
     Reply r = await(f.client.get(V3));
     assertEquals(400, r.status());
-    assertEquals(new JsonObject().put("code", 5).put("message", "Unsupported protocol version"),
-        r.json());
+    assertEquals(
+        new JsonObject().put("code", 5).put("message", "Unsupported protocol version"), r.json());
     assertEquals(false, new EngineOptions().isAllowEIO3());
   }
 
@@ -123,8 +123,8 @@ class PollingEio3Test {
     await(f.session(sid).send(Buffer.buffer(new byte[] {1, 2, 3})));
     Reply r = await(f.client.get(V3 + "&sid=" + sid));
     assertEquals("application/octet-stream", r.headers().get("Content-Type"));
-    assertArrayEquals(new byte[] {0, 2, (byte) 255, '4', 'a', 1, 4, (byte) 255, 4, 1, 2, 3},
-        r.body().getBytes());
+    assertArrayEquals(
+        new byte[] {0, 2, (byte) 255, '4', 'a', 1, 4, (byte) 255, 4, 1, 2, 3}, r.body().getBytes());
   }
 
   @Test
@@ -141,10 +141,15 @@ class PollingEio3Test {
   void binaryPayloadsAndBase64PacketsFromTheClientAreMessages() {
     f = allowing(new EngineOptions());
     String sid = open(V3);
-    MultiMap binary = MultiMap.caseInsensitiveMultiMap()
-        .add("Content-Type", "application/octet-stream");
-    Reply r = await(f.client.request(HttpMethod.POST, V3 + "&sid=" + sid, binary,
-        Buffer.buffer(new byte[] {0, 2, (byte) 255, '4', 'a', 1, 3, (byte) 255, 4, 7, 8})));
+    MultiMap binary =
+        MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/octet-stream");
+    Reply r =
+        await(
+            f.client.request(
+                HttpMethod.POST,
+                V3 + "&sid=" + sid,
+                binary,
+                Buffer.buffer(new byte[] {0, 2, (byte) 255, '4', 'a', 1, 3, (byte) 255, 4, 7, 8})));
     assertEquals("ok", r.text());
     f.events.expect("text a");
     f.events.expect("binary 7,8");
@@ -165,10 +170,15 @@ class PollingEio3Test {
   void revisionFourSessionsStillRefuseBinaryBodies() {
     f = allowing(new EngineOptions());
     String sid = f.open();
-    MultiMap binary = MultiMap.caseInsensitiveMultiMap()
-        .add("Content-Type", "application/octet-stream");
-    Reply r = await(f.client.request(HttpMethod.POST, "EIO=4&transport=polling&sid=" + sid,
-        binary, Buffer.buffer(new byte[] {0, 2, (byte) 255, '4', 'a'})));
+    MultiMap binary =
+        MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/octet-stream");
+    Reply r =
+        await(
+            f.client.request(
+                HttpMethod.POST,
+                "EIO=4&transport=polling&sid=" + sid,
+                binary,
+                Buffer.buffer(new byte[] {0, 2, (byte) 255, '4', 'a'})));
     assertEquals(400, r.status());
   }
 

@@ -50,46 +50,58 @@ class PollingErrorsTest {
   @Test
   void unknownSessionIsCodeOne() {
     f = EngineFixture.polling();
-    assertError(await(f.client.get("EIO=4&transport=polling&sid=nope")), 400, 1,
-        "Session ID unknown");
-    assertError(await(f.client.get("EIO=4&transport=polling&sid=__proto__")), 400, 1,
-        "Session ID unknown");
+    assertError(
+        await(f.client.get("EIO=4&transport=polling&sid=nope")), 400, 1, "Session ID unknown");
+    assertError(
+        await(f.client.get("EIO=4&transport=polling&sid=__proto__")), 400, 1, "Session ID unknown");
   }
 
   @Test
   void handshakeWithAnotherMethodThanGetIsCodeTwo() {
     f = EngineFixture.polling();
-    assertError(await(f.client.post("EIO=4&transport=polling", "4x")), 400, 2,
+    assertError(
+        await(f.client.post("EIO=4&transport=polling", "4x")), 400, 2, "Bad handshake method");
+    assertError(
+        await(f.client.request(HttpMethod.PUT, "EIO=4&transport=polling", null, null)),
+        400,
+        2,
         "Bad handshake method");
-    assertError(await(f.client.request(HttpMethod.PUT, "EIO=4&transport=polling", null, null)),
-        400, 2, "Bad handshake method");
   }
 
   @Test
   void missingOrUnsupportedProtocolVersionIsCodeFive() {
     f = EngineFixture.polling();
-    assertError(await(f.client.get("transport=polling")), 400, 5,
-        "Unsupported protocol version");
-    assertError(await(f.client.get("EIO=3&transport=polling")), 400, 5,
-        "Unsupported protocol version");
-    assertError(await(f.client.get("EIO=abc&transport=polling")), 400, 5,
-        "Unsupported protocol version");
+    assertError(await(f.client.get("transport=polling")), 400, 5, "Unsupported protocol version");
+    assertError(
+        await(f.client.get("EIO=3&transport=polling")), 400, 5, "Unsupported protocol version");
+    assertError(
+        await(f.client.get("EIO=abc&transport=polling")), 400, 5, "Unsupported protocol version");
   }
 
   @Test
   void otherMethodsOnASessionAreBadRequests() {
     f = EngineFixture.polling();
     String sid = f.open();
-    assertError(await(f.client.request(HttpMethod.PUT, "EIO=4&transport=polling&sid=" + sid,
-        null, Buffer.buffer("4x"))), 400, 3, "Bad request");
+    assertError(
+        await(
+            f.client.request(
+                HttpMethod.PUT, "EIO=4&transport=polling&sid=" + sid, null, Buffer.buffer("4x"))),
+        400,
+        3,
+        "Bad request");
   }
 
   @Test
   void allowRequestRefusalIsForbiddenWithItsMessage() {
     Recorder<EngineConnectionError> errors = new Recorder<>();
-    f = EngineFixture.polling(new EngineOptions().setAllowRequest(req ->
-        "yes".equals(req.getParam("let-me-in")) ? Future.succeededFuture()
-            : Future.failedFuture("thou shall not pass")));
+    f =
+        EngineFixture.polling(
+            new EngineOptions()
+                .setAllowRequest(
+                    req ->
+                        "yes".equals(req.getParam("let-me-in"))
+                            ? Future.succeededFuture()
+                            : Future.failedFuture("thou shall not pass")));
     f.engine.connectionErrorHandler(errors::record);
     assertError(await(f.client.get("EIO=4&transport=polling")), 403, 4, "thou shall not pass");
     EngineConnectionError error = errors.next();
@@ -131,9 +143,16 @@ class PollingErrorsTest {
     f = EngineFixture.polling();
     String sid = f.open();
     // Hold a first POST open by streaming a chunked body that does not end yet.
-    HttpClientRequest slow = await(f.client.http().request(new RequestOptions()
-        .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(f.server.actualPort())
-        .setURI(f.client.uri("EIO=4&transport=polling&sid=" + sid))));
+    HttpClientRequest slow =
+        await(
+            f.client
+                .http()
+                .request(
+                    new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("127.0.0.1")
+                        .setPort(f.server.actualPort())
+                        .setURI(f.client.uri("EIO=4&transport=polling&sid=" + sid))));
     slow.setChunked(true);
     await(slow.write("4par"));
     Future<Integer> slowStatus = slow.response().map(r -> r.statusCode());
@@ -150,8 +169,13 @@ class PollingErrorsTest {
     f = EngineFixture.polling(new EngineOptions().setMaxHttpBufferSize(100));
     String sid = f.open();
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    Reply reply = await(f.client.request(HttpMethod.POST, "EIO=4&transport=polling&sid=" + sid,
-        headers, Buffer.buffer("4" + "x".repeat(200))));
+    Reply reply =
+        await(
+            f.client.request(
+                HttpMethod.POST,
+                "EIO=4&transport=polling&sid=" + sid,
+                headers,
+                Buffer.buffer("4" + "x".repeat(200))));
     assertEquals(413, reply.status());
     f.events.expect(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_ERROR));
     f.events.assertExhausted();
@@ -161,9 +185,16 @@ class PollingErrorsTest {
   void streamedBodyGrowingOverTheLimitIsRefused() {
     f = EngineFixture.polling(new EngineOptions().setMaxHttpBufferSize(100));
     String sid = f.open();
-    HttpClientRequest req = await(f.client.http().request(new RequestOptions()
-        .setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(f.server.actualPort())
-        .setURI(f.client.uri("EIO=4&transport=polling&sid=" + sid))));
+    HttpClientRequest req =
+        await(
+            f.client
+                .http()
+                .request(
+                    new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("127.0.0.1")
+                        .setPort(f.server.actualPort())
+                        .setURI(f.client.uri("EIO=4&transport=polling&sid=" + sid))));
     req.setChunked(true);
     Future<Integer> status = req.response().map(r -> r.statusCode());
     req.write("4" + "x".repeat(60));
@@ -177,10 +208,15 @@ class PollingErrorsTest {
   void octetStreamBodyIsABadRequest() {
     f = EngineFixture.polling();
     String sid = f.open();
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-        .add("Content-Type", "application/octet-stream");
-    Reply reply = await(f.client.request(HttpMethod.POST, "EIO=4&transport=polling&sid=" + sid,
-        headers, Buffer.buffer(new byte[] {4, 1, 2})));
+    MultiMap headers =
+        MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/octet-stream");
+    Reply reply =
+        await(
+            f.client.request(
+                HttpMethod.POST,
+                "EIO=4&transport=polling&sid=" + sid,
+                headers,
+                Buffer.buffer(new byte[] {4, 1, 2})));
     assertEquals(400, reply.status());
     f.events.expect(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_ERROR));
   }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.CorsOptions;
 import dev.vertio.engineio.EngineOptions;
-import dev.vertio.engineio.testing.EngineFixture;
 import dev.vertio.engineio.EngineServer;
+import dev.vertio.engineio.testing.EngineFixture;
 import dev.vertio.engineio.testing.RawEngineClient;
 import dev.vertio.engineio.testing.RawEngineClient.Reply;
 import io.vertx.core.MultiMap;
@@ -68,8 +68,13 @@ class PollingHttpTest {
 
   @Test
   void listedOriginIsReflectedWithVaryAndCredentials() {
-    f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions()
-        .addAllowedOrigin("https://app.example").setAllowCredentials(true)));
+    f =
+        EngineFixture.polling(
+            new EngineOptions()
+                .setCors(
+                    new CorsOptions()
+                        .addAllowedOrigin("https://app.example")
+                        .setAllowCredentials(true)));
     Reply ok = handshake(headers("Origin", "https://app.example"));
     assertEquals(200, ok.status());
     assertEquals("https://app.example", ok.headers().get("Access-Control-Allow-Origin"));
@@ -93,9 +98,13 @@ class PollingHttpTest {
   void wildcardWithCredentialsIsRefusedAtCreation() {
     Vertx vertx = Vertx.vertx();
     try {
-      assertThrows(IllegalArgumentException.class, () -> EngineServer.create(vertx,
-          new EngineOptions().setCors(new CorsOptions().addAllowedOrigin("*")
-              .setAllowCredentials(true))));
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              EngineServer.create(
+                  vertx,
+                  new EngineOptions()
+                      .setCors(new CorsOptions().addAllowedOrigin("*").setAllowCredentials(true))));
     } finally {
       await(vertx.close());
     }
@@ -103,18 +112,38 @@ class PollingHttpTest {
 
   @Test
   void preflightIsAnsweredForAllowedOrigins() {
-    f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions()
-        .addAllowedOrigin("https://app.example").setMaxAgeSeconds(600)));
-    Reply pre = await(f.client.request(HttpMethod.OPTIONS, "EIO=4&transport=polling",
-        headers("Origin", "https://app.example", "Access-Control-Request-Method", "POST",
-            "Access-Control-Request-Headers", "x-token"), null));
+    f =
+        EngineFixture.polling(
+            new EngineOptions()
+                .setCors(
+                    new CorsOptions()
+                        .addAllowedOrigin("https://app.example")
+                        .setMaxAgeSeconds(600)));
+    Reply pre =
+        await(
+            f.client.request(
+                HttpMethod.OPTIONS,
+                "EIO=4&transport=polling",
+                headers(
+                    "Origin",
+                    "https://app.example",
+                    "Access-Control-Request-Method",
+                    "POST",
+                    "Access-Control-Request-Headers",
+                    "x-token"),
+                null));
     assertEquals(204, pre.status());
     assertEquals("https://app.example", pre.headers().get("Access-Control-Allow-Origin"));
     assertEquals("GET,POST", pre.headers().get("Access-Control-Allow-Methods"));
     assertEquals("x-token", pre.headers().get("Access-Control-Allow-Headers"));
     assertEquals("600", pre.headers().get("Access-Control-Max-Age"));
-    Reply refused = await(f.client.request(HttpMethod.OPTIONS, "EIO=4&transport=polling",
-        headers("Origin", "https://evil.example"), null));
+    Reply refused =
+        await(
+            f.client.request(
+                HttpMethod.OPTIONS,
+                "EIO=4&transport=polling",
+                headers("Origin", "https://evil.example"),
+                null));
     assertEquals(403, refused.status());
   }
 
@@ -122,18 +151,20 @@ class PollingHttpTest {
   void originWithControlCharactersIsABadRequest() {
     f = EngineFixture.polling(new EngineOptions().setCors(new CorsOptions().addAllowedOrigin("*")));
     // HTTP clients refuse to send such a header, so the request is written by hand.
-    io.vertx.core.net.NetSocket socket = await(f.vertx.createNetClient()
-        .connect(f.server.actualPort(), "127.0.0.1"));
+    io.vertx.core.net.NetSocket socket =
+        await(f.vertx.createNetClient().connect(f.server.actualPort(), "127.0.0.1"));
     io.vertx.core.Promise<String> answer = io.vertx.core.Promise.promise();
     StringBuilder received = new StringBuilder();
-    socket.handler(b -> {
-      received.append(b.toString(StandardCharsets.ISO_8859_1));
-      if (received.indexOf("}") > 0) {
-        answer.tryComplete(received.toString());
-      }
-    });
-    socket.write("GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Origin: https://a.example\u0001\r\n\r\n");
+    socket.handler(
+        b -> {
+          received.append(b.toString(StandardCharsets.ISO_8859_1));
+          if (received.indexOf("}") > 0) {
+            answer.tryComplete(received.toString());
+          }
+        });
+    socket.write(
+        "GET /socket.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Origin: https://a.example\u0001\r\n\r\n");
     String reply = await(answer.future());
     assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
     assertTrue(reply.contains("{\"code\":3,\"message\":\"Bad request\"}"), reply);
@@ -152,24 +183,44 @@ class PollingHttpTest {
     String big = "x".repeat(5000);
     String sid = f.open();
     f.session(sid).send(big);
-    Reply gz = await(f.client.request(HttpMethod.GET, "EIO=4&transport=polling&sid=" + sid,
-        headers("Accept-Encoding", "gzip, deflate"), null));
+    Reply gz =
+        await(
+            f.client.request(
+                HttpMethod.GET,
+                "EIO=4&transport=polling&sid=" + sid,
+                headers("Accept-Encoding", "gzip, deflate"),
+                null));
     assertEquals("gzip", gz.headers().get("Content-Encoding"));
     assertTrue(gz.body().length() < 1000);
-    String text = new String(readAll(new GZIPInputStream(
-        new ByteArrayInputStream(gz.body().getBytes()))), StandardCharsets.UTF_8);
+    String text =
+        new String(
+            readAll(new GZIPInputStream(new ByteArrayInputStream(gz.body().getBytes()))),
+            StandardCharsets.UTF_8);
     assertEquals("4" + big, text);
 
     f.session(sid).send(big);
-    Reply deflate = await(f.client.request(HttpMethod.GET, "EIO=4&transport=polling&sid=" + sid,
-        headers("Accept-Encoding", "deflate"), null));
+    Reply deflate =
+        await(
+            f.client.request(
+                HttpMethod.GET,
+                "EIO=4&transport=polling&sid=" + sid,
+                headers("Accept-Encoding", "deflate"),
+                null));
     assertEquals("deflate", deflate.headers().get("Content-Encoding"));
-    assertEquals("4" + big, new String(readAll(new InflaterInputStream(
-        new ByteArrayInputStream(deflate.body().getBytes()))), StandardCharsets.UTF_8));
+    assertEquals(
+        "4" + big,
+        new String(
+            readAll(new InflaterInputStream(new ByteArrayInputStream(deflate.body().getBytes()))),
+            StandardCharsets.UTF_8));
 
     f.session(sid).send("small");
-    Reply small = await(f.client.request(HttpMethod.GET, "EIO=4&transport=polling&sid=" + sid,
-        headers("Accept-Encoding", "gzip"), null));
+    Reply small =
+        await(
+            f.client.request(
+                HttpMethod.GET,
+                "EIO=4&transport=polling&sid=" + sid,
+                headers("Accept-Encoding", "gzip"),
+                null));
     assertNull(small.headers().get("Content-Encoding"));
     assertEquals("4small", small.text());
   }
@@ -179,8 +230,13 @@ class PollingHttpTest {
     f = EngineFixture.polling(new EngineOptions().setHttpCompression(false));
     String sid = f.open();
     f.session(sid).send("y".repeat(5000));
-    Reply reply = await(f.client.request(HttpMethod.GET, "EIO=4&transport=polling&sid=" + sid,
-        headers("Accept-Encoding", "gzip"), null));
+    Reply reply =
+        await(
+            f.client.request(
+                HttpMethod.GET,
+                "EIO=4&transport=polling&sid=" + sid,
+                headers("Accept-Encoding", "gzip"),
+                null));
     assertNull(reply.headers().get("Content-Encoding"));
     assertEquals(5001, reply.text().length());
   }
@@ -207,14 +263,15 @@ class PollingHttpTest {
   void mountedOnARouterNextToOtherRoutes() {
     Vertx vertx = Vertx.vertx();
     try {
-      EngineServer engine = EngineServer.create(vertx,
-          new EngineOptions().setTransports(List.of("polling")).setPath("/rt/"));
+      EngineServer engine =
+          EngineServer.create(
+              vertx, new EngineOptions().setTransports(List.of("polling")).setPath("/rt/"));
       engine.connectionHandler(s -> s.messageHandler(s::send));
       Router router = Router.router(vertx);
       router.get("/hello").handler(ctx -> ctx.response().end("world"));
       engine.mount(router);
-      HttpServer server = await(vertx.createHttpServer().requestHandler(router)
-          .listen(0, "127.0.0.1"));
+      HttpServer server =
+          await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
       RawEngineClient client = new RawEngineClient(vertx, server.actualPort(), "/rt/");
       String sid = await(client.pollingHandshake()).getString("sid");
       assertEquals("ok", await(client.send(sid, "4ping")).text());
@@ -230,12 +287,14 @@ class PollingHttpTest {
   void attachedToAnExistingServerKeepsItsHandler() {
     Vertx vertx = Vertx.vertx();
     try {
-      EngineServer engine = EngineServer.create(vertx,
-          new EngineOptions().setTransports(List.of("polling")));
+      EngineServer engine =
+          EngineServer.create(vertx, new EngineOptions().setTransports(List.of("polling")));
       engine.connectionHandler(s -> s.messageHandler(s::send));
-      HttpServer server = vertx.createHttpServer(engine.httpServerOptions(
-          new io.vertx.core.http.HttpServerOptions()))
-          .requestHandler(req -> req.response().end("app"));
+      HttpServer server =
+          vertx
+              .createHttpServer(
+                  engine.httpServerOptions(new io.vertx.core.http.HttpServerOptions()))
+              .requestHandler(req -> req.response().end("app"));
       engine.attach(server);
       await(server.listen(0, "127.0.0.1"));
       RawEngineClient client = new RawEngineClient(vertx, server.actualPort(), "/socket.io/");

@@ -64,11 +64,14 @@ class PollingProtocolTest {
   void serverMessagesOfOneTurnComeInOnePollJoinedByRecordSeparator() {
     f = EngineFixture.polling();
     String sid = f.open();
-    f.session(sid).context().runOnContext(v -> {
-      f.session(sid).send("a");
-      f.session(sid).send(Buffer.buffer(new byte[] {1, 2, 3}));
-      f.session(sid).send("é€");
-    });
+    f.session(sid)
+        .context()
+        .runOnContext(
+            v -> {
+              f.session(sid).send("a");
+              f.session(sid).send(Buffer.buffer(new byte[] {1, 2, 3}));
+              f.session(sid).send("é€");
+            });
     Reply reply = await(f.client.poll(sid));
     assertEquals("4a\u001ebAQID\u001e4é€", reply.text());
   }
@@ -169,8 +172,12 @@ class PollingProtocolTest {
     f.events.expect(EngineFixture.closeOf(EngineCloseReason.SERVER_SHUTTING_DOWN));
     // The port is free again: a new server can bind it.
     int port = f.server.actualPort();
-    io.vertx.core.http.HttpServer again = await(f.vertx.createHttpServer()
-        .requestHandler(r -> r.response().end()).listen(port, "127.0.0.1"));
+    io.vertx.core.http.HttpServer again =
+        await(
+            f.vertx
+                .createHttpServer()
+                .requestHandler(r -> r.response().end())
+                .listen(port, "127.0.0.1"));
     assertEquals(port, again.actualPort());
   }
 }

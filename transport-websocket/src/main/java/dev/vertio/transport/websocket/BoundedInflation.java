@@ -12,11 +12,11 @@ import java.util.Map;
  * Bounds how far a per-message-deflate frame may inflate (RFC 7692 decompression).
  *
  * <p>Vert.x 5 installs Netty's deflate decoder without an allocation limit, so a small compressed
- * frame could inflate to gigabytes before any size check runs. Netty's decoder does support a
- * limit ({@code maxAllocation}, enforced while inflating); Vert.x just does not pass one. This
- * class sets it on the connection's decoder right after the upgrade, before any frame is read.
- * If the decoder cannot be found or changed (a different Netty or Vert.x), the connection is
- * refused rather than left unbounded.
+ * frame could inflate to gigabytes before any size check runs. Netty's decoder does support a limit
+ * ({@code maxAllocation}, enforced while inflating); Vert.x just does not pass one. This class sets
+ * it on the connection's decoder right after the upgrade, before any frame is read. If the decoder
+ * cannot be found or changed (a different Netty or Vert.x), the connection is refused rather than
+ * left unbounded.
  */
 final class BoundedInflation {
   private static final System.Logger LOG = System.getLogger(BoundedInflation.class.getName());
@@ -24,8 +24,7 @@ final class BoundedInflation {
       "io.netty.handler.codec.http.websocketx.extensions.compression.DeflateDecoder";
   private static final Field MAX_ALLOCATION = maxAllocationField();
 
-  private BoundedInflation() {
-  }
+  private BoundedInflation() {}
 
   private static Field maxAllocationField() {
     try {
@@ -43,8 +42,8 @@ final class BoundedInflation {
    *
    * @param ws the WebSocket, before any frame was read
    * @param maxBytes the largest inflated frame allowed
-   * @return true when the connection has no deflate decoder or it is now bounded; false when it
-   *     has one that could not be bounded
+   * @return true when the connection has no deflate decoder or it is now bounded; false when it has
+   *     one that could not be bounded
    */
   static boolean apply(ServerWebSocket ws, int maxBytes) {
     if (!(ws instanceof WebSocketImplBase)) {

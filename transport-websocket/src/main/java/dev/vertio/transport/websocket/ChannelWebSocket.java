@@ -1,8 +1,8 @@
 package dev.vertio.transport.websocket;
 
 import dev.vertio.engineio.EngineProtocol;
-import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
@@ -37,42 +37,56 @@ import java.util.function.Consumer;
  * this handler, which is also the session's {@link Transport}. No Vert.x {@code ServerWebSocket}
  * and no Vert.x connection stay behind, which is most of an idle session's memory.
  *
- * <p>Threading: every channel event runs on the channel's event loop and reaches the listener
- * with the connection's Vert.x context made current, so user handlers see it as
- * {@code Vertx.currentContext()}. The transport methods may be called from another thread (a
- * session upgraded from polling lives on its handshake's loop): writes are then handed over as
- * one task per batch, which keeps them in order with a later close.
+ * <p>Threading: every channel event runs on the channel's event loop and reaches the listener with
+ * the connection's Vert.x context made current, so user handlers see it as {@code
+ * Vertx.currentContext()}. The transport methods may be called from another thread (a session
+ * upgraded from polling lives on its handshake's loop): writes are then handed over as one task per
+ * batch, which keeps them in order with a later close.
  */
 final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   /** The name of this handler in the pipeline. */
   static final String HANDLER_NAME = "vertio-websocket";
+
   /** Vert.x's default {@code webSocketClosingTimeout}: how long to wait for the peer's close. */
   static final long CLOSING_TIMEOUT_MS = 10_000;
+
   private static final String SHUTDOWN_EVENT = "io.vertx.core.net.impl.ShutdownEvent";
 
   private final Channel channel;
   private final ContextInternal context;
   private final int maxMessage;
   private final EngineWireFormat format;
+
   /** Frames from {@link SharedFrames} (no extension); else Netty frames through the encoders. */
   private final boolean sharedFrames;
+
   private ChannelHandlerContext ctx;
+
   /** Set from the session's thread, read on the loop; handed over under this object's lock. */
   private volatile TransportListener listener;
+
   /** The close or error that came before any listener, told to the first one: guarded by this. */
   private Consumer<TransportListener> missed;
+
   /** No more events for the listener, no more writes: volatile, asked from any thread. */
   private volatile boolean closed;
+
   /** Loop only: our close frame went out; the next step is the peer's close or the timer. */
   private boolean closeSent;
+
   private ScheduledFuture<?> closingTimer;
   private CompositeByteBuf fragments;
   private boolean fragmentText;
+
   /** Loop only: frames decoded before the first listener (bytes that followed the request). */
   private ArrayDeque<Object> held;
 
-  ChannelWebSocket(Channel channel, ContextInternal context, int maxMessage,
-                   EngineWireFormat format, boolean sharedFrames) {
+  ChannelWebSocket(
+      Channel channel,
+      ContextInternal context,
+      int maxMessage,
+      EngineWireFormat format,
+      boolean sharedFrames) {
     this.sharedFrames = sharedFrames;
     this.channel = channel;
     this.context = context;
@@ -99,18 +113,19 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       before.accept(listener);
       return;
     }
-    onLoop(() -> {
-      ArrayDeque<Object> early = held;
-      held = null;
-      if (early != null) {
-        for (Object msg; (msg = early.poll()) != null; ) {
-          read(msg);
-        }
-      }
-      if (!closed) {
-        channel.config().setAutoRead(true);
-      }
-    });
+    onLoop(
+        () -> {
+          ArrayDeque<Object> early = held;
+          held = null;
+          if (early != null) {
+            for (Object msg; (msg = early.poll()) != null; ) {
+              read(msg);
+            }
+          }
+          if (!closed) {
+            channel.config().setAutoRead(true);
+          }
+        });
   }
 
   /** Closing or closed is not writable; else the channel's write buffer decides. */
@@ -168,8 +183,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       if (format.isBinaryFrame(p)) {
         frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encodeBinaryFrame(p)));
       } else {
-        frame = new TextWebSocketFrame(
-            ByteBufUtil.writeUtf8(ctx.alloc(), format.encodeTextFrame(p)));
+        frame =
+            new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), format.encodeTextFrame(p)));
       }
       ctx.write(frame, ctx.voidPromise());
     }
@@ -178,8 +193,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
 
   /**
    * Starts the closing handshake (RFC 6455 section 5.5.1). A normal close waits for the peer's
-   * close frame, at most {@link #CLOSING_TIMEOUT_MS}; failing the connection (section 7.1.7)
-   * closes it as soon as the close frame is out.
+   * close frame, at most {@link #CLOSING_TIMEOUT_MS}; failing the connection (section 7.1.7) closes
+   * it as soon as the close frame is out.
    */
   private void sendClose(int code, String reason, boolean fail) {
     if (closeSent || ctx == null) {
@@ -194,9 +209,14 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     if (fail) {
       written.addListener(ChannelFutureListener.CLOSE);
     } else {
-      closingTimer = ctx.executor().schedule(() -> {
-        channel.close();
-      }, CLOSING_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      closingTimer =
+          ctx.executor()
+              .schedule(
+                  () -> {
+                    channel.close();
+                  },
+                  CLOSING_TIMEOUT_MS,
+                  TimeUnit.MILLISECONDS);
       // The peer's close frame must be read, even on a socket no session listened to.
       channel.config().setAutoRead(true);
     }
@@ -273,7 +293,9 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     }
   }
 
-  /** @return false when the message grew past the limit (the session is then closed) */
+  /**
+   * @return false when the message grew past the limit (the session is then closed)
+   */
   private boolean append(WebSocketFrame frame) {
     if (fragments.readableBytes() + frame.content().readableBytes() > maxMessage) {
       releaseFragments();
@@ -301,8 +323,7 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       if (text) {
         // Strict UTF-8 (RFC 6455 section 8.1): bad bytes fail the connection with 1007.
         if (!ByteBufUtil.isText(data, StandardCharsets.UTF_8)) {
-          failWith(CloseCodes.INVALID_PAYLOAD, "text frame is not valid UTF-8",
-              "invalid UTF-8");
+          failWith(CloseCodes.INVALID_PAYLOAD, "text frame is not valid UTF-8", "invalid UTF-8");
           return;
         }
         packet = format.decodeTextFrame(data.toString(StandardCharsets.UTF_8));
@@ -319,8 +340,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   }
 
   private void tooBig() {
-    failWith(CloseCodes.MESSAGE_TOO_BIG, "message larger than maxHttpBufferSize",
-        "message too big");
+    failWith(
+        CloseCodes.MESSAGE_TOO_BIG, "message larger than maxHttpBufferSize", "message too big");
   }
 
   private void failWith(int code, String description) {
@@ -344,8 +365,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     closeSent = true;
     releaseFragments();
     int code = frame.statusCode();
-    CloseWebSocketFrame answer = code < 0 ? new CloseWebSocketFrame()
-        : new CloseWebSocketFrame(code, null);
+    CloseWebSocketFrame answer =
+        code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, null);
     ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     if (!closed) {
       closed = true;
@@ -386,8 +407,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   }
 
   /**
-   * Vert.x's server shutdown: the socket goes away with 1001, as Vert.x's own would. The
-   * server's {@code idleTimeout}, when set, closes the connection as Vert.x does.
+   * Vert.x's server shutdown: the socket goes away with 1001, as Vert.x's own would. The server's
+   * {@code idleTimeout}, when set, closes the connection as Vert.x does.
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -417,8 +438,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   }
 
   /**
-   * Tells the listener of a close or error. The socket can close before the session (on
-   * another event loop, for an upgrade) has set a listener: then the first listener is told.
+   * Tells the listener of a close or error. The socket can close before the session (on another
+   * event loop, for an upgrade) has set a listener: then the first listener is told.
    */
   private void tell(Consumer<TransportListener> event) {
     TransportListener l;

@@ -7,17 +7,20 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 final class CloseCodes {
   /** 1000, normal closure. */
   static final int NORMAL = 1000;
+
   /** 1001, going away (server shutting down). */
   static final int GOING_AWAY = 1001;
+
   /** 1007, data inconsistent with the message type (bad UTF-8). */
   static final int INVALID_PAYLOAD = 1007;
+
   /** 1009, a message too big to process. */
   static final int MESSAGE_TOO_BIG = 1009;
+
   /** 1011, an unexpected condition: the server cannot fulfil the request. */
   static final int INTERNAL_ERROR = 1011;
 
-  private CloseCodes() {
-  }
+  private CloseCodes() {}
 
   /**
    * @param t what went wrong on the connection

@@ -32,42 +32,48 @@ import java.util.Set;
 
 /**
  * Takes a WebSocket upgrade away from Vert.x: answers the RFC 6455 opening handshake itself and
- * replaces Vert.x's handlers in the connection's Netty pipeline with Netty's frame codec, the
- * RFC 7692 deflate handlers when negotiated, and a {@link ChannelWebSocket}. Vert.x's HTTP
- * connection object is then unreachable, which is most of what an idle session used to cost.
+ * replaces Vert.x's handlers in the connection's Netty pipeline with Netty's frame codec, the RFC
+ * 7692 deflate handlers when negotiated, and a {@link ChannelWebSocket}. Vert.x's HTTP connection
+ * object is then unreachable, which is most of what an idle session used to cost.
  *
  * <p>This is the one class that uses Vert.x internals ({@code HttpServerConnection}, the handler
- * names of its HTTP/1.x pipeline). It checks everything it relies on before touching anything
- * and answers {@code null} when something is not as expected (another Vert.x version, HTTP/2,
- * an unknown handler, a request it would rather let Vert.x refuse); the caller then upgrades
- * through {@code toWebSocket()} as before.
+ * names of its HTTP/1.x pipeline). It checks everything it relies on before touching anything and
+ * answers {@code null} when something is not as expected (another Vert.x version, HTTP/2, an
+ * unknown handler, a request it would rather let Vert.x refuse); the caller then upgrades through
+ * {@code toWebSocket()} as before.
  */
 final class OwnPipeline {
   private static final System.Logger LOG = System.getLogger(OwnPipeline.class.getName());
+
   /** RFC 6455 section 1.3: the GUID appended to the key for {@code Sec-WebSocket-Accept}. */
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
   private static final String VERTX_HANDLER = "io.vertx.core.net.impl.VertxHandler";
+
   /** Handlers of Vert.x's HTTP/1.x pipeline that the WebSocket does not need. */
-  private static final Set<String> REMOVED = Set.of(
-      "io.vertx.core.http.impl.HttpChunkContentCompressor",
-      "io.netty.handler.codec.http.HttpContentDecompressor",
-      "io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler",
-      "io.netty.handler.stream.ChunkedWriteHandler");
+  private static final Set<String> REMOVED =
+      Set.of(
+          "io.vertx.core.http.impl.HttpChunkContentCompressor",
+          "io.netty.handler.codec.http.HttpContentDecompressor",
+          "io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler",
+          "io.netty.handler.stream.ChunkedWriteHandler");
+
   /**
    * Handlers that stay: TLS, idle timeout, logging of network activity, and the h2c upgrade
    * handler, which removes itself once the request it is passing on (this one) is handled.
    */
-  private static final Set<String> KEPT = Set.of(
-      "io.vertx.core.http.impl.Http1xUpgradeToH2CHandler",
-      "io.netty.handler.ssl.SslHandler",
-      "io.netty.handler.timeout.IdleStateHandler",
-      "io.netty.handler.logging.LoggingHandler",
-      "io.vertx.core.net.impl.VertxConnectionLoggingHandler");
+  private static final Set<String> KEPT =
+      Set.of(
+          "io.vertx.core.http.impl.Http1xUpgradeToH2CHandler",
+          "io.netty.handler.ssl.SslHandler",
+          "io.netty.handler.timeout.IdleStateHandler",
+          "io.netty.handler.logging.LoggingHandler",
+          "io.vertx.core.net.impl.VertxConnectionLoggingHandler");
+
   /** Whether Vert.x's internal connection interface is there at all. */
   private static final boolean INTERNALS = internalsPresent();
 
-  private OwnPipeline() {
-  }
+  private OwnPipeline() {}
 
   private static boolean internalsPresent() {
     try {
@@ -76,7 +82,8 @@ final class OwnPipeline {
       Class.forName("io.vertx.core.http.impl.HttpServerConnection").getMethod("context");
       return true;
     } catch (ReflectiveOperationException | LinkageError e) {
-      LOG.log(System.Logger.Level.WARNING,
+      LOG.log(
+          System.Logger.Level.WARNING,
           "Vert.x internals not as expected, WebSockets go through ServerWebSocket: " + e);
       return false;
     }
@@ -93,8 +100,12 @@ final class OwnPipeline {
    * @return the transport, its connection answered and its pipeline ours; {@code null} when the
    *     request was left untouched for Vert.x to upgrade
    */
-  static ChannelWebSocket upgrade(HttpServerRequest request, MultiMap responseHeaders,
-                                  int maxMessage, boolean deflate, EngineWireFormat format) {
+  static ChannelWebSocket upgrade(
+      HttpServerRequest request,
+      MultiMap responseHeaders,
+      int maxMessage,
+      boolean deflate,
+      EngineWireFormat format) {
     if (!INTERNALS) {
       return null;
     }
@@ -106,12 +117,17 @@ final class OwnPipeline {
     }
   }
 
-  private static ChannelWebSocket tryUpgrade(HttpServerRequest request, MultiMap responseHeaders,
-                                             int maxMessage, boolean deflate,
-                                             EngineWireFormat format) {
+  private static ChannelWebSocket tryUpgrade(
+      HttpServerRequest request,
+      MultiMap responseHeaders,
+      int maxMessage,
+      boolean deflate,
+      EngineWireFormat format) {
     HttpConnection conn = request.connection();
-    if (!(conn instanceof HttpServerConnection) || request.version() != HttpVersion.HTTP_1_1
-        || request.method() != HttpMethod.GET || request.response().headWritten()) {
+    if (!(conn instanceof HttpServerConnection)
+        || request.version() != HttpVersion.HTTP_1_1
+        || request.method() != HttpMethod.GET
+        || request.response().headWritten()) {
       return null;
     }
     // RFC 6455 section 4.2.1: what a valid opening handshake carries. Anything else is left to
@@ -132,27 +148,34 @@ final class OwnPipeline {
     ChannelHandler vertx = pipeline.get("handler");
     HttpRequestDecoder decoder = pipeline.get(HttpRequestDecoder.class);
     HttpResponseEncoder encoder = pipeline.get(HttpResponseEncoder.class);
-    if (vertx == null || !VERTX_HANDLER.equals(vertx.getClass().getName()) || decoder == null
+    if (vertx == null
+        || !VERTX_HANDLER.equals(vertx.getClass().getName())
+        || decoder == null
         || encoder == null) {
       return null;
     }
     for (Map.Entry<String, ChannelHandler> e : pipeline) {
       ChannelHandler h = e.getValue();
       String name = h.getClass().getName();
-      if (h != vertx && h != decoder && h != encoder && !REMOVED.contains(name)
+      if (h != vertx
+          && h != decoder
+          && h != encoder
+          && !REMOVED.contains(name)
           && !KEPT.contains(name)) {
         LOG.log(System.Logger.Level.DEBUG, "unknown handler {0}, upgrading through Vert.x", name);
         return null;
       }
     }
-    WebSocketServerExtension extension = deflate
-        ? negotiateDeflate(request.getHeader("Sec-WebSocket-Extensions"), maxMessage) : null;
+    WebSocketServerExtension extension =
+        deflate
+            ? negotiateDeflate(request.getHeader("Sec-WebSocket-Extensions"), maxMessage)
+            : null;
     ContextInternal context = http.context().unwrap();
 
     // Committed from here: the pipeline becomes ours, on the event loop, in one go.
     channel.config().setAutoRead(false);
-    ChannelWebSocket ws = new ChannelWebSocket(channel, context, maxMessage, format,
-        extension == null);
+    ChannelWebSocket ws =
+        new ChannelWebSocket(channel, context, maxMessage, format, extension == null);
     pipeline.replace(vertx, ChannelWebSocket.HANDLER_NAME, ws);
     for (Map.Entry<String, ChannelHandler> e : pipeline) {
       if (REMOVED.contains(e.getValue().getClass().getName())) {
@@ -161,32 +184,38 @@ final class OwnPipeline {
     }
     pipeline.replace(encoder, "wsencoder", new WebSocket13FrameEncoder(false));
     if (extension != null) {
-      pipeline.addBefore(ChannelWebSocket.HANDLER_NAME, "wsinflater",
-          extension.newExtensionDecoder());
-      pipeline.addBefore(ChannelWebSocket.HANDLER_NAME, "wsdeflater",
-          extension.newExtensionEncoder());
+      pipeline.addBefore(
+          ChannelWebSocket.HANDLER_NAME, "wsinflater", extension.newExtensionDecoder());
+      pipeline.addBefore(
+          ChannelWebSocket.HANDLER_NAME, "wsdeflater", extension.newExtensionEncoder());
     }
     pipeline.context(ws).writeAndFlush(response(key, extension, responseHeaders, channel));
     // Replaced last: bytes the HTTP decoder still holds come out as frames, after the 101.
-    pipeline.replace(decoder, "wsdecoder", new WebSocket13FrameDecoder(
-        WebSocketDecoderConfig.newBuilder()
-            .maxFramePayloadLength(maxMessage)
-            .allowExtensions(extension != null)
-            .expectMaskedFrames(true)
-            .allowMaskMismatch(false)
-            .closeOnProtocolViolation(false)
-            .build()));
+    pipeline.replace(
+        decoder,
+        "wsdecoder",
+        new WebSocket13FrameDecoder(
+            WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(maxMessage)
+                .allowExtensions(extension != null)
+                .expectMaskedFrames(true)
+                .allowMaskMismatch(false)
+                .closeOnProtocolViolation(false)
+                .build()));
     return ws;
   }
 
   /** RFC 6455 section 4.2.2: the 101 answer, with the negotiated extension and extra headers. */
-  private static ByteBuf response(String key, WebSocketServerExtension extension,
-                                  MultiMap extra, Channel channel) {
-    StringBuilder sb = new StringBuilder(256)
-        .append("HTTP/1.1 101 Switching Protocols\r\n")
-        .append("upgrade: websocket\r\n")
-        .append("connection: upgrade\r\n")
-        .append("sec-websocket-accept: ").append(accept(key)).append("\r\n");
+  private static ByteBuf response(
+      String key, WebSocketServerExtension extension, MultiMap extra, Channel channel) {
+    StringBuilder sb =
+        new StringBuilder(256)
+            .append("HTTP/1.1 101 Switching Protocols\r\n")
+            .append("upgrade: websocket\r\n")
+            .append("connection: upgrade\r\n")
+            .append("sec-websocket-accept: ")
+            .append(accept(key))
+            .append("\r\n");
     if (extension != null) {
       WebSocketExtensionData data = extension.newReponseData();
       sb.append("sec-websocket-extensions: ").append(data.name());
@@ -202,24 +231,30 @@ final class OwnPipeline {
       sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
     }
     sb.append("\r\n");
-    return channel.alloc().buffer(sb.length()).writeBytes(
-        sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    return channel
+        .alloc()
+        .buffer(sb.length())
+        .writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /**
-   * RFC 7692 section 5: accepts the first {@code permessage-deflate} offer whose parameters
-   * Netty can honour, with inflation bounded to {@code maxMessage} bytes (a deflate bomb stops
-   * there, with 1009).
+   * RFC 7692 section 5: accepts the first {@code permessage-deflate} offer whose parameters Netty
+   * can honour, with inflation bounded to {@code maxMessage} bytes (a deflate bomb stops there,
+   * with 1009).
    */
   private static WebSocketServerExtension negotiateDeflate(String offered, int maxMessage) {
     if (offered == null || offered.isEmpty()) {
       return null;
     }
     PerMessageDeflateServerExtensionHandshaker handshaker =
-        new PerMessageDeflateServerExtensionHandshaker(6,
+        new PerMessageDeflateServerExtensionHandshaker(
+            6,
             ZlibCodecFactory.isSupportingWindowSizeAndMemLevel(),
-            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, false, false,
-            WebSocketExtensionFilterProvider.DEFAULT, maxMessage);
+            PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE,
+            false,
+            false,
+            WebSocketExtensionFilterProvider.DEFAULT,
+            maxMessage);
     for (WebSocketExtensionData data : WebSocketExtensionUtil.extractExtensions(offered)) {
       WebSocketServerExtension ext = handshaker.handshakeExtension(data);
       if (ext != null) {

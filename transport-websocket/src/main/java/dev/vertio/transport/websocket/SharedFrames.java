@@ -8,32 +8,32 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 
 /**
- * Encode once, write many: the complete WebSocket frame (RFC 6455 section 5.2, header and
- * payload; a server's frames are not masked, so they are the same bytes for every recipient) of
- * the packet last written on this event loop. A broadcast writes one packet instance to each of
- * its recipients one after another on each loop: the first one encodes the frame, the others
- * write retained duplicates of the same buffer.
+ * Encode once, write many: the complete WebSocket frame (RFC 6455 section 5.2, header and payload;
+ * a server's frames are not masked, so they are the same bytes for every recipient) of the packet
+ * last written on this event loop. A broadcast writes one packet instance to each of its recipients
+ * one after another on each loop: the first one encodes the frame, the others write retained
+ * duplicates of the same buffer.
  *
- * <p>One frame per event-loop thread is kept, until the next packet replaces it. Connections
- * with per-message deflate do not use it (their frames differ).
+ * <p>One frame per event-loop thread is kept, until the next packet replaces it. Connections with
+ * per-message deflate do not use it (their frames differ).
  */
 final class SharedFrames {
   private static final int OPCODE_TEXT = 0x1;
   private static final int OPCODE_BINARY = 0x2;
   private static final int FIN = 0x80;
-  private static final FastThreadLocal<SharedFrames> LAST = new FastThreadLocal<>() {
-    @Override
-    protected SharedFrames initialValue() {
-      return new SharedFrames();
-    }
-  };
+  private static final FastThreadLocal<SharedFrames> LAST =
+      new FastThreadLocal<>() {
+        @Override
+        protected SharedFrames initialValue() {
+          return new SharedFrames();
+        }
+      };
 
   private EnginePacket packet;
   private EngineWireFormat format;
   private ByteBuf frame;
 
-  private SharedFrames() {
-  }
+  private SharedFrames() {}
 
   /**
    * @param alloc the channel's allocator

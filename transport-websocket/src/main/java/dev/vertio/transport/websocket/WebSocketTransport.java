@@ -1,14 +1,14 @@
 package dev.vertio.transport.websocket;
 
 import dev.vertio.engineio.EngineProtocol;
-import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EnginePacket;
+import dev.vertio.engineio.parser.EngineParseException;
 import dev.vertio.engineio.parser.EngineWireFormat;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportListener;
 import dev.vertio.engineio.spi.WebSockets;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,16 +27,20 @@ import java.util.function.Consumer;
 final class WebSocketTransport implements Transport {
   /** RFC 6455 section 7.4.1: 1009, a message too big to process. */
   private static final short MESSAGE_TOO_BIG = 1009;
+
   /** RFC 6455 section 7.4.1: 1007, data inconsistent with the message type (bad UTF-8). */
   private static final short INVALID_PAYLOAD = 1007;
 
   private final ServerWebSocket ws;
   private final int maxMessage;
   private final EngineWireFormat format;
+
   /** Set on the session's context, read on the socket's; handed over under this object's lock. */
   private volatile TransportListener listener;
+
   /** The close or error that came before any listener, told to the first one: guarded by this. */
   private Consumer<TransportListener> missed;
+
   private volatile boolean closed;
   private Buffer fragments;
   private boolean fragmentText;
@@ -58,30 +62,33 @@ final class WebSocketTransport implements Transport {
   private void listen() {
     ws.pause();
     ws.frameHandler(this::onFrame);
-    ws.closeHandler(v -> {
-      if (!closed) {
-        closed = true;
-        tell(TransportListener::onClose);
-      }
-    });
-    ws.exceptionHandler(t -> {
-      if (t instanceof HttpClosedException) {
-        // The connection dropped: the close handler follows and reports a transport close.
-        return;
-      }
-      if (!closed) {
-        closed = true;
-        String description = "websocket error: " + t.getMessage();
-        tell(l -> l.onError(description));
-        ws.close(closeCode(t), "");
-      }
-    });
-    ws.drainHandler(v -> {
-      TransportListener l = listener;
-      if (!closed && l != null) {
-        l.onDrain();
-      }
-    });
+    ws.closeHandler(
+        v -> {
+          if (!closed) {
+            closed = true;
+            tell(TransportListener::onClose);
+          }
+        });
+    ws.exceptionHandler(
+        t -> {
+          if (t instanceof HttpClosedException) {
+            // The connection dropped: the close handler follows and reports a transport close.
+            return;
+          }
+          if (!closed) {
+            closed = true;
+            String description = "websocket error: " + t.getMessage();
+            tell(l -> l.onError(description));
+            ws.close(closeCode(t), "");
+          }
+        });
+    ws.drainHandler(
+        v -> {
+          TransportListener l = listener;
+          if (!closed && l != null) {
+            l.onDrain();
+          }
+        });
   }
 
   /**
@@ -101,8 +108,8 @@ final class WebSocketTransport implements Transport {
   }
 
   /**
-   * RFC 6455 section 7.4.1: the close code for what went wrong, e.g. 1007 for a text frame that
-   * is not UTF-8, 1009 for a frame over the limit; 1011 for anything else.
+   * RFC 6455 section 7.4.1: the close code for what went wrong, e.g. 1007 for a text frame that is
+   * not UTF-8, 1009 for a frame over the limit; 1011 for anything else.
    */
   private static short closeCode(Throwable t) {
     if (t instanceof CorruptedWebSocketFrameException) {
@@ -116,8 +123,8 @@ final class WebSocketTransport implements Transport {
   }
 
   /**
-   * Reassembles fragmented messages (RFC 6455 section 5.4) itself, so that it can bound their
-   * size and check that text is UTF-8: Vert.x's text decoding would silently replace bad bytes.
+   * Reassembles fragmented messages (RFC 6455 section 5.4) itself, so that it can bound their size
+   * and check that text is UTF-8: Vert.x's text decoding would silently replace bad bytes.
    */
   private void onFrame(WebSocketFrame frame) {
     if (closed) {
@@ -154,10 +161,13 @@ final class WebSocketTransport implements Transport {
       onBinary(data);
     } else {
       try {
-        onText(StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(data.getBytes())).toString());
+        onText(
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(data.getBytes()))
+                .toString());
       } catch (CharacterCodingException e) {
         closed = true;
         listener.onError("text frame is not valid UTF-8");

@@ -31,44 +31,52 @@ class ClosedBeforeTransportTest {
   @Test
   void aTransportOverAClosedWebSocketReportsTheCloseToItsListener() {
     Promise<ServerWebSocket> closed = Promise.promise();
-    HttpServer server = await(vertx.createHttpServer()
-        .requestHandler(req -> req.toWebSocket().onSuccess(ws -> {
-          ws.closeHandler(v -> closed.complete(ws));
-          ws.close();
-        }))
-        .listen(0, "127.0.0.1"));
+    HttpServer server =
+        await(
+            vertx
+                .createHttpServer()
+                .requestHandler(
+                    req ->
+                        req.toWebSocket()
+                            .onSuccess(
+                                ws -> {
+                                  ws.closeHandler(v -> closed.complete(ws));
+                                  ws.close();
+                                }))
+                .listen(0, "127.0.0.1"));
     WebSocketClient client = vertx.createWebSocketClient();
     client.connect(server.actualPort(), "127.0.0.1", "/");
     ServerWebSocket ws = await(closed.future());
 
     WebSocketTransport transport = new WebSocketTransport(ws, 1000, EngineWireFormat.V4);
     Recorder<String> events = new Recorder<>();
-    transport.listener(new TransportListener() {
-      @Override
-      public void onPacket(EnginePacket packet) {
-        events.record("packet");
-      }
+    transport.listener(
+        new TransportListener() {
+          @Override
+          public void onPacket(EnginePacket packet) {
+            events.record("packet");
+          }
 
-      @Override
-      public void onDrain() {
-        events.record("drain");
-      }
+          @Override
+          public void onDrain() {
+            events.record("drain");
+          }
 
-      @Override
-      public void onClose() {
-        events.record("close");
-      }
+          @Override
+          public void onClose() {
+            events.record("close");
+          }
 
-      @Override
-      public void onError(String description) {
-        events.record("error " + description);
-      }
+          @Override
+          public void onError(String description) {
+            events.record("error " + description);
+          }
 
-      @Override
-      public void onParseError(String description) {
-        events.record("parse error " + description);
-      }
-    });
+          @Override
+          public void onParseError(String description) {
+            events.record("parse error " + description);
+          }
+        });
     assertEquals("close", events.next());
     assertFalse(transport.isWritable());
     events.assertExhausted();

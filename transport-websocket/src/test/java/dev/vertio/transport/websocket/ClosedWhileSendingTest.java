@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A WebSocket that closes while the server is sending to it: a closed transport reports "not
- * writable", sends are dropped quietly, nothing is thrown onto the event loop, and the session
- * ends as a transport close.
+ * writable", sends are dropped quietly, nothing is thrown onto the event loop, and the session ends
+ * as a transport close.
  */
 class ClosedWhileSendingTest {
   private static final int ROUNDS = 20;
@@ -33,8 +33,9 @@ class ClosedWhileSendingTest {
   }
 
   private void start(int loops) {
-    f = new EngineFixture(new EngineOptions().setPingInterval(20_000).setPingTimeout(20_000),
-        loops);
+    f =
+        new EngineFixture(
+            new EngineOptions().setPingInterval(20_000).setPingTimeout(20_000), loops);
     // Session contexts have no handler of their own: what escapes them lands here.
     f.vertx.exceptionHandler(unhandled::add);
   }
@@ -44,12 +45,13 @@ class ClosedWhileSendingTest {
     WebSocket ws = await(f.client.websocket());
     Promise<String> sid = Promise.promise();
     AtomicInteger frames = new AtomicInteger();
-    ws.textMessageHandler(text -> {
-      if (text.startsWith("0")) {
-        sid.tryComplete(new io.vertx.core.json.JsonObject(text.substring(1)).getString("sid"));
-      }
-      frames.incrementAndGet();
-    });
+    ws.textMessageHandler(
+        text -> {
+          if (text.startsWith("0")) {
+            sid.tryComplete(new io.vertx.core.json.JsonObject(text.substring(1)).getString("sid"));
+          }
+          frames.incrementAndGet();
+        });
     ws.resume();
     String id = await(sid.future());
     f.events.expect("open websocket");
@@ -68,8 +70,7 @@ class ClosedWhileSendingTest {
     return new Opened(peer.ws, f.session(sid), new AtomicInteger());
   }
 
-  private record Opened(WebSocket ws, EngineSession session, AtomicInteger frames) {
-  }
+  private record Opened(WebSocket ws, EngineSession session, AtomicInteger frames) {}
 
   private static void dropConnection(WebSocket ws) {
     // No close frame: the TCP connection just goes away.
@@ -88,18 +89,27 @@ class ClosedWhileSendingTest {
    */
   private static void pump(Opened o) {
     AtomicInteger n = new AtomicInteger();
-    o.session.context().runOnContext(v -> o.session.context().owner().setPeriodic(1, t -> {
-      if (o.session.isClosed()) {
-        o.session.context().owner().cancelTimer(t);
-        return;
-      }
-      for (int i = 0; i < 20; i++) {
-        o.session.send("m" + n.incrementAndGet());
-        if (o.session.isWritable()) {
-          o.session.send("v" + n.incrementAndGet());
-        }
-      }
-    }));
+    o.session
+        .context()
+        .runOnContext(
+            v ->
+                o.session
+                    .context()
+                    .owner()
+                    .setPeriodic(
+                        1,
+                        t -> {
+                          if (o.session.isClosed()) {
+                            o.session.context().owner().cancelTimer(t);
+                            return;
+                          }
+                          for (int i = 0; i < 20; i++) {
+                            o.session.send("m" + n.incrementAndGet());
+                            if (o.session.isWritable()) {
+                              o.session.send("v" + n.incrementAndGet());
+                            }
+                          }
+                        }));
   }
 
   /** Waits until the client has taken some of the pumped messages: sending is under way. */
@@ -147,16 +157,20 @@ class ClosedWhileSendingTest {
     for (int i = 0; i < ROUNDS; i++) {
       Opened o = openUpgraded();
       Promise<Void> spinning = Promise.promise();
-      o.session.context().runOnContext(v -> {
-        spinning.complete();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        // What a volatile emit does: send only when writable. Spins until the closed socket
-        // reports itself not writable (the session cannot hear of the close while this runs).
-        while (o.session.isWritable() && System.nanoTime() < deadline) {
-          Thread.onSpinWait();
-        }
-        o.session.send("dropped quietly");
-      });
+      o.session
+          .context()
+          .runOnContext(
+              v -> {
+                spinning.complete();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                // What a volatile emit does: send only when writable. Spins until the closed socket
+                // reports itself not writable (the session cannot hear of the close while this
+                // runs).
+                while (o.session.isWritable() && System.nanoTime() < deadline) {
+                  Thread.onSpinWait();
+                }
+                o.session.send("dropped quietly");
+              });
       await(spinning.future());
       if (i % 2 == 0) {
         dropConnection(o.ws);

@@ -30,14 +30,19 @@ class DeflateBombTest {
 
   @BeforeEach
   void setUp() {
-    engine = EngineServer.create(vertx, new EngineOptions()
-        .setTransports(List.of("websocket")).setPerMessageDeflate(true)
-        .setMaxHttpBufferSize(LIMIT));
-    engine.connectionHandler(session -> {
-      events.record(session);
-      session.messageHandler(m -> events.record("message of " + m.length()));
-      session.closeHandler(events::record);
-    });
+    engine =
+        EngineServer.create(
+            vertx,
+            new EngineOptions()
+                .setTransports(List.of("websocket"))
+                .setPerMessageDeflate(true)
+                .setMaxHttpBufferSize(LIMIT));
+    engine.connectionHandler(
+        session -> {
+          events.record(session);
+          session.messageHandler(m -> events.record("message of " + m.length()));
+          session.closeHandler(events::record);
+        });
     port = await(engine.listen(0, "127.0.0.1")).actualPort();
   }
 
@@ -51,16 +56,29 @@ class DeflateBombTest {
   }
 
   private Peer connect(int clientFrameSize) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setTryUsePerMessageCompression(true)
-        .setMaxFrameSize(clientFrameSize).setMaxMessageSize(64 * 1024 * 1024));
+    WebSocketClient client =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setTryUsePerMessageCompression(true)
+                .setMaxFrameSize(clientFrameSize)
+                .setMaxMessageSize(64 * 1024 * 1024));
     Promise<WebSocket> connected = Promise.promise();
-    vertx.getOrCreateContext().runOnContext(v -> client.connect(new WebSocketConnectOptions()
-            .setHost("127.0.0.1").setPort(port).setURI("/socket.io/?EIO=4&transport=websocket"))
-        .map(ws -> {
-          ws.pause();
-          return ws;
-        }).onComplete(connected));
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v ->
+                client
+                    .connect(
+                        new WebSocketConnectOptions()
+                            .setHost("127.0.0.1")
+                            .setPort(port)
+                            .setURI("/socket.io/?EIO=4&transport=websocket"))
+                    .map(
+                        ws -> {
+                          ws.pause();
+                          return ws;
+                        })
+                    .onComplete(connected));
     WebSocket ws = await(connected.future());
     assertTrue(ws.headers().get("sec-websocket-extensions").contains("permessage-deflate"));
     Peer peer = new Peer(ws);
@@ -75,7 +93,8 @@ class DeflateBombTest {
     // 20 MB of one letter compresses to about 20 KB on the wire: one frame, under the limit.
     peer.ws.writeTextMessage("4" + "a".repeat(20_000_000));
     assertEquals(EngineCloseReason.TRANSPORT_ERROR, events.next());
-    assertTrue(session.closeDescription().contains("maximum size"),
+    assertTrue(
+        session.closeDescription().contains("maximum size"),
         "closed by the bounded inflater, not after inflating: " + session.closeDescription());
     String closed = peer.frames.next();
     // RFC 6455 7.4.1 and the reference (ws: "Max payload size exceeded"): 1009, message too big.
@@ -92,7 +111,8 @@ class DeflateBombTest {
     assertEquals(EngineCloseReason.TRANSPORT_ERROR, events.next());
     String closed = peer.frames.next();
     assertEquals("closed 1009", closed);
-    assertTrue(session.closeDescription().contains("maxHttpBufferSize"), session.closeDescription());
+    assertTrue(
+        session.closeDescription().contains("maxHttpBufferSize"), session.closeDescription());
     events.assertExhausted();
   }
 

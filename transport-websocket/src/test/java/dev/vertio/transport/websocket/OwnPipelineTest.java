@@ -16,10 +16,9 @@ import dev.vertio.engineio.testing.Recorder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
-import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -61,23 +60,35 @@ class OwnPipelineTest {
   private void start(EngineOptions options, boolean foreignHandler) {
     vertx = Vertx.vertx();
     engine = EngineServer.create(vertx, options.setTransports(List.of("websocket")));
-    engine.connectionHandler(s -> {
-      session = s;
-      s.messageHandler(m -> events.record("text " + m + " "
-          + (Vertx.currentContext() != null && Vertx.currentContext().isEventLoopContext()
-              ? "on the loop context" : "elsewhere")));
-      s.closeHandler(r -> events.record("close " + r.text()));
-      events.record("open");
-    });
-    HttpServer server = vertx.createHttpServer(engine.httpServerOptions(
-        new io.vertx.core.http.HttpServerOptions()));
-    server.connectionHandler(c -> {
-      connection.set(c);
-      if (foreignHandler) {
-        ((HttpServerConnection) c).channelHandlerContext().pipeline()
-            .addFirst("foreign", new ChannelDuplexHandler());
-      }
-    });
+    engine.connectionHandler(
+        s -> {
+          session = s;
+          s.messageHandler(
+              m ->
+                  events.record(
+                      "text "
+                          + m
+                          + " "
+                          + (Vertx.currentContext() != null
+                                  && Vertx.currentContext().isEventLoopContext()
+                              ? "on the loop context"
+                              : "elsewhere")));
+          s.closeHandler(r -> events.record("close " + r.text()));
+          events.record("open");
+        });
+    HttpServer server =
+        vertx.createHttpServer(
+            engine.httpServerOptions(new io.vertx.core.http.HttpServerOptions()));
+    server.connectionHandler(
+        c -> {
+          connection.set(c);
+          if (foreignHandler) {
+            ((HttpServerConnection) c)
+                .channelHandlerContext()
+                .pipeline()
+                .addFirst("foreign", new ChannelDuplexHandler());
+          }
+        });
     engine.attach(server);
     port = await(server.listen(0, "127.0.0.1")).actualPort();
     client = new RawEngineClient(vertx, port, "/socket.io/");
@@ -120,7 +131,8 @@ class OwnPipelineTest {
     Peer peer = open();
     exchange(peer);
     Map<String, ChannelHandler> handlers = pipeline();
-    assertTrue(handlers.get(ChannelWebSocket.HANDLER_NAME) instanceof ChannelWebSocket,
+    assertTrue(
+        handlers.get(ChannelWebSocket.HANDLER_NAME) instanceof ChannelWebSocket,
         handlers.toString());
     assertNotNull(handlers.get("wsdecoder"), handlers.toString());
     assertNotNull(handlers.get("wsencoder"), handlers.toString());
@@ -150,15 +162,26 @@ class OwnPipelineTest {
   @Test
   void deflateIsNegotiatedWhenTheEngineAllowsIt() {
     start(new EngineOptions().setPerMessageDeflate(true), false);
-    WebSocketClient deflating = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setTryUsePerMessageCompression(true));
+    WebSocketClient deflating =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions().setTryUsePerMessageCompression(true));
     Promise<WebSocket> connected = Promise.promise();
-    vertx.getOrCreateContext().runOnContext(v -> deflating.connect(new WebSocketConnectOptions()
-            .setHost("127.0.0.1").setPort(port).setURI("/socket.io/?EIO=4&transport=websocket"))
-        .map(ws -> {
-          ws.pause();
-          return ws;
-        }).onComplete(connected));
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v ->
+                deflating
+                    .connect(
+                        new WebSocketConnectOptions()
+                            .setHost("127.0.0.1")
+                            .setPort(port)
+                            .setURI("/socket.io/?EIO=4&transport=websocket"))
+                    .map(
+                        ws -> {
+                          ws.pause();
+                          return ws;
+                        })
+                    .onComplete(connected));
     WebSocket ws = await(connected.future());
     assertTrue(ws.headers().get("sec-websocket-extensions").contains("permessage-deflate"));
     Peer peer = new Peer(ws);
@@ -194,9 +217,10 @@ class OwnPipelineTest {
   @Test
   void aHandshakeOfAnotherVersionIsLeftToVertx() {
     start(new EngineOptions(), false);
-    String request = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
-        + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n";
+    String request =
+        "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
+            + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n";
     CompletableFuture<String> answer = new CompletableFuture<>();
     var socket = await(vertx.createNetClient().connect(port, "127.0.0.1"));
     socket.handler(b -> answer.complete(b.toString()));
@@ -224,28 +248,30 @@ class OwnPipelineTest {
   }
 
   /**
-   * RFC 6455 section 7.1.1: after its close frame the server waits for the client's; a client
-   * that never answers is cut off after the closing timeout (10 s, Vert.x's default).
+   * RFC 6455 section 7.1.1: after its close frame the server waits for the client's; a client that
+   * never answers is cut off after the closing timeout (10 s, Vert.x's default).
    */
   @Test
   void aClientThatNeverAnswersTheCloseIsCutOffAfterTheClosingTimeout() throws Exception {
     start(new EngineOptions(), false);
-    String request = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
-        + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    String request =
+        "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
+            + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     Recorder<String> wire = new Recorder<>();
     var socket = await(vertx.createNetClient().connect(port, "127.0.0.1"));
-    socket.handler(b -> {
-      String text = b.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
-      if (text.startsWith("HTTP/1.1 101")) {
-        wire.record("101");
-        text = text.substring(text.indexOf("\r\n\r\n") + 4);
-      }
-      if (!text.isEmpty()) {
-        // Unmasked server frames: the first byte says FIN and the opcode (0x88 is a close).
-        wire.record(Integer.toHexString(text.charAt(0) & 0xFF));
-      }
-    });
+    socket.handler(
+        b -> {
+          String text = b.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+          if (text.startsWith("HTTP/1.1 101")) {
+            wire.record("101");
+            text = text.substring(text.indexOf("\r\n\r\n") + 4);
+          }
+          if (!text.isEmpty()) {
+            // Unmasked server frames: the first byte says FIN and the opcode (0x88 is a close).
+            wire.record(Integer.toHexString(text.charAt(0) & 0xFF));
+          }
+        });
     socket.closeHandler(v -> wire.record("tcp closed"));
     socket.write(request);
     wire.expect("101");

@@ -22,14 +22,22 @@ final class Peer {
   }
 
   private void listen() {
-    ws.frameHandler(frame -> {
-      if (frame.isText()) {
-        frames.record(frame.textData());
-      } else if (frame.isBinary()) {
-        frames.record("binary " + frame.binaryData().toString("ISO-8859-1").chars()
-            .mapToObj(Integer::toString).reduce((a, b) -> a + "," + b).orElse(""));
-      }
-    });
+    ws.frameHandler(
+        frame -> {
+          if (frame.isText()) {
+            frames.record(frame.textData());
+          } else if (frame.isBinary()) {
+            frames.record(
+                "binary "
+                    + frame
+                        .binaryData()
+                        .toString("ISO-8859-1")
+                        .chars()
+                        .mapToObj(Integer::toString)
+                        .reduce((a, b) -> a + "," + b)
+                        .orElse(""));
+          }
+        });
     ws.closeHandler(v -> frames.record("closed " + ws.closeStatusCode()));
     ws.resume();
   }

@@ -28,18 +28,30 @@ class PerMessageDeflateTest {
   }
 
   private WebSocket connect(boolean offerDeflate) {
-    WebSocketClient client = f.vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setTryUsePerMessageCompression(offerDeflate)
-        .setMaxFrameSize(16 * 1024 * 1024).setMaxMessageSize(16 * 1024 * 1024));
+    WebSocketClient client =
+        f.vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setTryUsePerMessageCompression(offerDeflate)
+                .setMaxFrameSize(16 * 1024 * 1024)
+                .setMaxMessageSize(16 * 1024 * 1024));
     // Connected on a context and paused there: no frame is read before Peer listens.
     Promise<WebSocket> connected = Promise.promise();
-    f.vertx.getOrCreateContext().runOnContext(v -> client.connect(new WebSocketConnectOptions()
-            .setHost("127.0.0.1").setPort(f.server.actualPort())
-            .setURI("/socket.io/?EIO=4&transport=websocket"))
-        .map(ws -> {
-          ws.pause();
-          return ws;
-        }).onComplete(connected));
+    f.vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v ->
+                client
+                    .connect(
+                        new WebSocketConnectOptions()
+                            .setHost("127.0.0.1")
+                            .setPort(f.server.actualPort())
+                            .setURI("/socket.io/?EIO=4&transport=websocket"))
+                    .map(
+                        ws -> {
+                          ws.pause();
+                          return ws;
+                        })
+                    .onComplete(connected));
     return await(connected.future());
   }
 
@@ -56,8 +68,9 @@ class PerMessageDeflateTest {
 
   @Test
   void enabledDeflateIsNegotiatedAndMessagesRoundTrip() {
-    f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket"))
-        .setPerMessageDeflate(true));
+    f =
+        new EngineFixture(
+            new EngineOptions().setTransports(List.of("websocket")).setPerMessageDeflate(true));
     WebSocket ws = connect(true);
     String ext = ws.headers().get("sec-websocket-extensions");
     assertNotNull(ext);
@@ -80,8 +93,9 @@ class PerMessageDeflateTest {
 
   @Test
   void enabledDeflateStillServesClientsThatDoNotOfferIt() {
-    f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket"))
-        .setPerMessageDeflate(true));
+    f =
+        new EngineFixture(
+            new EngineOptions().setTransports(List.of("websocket")).setPerMessageDeflate(true));
     WebSocket ws = connect(false);
     String ext = ws.headers().get("sec-websocket-extensions");
     assertTrue(ext == null || !ext.contains("permessage-deflate"), ext);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A WebSocket request the engine refuses gets a plain HTTP answer (reference abortUpgrade()):
- * the status, and the error message as body; no WebSocket and no session.
+ * A WebSocket request the engine refuses gets a plain HTTP answer (reference abortUpgrade()): the
+ * status, and the error message as body; no WebSocket and no session.
  */
 class RefusedUpgradeRequestTest {
   private EngineFixture f;
@@ -80,17 +80,29 @@ class RefusedUpgradeRequestTest {
 
   @Test
   void forbiddenOriginIsRefusedWith403() {
-    f = new EngineFixture(new EngineOptions()
-        .setCors(new CorsOptions().addAllowedOrigin("https://good.example")));
-    assertRefused("EIO=4&transport=websocket",
-        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"), 403, "Forbidden");
+    f =
+        new EngineFixture(
+            new EngineOptions()
+                .setCors(new CorsOptions().addAllowedOrigin("https://good.example")));
+    assertRefused(
+        "EIO=4&transport=websocket",
+        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"),
+        403,
+        "Forbidden");
     String sid = f.open();
-    assertRefused("EIO=4&transport=websocket&sid=" + sid,
-        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"), 403, "Forbidden");
+    assertRefused(
+        "EIO=4&transport=websocket&sid=" + sid,
+        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"),
+        403,
+        "Forbidden");
     assertEquals(1, f.engine.sessionCount());
     // The allowed origin is upgraded.
-    Peer ok = new Peer(await(f.client.websocket("EIO=4&transport=websocket",
-        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://good.example"))));
+    Peer ok =
+        new Peer(
+            await(
+                f.client.websocket(
+                    "EIO=4&transport=websocket",
+                    MultiMap.caseInsensitiveMultiMap().add("Origin", "https://good.example"))));
     ok.open();
     f.events.expect("open websocket");
   }
@@ -98,16 +110,24 @@ class RefusedUpgradeRequestTest {
   @Test
   void crossOriginIsForbiddenByDefault() {
     f = new EngineFixture(new EngineOptions());
-    assertRefused("EIO=4&transport=websocket",
-        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"), 403, "Forbidden");
+    assertRefused(
+        "EIO=4&transport=websocket",
+        MultiMap.caseInsensitiveMultiMap().add("Origin", "https://evil.example"),
+        403,
+        "Forbidden");
     f.events.assertExhausted();
   }
 
   @Test
   void allowRequestRefusalIsA403WithItsMessage() {
-    f = new EngineFixture(new EngineOptions().setAllowRequest(req ->
-        "yes".equals(req.getParam("let")) ? Future.succeededFuture()
-            : Future.failedFuture("not you")));
+    f =
+        new EngineFixture(
+            new EngineOptions()
+                .setAllowRequest(
+                    req ->
+                        "yes".equals(req.getParam("let"))
+                            ? Future.succeededFuture()
+                            : Future.failedFuture("not you")));
     assertRefused("EIO=4&transport=websocket", 403, "not you");
     Peer ok = new Peer(await(f.client.websocket("EIO=4&transport=websocket&let=yes", null)));
     ok.open();
@@ -129,15 +149,21 @@ class RefusedUpgradeRequestTest {
     f = new EngineFixture(new EngineOptions());
     // Reference onWebSocket(): polling does not handle upgrades, the WebSocket is closed at
     // once and no session exists. Either way, no polling session may be opened by it.
-    Throwable t = f.client.websocket("EIO=4&transport=polling", null).toCompletionStage()
-        .toCompletableFuture().handle((ws, err) -> {
-          if (ws != null) {
-            Peer peer = new Peer(ws);
-            String first = peer.frames.next();
-            assertTrue(first.startsWith("closed"), "expected a close, got " + first);
-          }
-          return err;
-        }).join();
+    Throwable t =
+        f.client
+            .websocket("EIO=4&transport=polling", null)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .handle(
+                (ws, err) -> {
+                  if (ws != null) {
+                    Peer peer = new Peer(ws);
+                    String first = peer.frames.next();
+                    assertTrue(first.startsWith("closed"), "expected a close, got " + first);
+                  }
+                  return err;
+                })
+            .join();
     f.events.assertExhausted();
     assertEquals(0, f.engine.sessionCount(), "refused upgrade left a session behind: " + t);
   }

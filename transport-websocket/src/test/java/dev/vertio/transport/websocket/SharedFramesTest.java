@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Encode once, write many: a packet written to many connections of one event loop is encoded
- * into one complete frame, and each connection writes a retained duplicate of it; the bytes are
- * the RFC 6455 frame Netty's decoder reads back.
+ * Encode once, write many: a packet written to many connections of one event loop is encoded into
+ * one complete frame, and each connection writes a retained duplicate of it; the bytes are the RFC
+ * 6455 frame Netty's decoder reads back.
  */
 class SharedFramesTest {
   private Vertx vertx;
@@ -52,8 +52,9 @@ class SharedFramesTest {
     EmbeddedChannel ch = new EmbeddedChannel();
     ch.config().setAllocator(PooledByteBufAllocator.DEFAULT);
     ch.pipeline().addLast(new WebSocket13FrameEncoder(false));
-    ChannelWebSocket ws = new ChannelWebSocket(ch,
-        (ContextInternal) vertx.getOrCreateContext(), 1 << 20, EngineWireFormat.V4, true);
+    ChannelWebSocket ws =
+        new ChannelWebSocket(
+            ch, (ContextInternal) vertx.getOrCreateContext(), 1 << 20, EngineWireFormat.V4, true);
     ch.pipeline().addLast(ChannelWebSocket.HANDLER_NAME, ws);
     channels.add(ch);
     return ws;
@@ -61,9 +62,13 @@ class SharedFramesTest {
 
   /** Reads the frame a client would see in the bytes written. */
   private static WebSocketFrame decode(ByteBuf bytes) {
-    EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(
-        WebSocketDecoderConfig.newBuilder().expectMaskedFrames(false)
-            .maxFramePayloadLength(1 << 20).build()));
+    EmbeddedChannel client =
+        new EmbeddedChannel(
+            new WebSocket13FrameDecoder(
+                WebSocketDecoderConfig.newBuilder()
+                    .expectMaskedFrames(false)
+                    .maxFramePayloadLength(1 << 20)
+                    .build()));
     client.writeInbound(bytes);
     WebSocketFrame frame = client.readInbound();
     client.finishAndReleaseAll();

@@ -15,18 +15,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A WebSocket that closes at some point of the upgrade dance, on a server whose event loops
- * differ for the session (polling) and its WebSocket, so the WebSocket's events cross threads.
- * Before the upgrade packet the upgrade is abandoned at once and the session goes on polling
- * (reference engine.io: the probe transport's close only cancels the upgrade); after it, the
- * WebSocket is the session's transport and its close ends the session at once, long before the
- * ping timeout.
+ * A WebSocket that closes at some point of the upgrade dance, on a server whose event loops differ
+ * for the session (polling) and its WebSocket, so the WebSocket's events cross threads. Before the
+ * upgrade packet the upgrade is abandoned at once and the session goes on polling (reference
+ * engine.io: the probe transport's close only cancels the upgrade); after it, the WebSocket is the
+ * session's transport and its close ends the session at once, long before the ping timeout.
  */
 class UpgradeCloseRaceTest {
   private static final int ROUNDS = 20;
+
   /** Long heartbeat: a session that waits for the ping timeout is visibly late. */
-  private static final EngineOptions OPTIONS = new EngineOptions()
-      .setPingInterval(20_000).setPingTimeout(20_000).setUpgradeTimeout(20_000);
+  private static final EngineOptions OPTIONS =
+      new EngineOptions().setPingInterval(20_000).setPingTimeout(20_000).setUpgradeTimeout(20_000);
+
   /** Well under the ping timeout and the upgrade timeout. */
   private static final long PROMPTLY_MS = 5_000;
 
@@ -62,9 +63,9 @@ class UpgradeCloseRaceTest {
   }
 
   /**
-   * The session still polls and can upgrade again: the abandoned upgrade let go of it. A retry
-   * that still meets it (its close in flight to the session's loop) is refused and tried again;
-   * one that lingers until the upgrade timeout fails this.
+   * The session still polls and can upgrade again: the abandoned upgrade let go of it. A retry that
+   * still meets it (its close in flight to the session's loop) is refused and tried again; one that
+   * lingers until the upgrade timeout fails this.
    */
   private void assertUpgradeAbandonedPromptly(String sid) {
     long deadline = System.currentTimeMillis() + PROMPTLY_MS;
@@ -134,8 +135,10 @@ class UpgradeCloseRaceTest {
       ws.ws.writeTextMessage("5");
       ws.ws.close();
       f.events.expect("upgrade");
-      assertEquals(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_CLOSE),
-          f.events.next(PROMPTLY_MS), "round " + i);
+      assertEquals(
+          EngineFixture.closeOf(EngineCloseReason.TRANSPORT_CLOSE),
+          f.events.next(PROMPTLY_MS),
+          "round " + i);
       assertEquals(0, f.engine.sessionCount());
       assertNoneUnhandled();
     }

@@ -122,26 +122,27 @@ class UpgradeTest {
     String sid = openPolling();
     EngineSession session = f.session(sid);
     AtomicInteger seq = new AtomicInteger();
-    Runnable burst = () -> {
-      for (int i = 0; i < 5; i++) {
-        session.send("m" + seq.getAndIncrement());
-      }
-    };
+    Runnable burst =
+        () -> {
+          for (int i = 0; i < 5; i++) {
+            session.send("m" + seq.getAndIncrement());
+          }
+        };
     List<String> received = new ArrayList<>();
-    burst.run();                                    // before any WebSocket: buffered
+    burst.run(); // before any WebSocket: buffered
     received.addAll(Wire.messages(await(f.client.poll(sid)).text()));
     Future<Reply> pending = f.client.poll(sid);
     f.awaitPollPending(sid);
     Peer ws = new Peer(await(f.client.upgrade(sid)));
-    burst.run();                                    // WebSocket open, not probed, GET held
+    burst.run(); // WebSocket open, not probed, GET held
     ws.ws.writeTextMessage("2probe");
     ws.frames.expect("3probe");
     received.addAll(Wire.messages(await(pending).text()));
-    burst.run();                                    // probed, no GET: must wait for the upgrade
+    burst.run(); // probed, no GET: must wait for the upgrade
     ws.ws.writeTextMessage("5");
-    burst.run();                                    // right after the upgrade packet
+    burst.run(); // right after the upgrade packet
     f.events.expect("upgrade");
-    burst.run();                                    // upgraded
+    burst.run(); // upgraded
     collect(ws, received, seq.get());
     assertEquals(numbered(25), received);
     ws.frames.assertExhausted();
@@ -154,11 +155,14 @@ class UpgradeTest {
     EngineSession session = f.session(sid);
     int total = 400;
     AtomicInteger next = new AtomicInteger();
-    long timer = f.vertx.setPeriodic(1, t -> {
-      for (int k = 0; k < 3 && next.get() < total; k++) {
-        session.send("m" + next.getAndIncrement());
-      }
-    });
+    long timer =
+        f.vertx.setPeriodic(
+            1,
+            t -> {
+              for (int k = 0; k < 3 && next.get() < total; k++) {
+                session.send("m" + next.getAndIncrement());
+              }
+            });
     List<String> received = new ArrayList<>();
     received.addAll(Wire.messages(await(f.client.poll(sid)).text()));
     Future<Reply> inFlight = f.client.poll(sid);

@@ -64,7 +64,9 @@ class WebSocketCloseTest {
     // No close frame: the TCP connection just goes away.
     ((io.vertx.core.internal.http.WebSocketInternal) peer.ws).channelHandlerContext().close();
     String event = f.events.next();
-    assertEquals(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_CLOSE), event,
+    assertEquals(
+        EngineFixture.closeOf(EngineCloseReason.TRANSPORT_CLOSE),
+        event,
         "reference: ws 'close' (1006) without 'error' is a transport close; description: "
             + session.closeDescription());
     assertGone();

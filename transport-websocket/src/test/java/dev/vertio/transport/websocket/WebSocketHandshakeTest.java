@@ -27,8 +27,13 @@ class WebSocketHandshakeTest {
 
   @Test
   void firstFrameIsATextOpenPacketWithTheConfiguredTimings() {
-    f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket"))
-        .setPingInterval(3000).setPingTimeout(2000).setMaxHttpBufferSize(12345));
+    f =
+        new EngineFixture(
+            new EngineOptions()
+                .setTransports(List.of("websocket"))
+                .setPingInterval(3000)
+                .setPingTimeout(2000)
+                .setMaxHttpBufferSize(12345));
     Peer peer = new Peer(await(f.client.websocket()));
     // Peer records binary frames as "binary ...", so a text "0{" proves a text frame.
     JsonObject open = peer.open();
@@ -93,10 +98,16 @@ class WebSocketHandshakeTest {
   @Test
   void handshakeDataKeepsEveryHeaderAndTheQuery() {
     f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket")));
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-        .add("X-Token", "a:b:c").add("X-Twice", "one").add("X-Twice", "two");
-    Peer peer = new Peer(await(f.client.websocket(
-        "EIO=4&transport=websocket&token=a%20b&list=1&list=2", headers)));
+    MultiMap headers =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("X-Token", "a:b:c")
+            .add("X-Twice", "one")
+            .add("X-Twice", "two");
+    Peer peer =
+        new Peer(
+            await(
+                f.client.websocket(
+                    "EIO=4&transport=websocket&token=a%20b&list=1&list=2", headers)));
     String sid = peer.open().getString("sid");
     f.events.expect("open websocket");
     HandshakeData data = f.session(sid).handshake();

@@ -25,8 +25,12 @@ class WebSocketHeartbeatTest {
   }
 
   private void open(long interval, long timeout) {
-    f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket"))
-        .setPingInterval(interval).setPingTimeout(timeout));
+    f =
+        new EngineFixture(
+            new EngineOptions()
+                .setTransports(List.of("websocket"))
+                .setPingInterval(interval)
+                .setPingTimeout(timeout));
     peer = new Peer(await(f.client.websocket()));
     String sid = peer.open().getString("sid");
     f.events.expect("open websocket");

@@ -9,8 +9,8 @@ import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
 import dev.vertio.engineio.EngineSession;
 import dev.vertio.engineio.testing.EngineFixture;
-import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.engineio.testing.RawEngineClient;
+import dev.vertio.engineio.testing.Recorder;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * maxHttpBufferSize bounds every WebSocket message (its frame payload, type prefix included):
- * over it the session closes with a transport error and the socket with 1009; a text frame
- * that is not UTF-8 closes the socket with 1007.
+ * maxHttpBufferSize bounds every WebSocket message (its frame payload, type prefix included): over
+ * it the session closes with a transport error and the socket with 1009; a text frame that is not
+ * UTF-8 closes the socket with 1007.
  */
 class WebSocketLimitsTest {
   private static final int LIMIT = 1000;
@@ -42,8 +42,9 @@ class WebSocketLimitsTest {
   }
 
   private void open() {
-    f = new EngineFixture(new EngineOptions().setTransports(List.of("websocket"))
-        .setMaxHttpBufferSize(LIMIT));
+    f =
+        new EngineFixture(
+            new EngineOptions().setTransports(List.of("websocket")).setMaxHttpBufferSize(LIMIT));
     peer = new Peer(await(f.client.websocket()));
     String sid = peer.open().getString("sid");
     f.events.expect("open websocket");
@@ -51,21 +52,24 @@ class WebSocketLimitsTest {
   }
 
   /**
-   * An engine attached to a server created with Vert.x defaults (64 KiB frames): the transport
-   * must enforce the smaller limit itself.
+   * An engine attached to a server created with Vert.x defaults (64 KiB frames): the transport must
+   * enforce the smaller limit itself.
    */
   private Recorder<String> openOnAttachedServer() {
     attachedVertx = Vertx.vertx();
-    EngineServer engine = EngineServer.create(attachedVertx, new EngineOptions()
-        .setTransports(List.of("websocket")).setMaxHttpBufferSize(LIMIT));
+    EngineServer engine =
+        EngineServer.create(
+            attachedVertx,
+            new EngineOptions().setTransports(List.of("websocket")).setMaxHttpBufferSize(LIMIT));
     Recorder<String> events = new Recorder<>();
-    engine.connectionHandler(s -> {
-      session = s;
-      s.messageHandler(m -> events.record("text " + m.length()));
-      s.binaryMessageHandler(b -> events.record("binary " + b.length()));
-      s.closeHandler(r -> events.record("close " + r.text()));
-      events.record("open");
-    });
+    engine.connectionHandler(
+        s -> {
+          session = s;
+          s.messageHandler(m -> events.record("text " + m.length()));
+          s.binaryMessageHandler(b -> events.record("binary " + b.length()));
+          s.closeHandler(r -> events.record("close " + r.text()));
+          events.record("open");
+        });
     HttpServer server = attachedVertx.createHttpServer();
     engine.attach(server);
     int port = await(server.listen(0, "127.0.0.1")).actualPort();
@@ -144,8 +148,8 @@ class WebSocketLimitsTest {
     peer.ws.writeTextMessage("4x");
     f.events.expect("text x");
     // 0xC3 starts a two-byte sequence that '(' does not finish.
-    peer.ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
-        new byte[] {'4', (byte) 0xC3, '('}, true));
+    peer.ws.writeFrame(
+        new WebSocketFrameImpl(WebSocketFrameType.TEXT, new byte[] {'4', (byte) 0xC3, '('}, true));
     f.events.expect(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_ERROR));
     assertEquals("closed 1007", peer.frames.next());
     f.events.assertExhausted();
@@ -154,10 +158,10 @@ class WebSocketLimitsTest {
   @Test
   void invalidUtf8InAFragmentedTextMessageClosesWith1007() {
     open();
-    peer.ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
-        new byte[] {'4', 'a'}, false));
-    peer.ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.CONTINUATION,
-        new byte[] {(byte) 0xFF}, true));
+    peer.ws.writeFrame(
+        new WebSocketFrameImpl(WebSocketFrameType.TEXT, new byte[] {'4', 'a'}, false));
+    peer.ws.writeFrame(
+        new WebSocketFrameImpl(WebSocketFrameType.CONTINUATION, new byte[] {(byte) 0xFF}, true));
     f.events.expect(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_ERROR));
     assertEquals("closed 1007", peer.frames.next());
   }

@@ -103,10 +103,12 @@ class WebSocketMessagesTest {
     open(new EngineOptions());
     byte[] euro = "4a€b".getBytes(StandardCharsets.UTF_8);
     // The three bytes of € are split over two fragments: decoding happens on the whole message.
-    peer.ws.writeFrame(new io.vertx.core.http.impl.ws.WebSocketFrameImpl(
-        io.vertx.core.http.WebSocketFrameType.TEXT, Arrays.copyOfRange(euro, 0, 3), false));
-    peer.ws.writeFrame(WebSocketFrame.continuationFrame(
-        Buffer.buffer(Arrays.copyOfRange(euro, 3, euro.length)), true));
+    peer.ws.writeFrame(
+        new io.vertx.core.http.impl.ws.WebSocketFrameImpl(
+            io.vertx.core.http.WebSocketFrameType.TEXT, Arrays.copyOfRange(euro, 0, 3), false));
+    peer.ws.writeFrame(
+        WebSocketFrame.continuationFrame(
+            Buffer.buffer(Arrays.copyOfRange(euro, 3, euro.length)), true));
     f.events.expect("text a€b");
     peer.ws.writeFrame(WebSocketFrame.binaryFrame(Buffer.buffer(new byte[] {1}), false));
     peer.ws.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(new byte[] {2}), false));

@@ -12,10 +12,11 @@ import java.util.List;
 
 /** Small wire-level helpers shared by the WebSocket tests. */
 final class Wire {
-  private Wire() {
-  }
+  private Wire() {}
 
-  /** @return the message payloads ({@code 4...} records) of a polling body, in order */
+  /**
+   * @return the message payloads ({@code 4...} records) of a polling body, in order
+   */
   static List<String> messages(String payload) {
     List<String> out = new ArrayList<>();
     for (String record : payload.split(String.valueOf(EngineCodec.RECORD_SEPARATOR))) {
@@ -26,15 +27,23 @@ final class Wire {
     return out;
   }
 
-  /** @return why a WebSocket request was refused; fails if it was upgraded */
+  /**
+   * @return why a WebSocket request was refused; fails if it was upgraded
+   */
   static UpgradeRejectedException refusal(RawEngineClient client, String query, MultiMap headers) {
-    Throwable t = client.websocket(query, headers).toCompletionStage().toCompletableFuture()
-        .handle((ws, err) -> {
-          if (ws != null) {
-            ws.close();
-          }
-          return err;
-        }).join();
+    Throwable t =
+        client
+            .websocket(query, headers)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .handle(
+                (ws, err) -> {
+                  if (ws != null) {
+                    ws.close();
+                  }
+                  return err;
+                })
+            .join();
     if (!(t instanceof UpgradeRejectedException)) {
       throw new AssertionError(query + ": expected a refused upgrade, got " + t);
     }

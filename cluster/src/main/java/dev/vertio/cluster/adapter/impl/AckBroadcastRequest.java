@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A broadcast with acknowledgements across nodes: each node first says how many of its sockets
- * got the packet, then forwards each acknowledgement. It completes when every node has given its
- * count and every counted socket has answered; a node that leaves is owed nothing more. On a
- * timeout it fails with an {@link AckTimeoutException} holding the answers received.
+ * A broadcast with acknowledgements across nodes: each node first says how many of its sockets got
+ * the packet, then forwards each acknowledgement. It completes when every node has given its count
+ * and every counted socket has answered; a node that leaves is owed nothing more. On a timeout it
+ * fails with an {@link AckTimeoutException} holding the answers received.
  */
 final class AckBroadcastRequest extends PendingRequest {
   private final Promise<List<JsonArray>> answers = Promise.promise();
@@ -27,18 +27,24 @@ final class AckBroadcastRequest extends PendingRequest {
     super("broadcast with acknowledgements", timeout);
   }
 
-  /** @return every answer */
+  /**
+   * @return every answer
+   */
   Future<List<JsonArray>> answers() {
     return answers.future();
   }
 
-  /** @param n recipients on this node */
+  /**
+   * @param n recipients on this node
+   */
   synchronized void addLocal(long n) {
     expected += n;
     checkDone();
   }
 
-  /** @param args an acknowledgement from a socket of this node */
+  /**
+   * @param args an acknowledgement from a socket of this node
+   */
   synchronized void localAnswer(JsonArray args) {
     received.add(args);
     checkDone();
@@ -84,9 +90,14 @@ final class AckBroadcastRequest extends PendingRequest {
 
   @Override
   protected void fail(String why) {
-    answers.tryFail(new AckTimeoutException("operation has timed out: " + received.size()
-        + " of " + (waiting.isEmpty() ? String.valueOf(expected) : "at least " + expected)
-        + " acknowledgements received" + (waiting.isEmpty() ? "" : ", no count from " + waiting),
-        List.copyOf(received)));
+    answers.tryFail(
+        new AckTimeoutException(
+            "operation has timed out: "
+                + received.size()
+                + " of "
+                + (waiting.isEmpty() ? String.valueOf(expected) : "at least " + expected)
+                + " acknowledgements received"
+                + (waiting.isEmpty() ? "" : ", no count from " + waiting),
+            List.copyOf(received)));
   }
 }

@@ -25,9 +25,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The cluster adapter of one namespace: rooms and delivery to this node's sockets are the
- * {@link InMemoryAdapter}'s; what targets other nodes is published on the channel, encoded once,
- * and each node delivers to its own sockets (a socket lives on one node: exactly once).
+ * The cluster adapter of one namespace: rooms and delivery to this node's sockets are the {@link
+ * InMemoryAdapter}'s; what targets other nodes is published on the channel, encoded once, and each
+ * node delivers to its own sockets (a socket lives on one node: exactly once).
  */
 final class ClusterAdapterImpl implements Adapter {
   /** Ack ids of broadcasts from other nodes, far from this namespace's own counter. */
@@ -47,8 +47,8 @@ final class ClusterAdapterImpl implements Adapter {
 
   @Override
   public RecoveryLog recoveryLog(ConnectionStateRecoveryOptions options) {
-    ClusterRecoveryLog l = new ClusterRecoveryLog(node.id(), options, id -> host.localSocket(id)
-        != null);
+    ClusterRecoveryLog l =
+        new ClusterRecoveryLog(node.id(), options, id -> host.localSocket(id) != null);
     log = l;
     return l;
   }
@@ -97,19 +97,36 @@ final class ClusterAdapterImpl implements Adapter {
   // ------------------------------------------------------------------ broadcasts
 
   private static int flags(BroadcastOptions o) {
-    return (o.volatile_() ? ClusterMessage.VOLATILE : 0) | (o.compress() ? ClusterMessage.COMPRESS
-        : 0);
+    return (o.volatile_() ? ClusterMessage.VOLATILE : 0)
+        | (o.compress() ? ClusterMessage.COMPRESS : 0);
   }
 
-  private ClusterMessage message(ClusterMessage.Type type, long seq, BroadcastOptions o,
-                                 int moreFlags, Set<String> extra, JsonArray data) {
+  private ClusterMessage message(
+      ClusterMessage.Type type,
+      long seq,
+      BroadcastOptions o,
+      int moreFlags,
+      Set<String> extra,
+      JsonArray data) {
     SocketPacketEncoder.Encoded enc = data == null ? null : Packets.encode(data);
-    return new ClusterMessage(type, node.id(), seq, 0, host.name(), flags(o) | moreFlags,
-        o.rooms(), o.except(), extra, 0, enc == null ? "" : enc.text(),
+    return new ClusterMessage(
+        type,
+        node.id(),
+        seq,
+        0,
+        host.name(),
+        flags(o) | moreFlags,
+        o.rooms(),
+        o.except(),
+        extra,
+        0,
+        enc == null ? "" : enc.text(),
         enc == null ? List.of() : enc.attachments());
   }
 
-  /** @return the arguments of event data: all but the name */
+  /**
+   * @return the arguments of event data: all but the name
+   */
   private static JsonArray tail(JsonArray data) {
     JsonArray out = new JsonArray(new ArrayList<>(Math.max(0, data.size() - 1)));
     for (int i = 1; i < data.size(); i++) {
@@ -133,8 +150,8 @@ final class ClusterAdapterImpl implements Adapter {
       // the place in the outbox are taken together, so other nodes log it in this order.
       ClusterRecoveryLog l = log;
       long seq = l == null || options.volatile_() ? 0 : l.takeReservedSeq();
-      node.publish(message(ClusterMessage.Type.BROADCAST, seq, options, 0, Set.of(),
-          eventData(packet)));
+      node.publish(
+          message(ClusterMessage.Type.BROADCAST, seq, options, 0, Set.of(), eventData(packet)));
     }
     return delivered;
   }
@@ -151,27 +168,32 @@ final class ClusterAdapterImpl implements Adapter {
       local.broadcast(packet(data, event, args, SocketPacket.NO_ID), options);
       return;
     }
-    l.atomically(() -> {
-      String offset = l.reserveRemote(m.origin(), m.seq());
-      if (offset == null) {
-        return null; // seen already
-      }
-      JsonArray withOffset = data.copy().add(offset);
-      BroadcastPacket packet = packet(withOffset, event, args, SocketPacket.NO_ID);
-      l.append(offset, options, packet.enginepackets());
-      local.broadcast(packet, options);
-      return null;
-    });
+    l.atomically(
+        () -> {
+          String offset = l.reserveRemote(m.origin(), m.seq());
+          if (offset == null) {
+            return null; // seen already
+          }
+          JsonArray withOffset = data.copy().add(offset);
+          BroadcastPacket packet = packet(withOffset, event, args, SocketPacket.NO_ID);
+          l.append(offset, options, packet.enginepackets());
+          local.broadcast(packet, options);
+          return null;
+        });
   }
 
   private BroadcastPacket packet(JsonArray data, String event, JsonArray args, long ackId) {
-    return new BroadcastPacket(new SocketPacket(SocketPacketType.EVENT, host.name(), ackId, data),
-        event, args, encoder);
+    return new BroadcastPacket(
+        new SocketPacket(SocketPacketType.EVENT, host.name(), ackId, data), event, args, encoder);
   }
 
   private static BroadcastOptions options(ClusterMessage m) {
-    return new BroadcastOptions(m.rooms(), m.except(), m.has(ClusterMessage.VOLATILE),
-        m.has(ClusterMessage.COMPRESS), true);
+    return new BroadcastOptions(
+        m.rooms(),
+        m.except(),
+        m.has(ClusterMessage.VOLATILE),
+        m.has(ClusterMessage.COMPRESS),
+        true);
   }
 
   /** The sockets of this node a broadcast targets. */
@@ -190,16 +212,19 @@ final class ClusterAdapterImpl implements Adapter {
     return out;
   }
 
-  private static void deliver(List<LocalSocket> targets, BroadcastPacket packet,
-                              BroadcastOptions o, Handler<JsonArray> onAck) {
+  private static void deliver(
+      List<LocalSocket> targets,
+      BroadcastPacket packet,
+      BroadcastOptions o,
+      Handler<JsonArray> onAck) {
     for (LocalSocket s : targets) {
       s.context().runOnContext(v -> s.deliver(packet, o, onAck));
     }
   }
 
   @Override
-  public Future<List<JsonArray>> broadcastWithAck(BroadcastPacket packet,
-                                                  BroadcastOptions options, Duration timeout) {
+  public Future<List<JsonArray>> broadcastWithAck(
+      BroadcastPacket packet, BroadcastOptions options, Duration timeout) {
     AckBroadcastRequest request = new AckBroadcastRequest(timeout);
     List<LocalSocket> targets = localTargets(options);
     request.addLocal(targets.size());
@@ -207,8 +232,8 @@ final class ClusterAdapterImpl implements Adapter {
     if (options.local()) {
       node.request(null, request); // no other node: completes with the local answers
     } else {
-      ClusterMessage m = message(ClusterMessage.Type.BROADCAST_ACK, 0, options, 0, Set.of(),
-          eventData(packet));
+      ClusterMessage m =
+          message(ClusterMessage.Type.BROADCAST_ACK, 0, options, 0, Set.of(), eventData(packet));
       node.request(rid -> m.withRequest(rid, m.flags()).withCount(timeout.toMillis()), request);
     }
     return request.answers();
@@ -221,27 +246,50 @@ final class ClusterAdapterImpl implements Adapter {
     if (data != null && !data.isEmpty() && data.getValue(0) instanceof String) {
       targets = localTargets(options);
     }
-    node.send(m.origin(), ClusterMessage.of(ClusterMessage.Type.RESPONSE, node.id())
-        .withRequest(m.requestId(), 0).withCount(targets.size()));
+    node.send(
+        m.origin(),
+        ClusterMessage.of(ClusterMessage.Type.RESPONSE, node.id())
+            .withRequest(m.requestId(), 0)
+            .withCount(targets.size()));
     if (targets.isEmpty()) {
       return;
     }
     String event = data.getString(0);
     JsonArray args = tail(data);
     BroadcastPacket packet = packet(data, event, args, REMOTE_ACK_IDS.getAndIncrement());
-    deliver(targets, packet, options, answer -> {
-      SocketPacketEncoder.Encoded enc = Packets.encode(answer);
-      node.send(m.origin(), new ClusterMessage(ClusterMessage.Type.ACK, node.id(), 0,
-          m.requestId(), host.name(), 0, Set.of(), Set.of(), Set.of(), 0, enc.text(),
-          enc.attachments()));
-    });
+    deliver(
+        targets,
+        packet,
+        options,
+        answer -> {
+          SocketPacketEncoder.Encoded enc = Packets.encode(answer);
+          node.send(
+              m.origin(),
+              new ClusterMessage(
+                  ClusterMessage.Type.ACK,
+                  node.id(),
+                  0,
+                  m.requestId(),
+                  host.name(),
+                  0,
+                  Set.of(),
+                  Set.of(),
+                  Set.of(),
+                  0,
+                  enc.text(),
+                  enc.attachments()));
+        });
   }
 
   // ------------------------------------------------------------------ requests
 
-  private Future<List<ClusterMessage>> ask(ClusterMessage.Type type, BroadcastOptions o,
-                                           int flags, Set<String> extra, JsonArray data,
-                                           Duration timeout) {
+  private Future<List<ClusterMessage>> ask(
+      ClusterMessage.Type type,
+      BroadcastOptions o,
+      int flags,
+      Set<String> extra,
+      JsonArray data,
+      Duration timeout) {
     ClusterMessage m = message(type, 0, o, flags, extra, data);
     PendingRequest request = new PendingRequest(type.name().toLowerCase(), timeout);
     node.request(rid -> m.withRequest(rid, m.flags()), request);
@@ -253,19 +301,26 @@ final class ClusterAdapterImpl implements Adapter {
   }
 
   /** Runs the local part and, unless local, asks the others; failures keep the partial part. */
-  private Future<Void> everywhere(Future<Void> here, ClusterMessage.Type type, BroadcastOptions o,
-                                  int flags, Set<String> extra) {
+  private Future<Void> everywhere(
+      Future<Void> here,
+      ClusterMessage.Type type,
+      BroadcastOptions o,
+      int flags,
+      Set<String> extra) {
     if (o.local()) {
       return here;
     }
     Future<List<ClusterMessage>> there = ask(type, o, flags, extra, null, requestTimeout());
-    return Future.join(here, there).transform(ar -> {
-      if (there.failed() && there.cause() instanceof PendingRequest.Incomplete) {
-        return Future.failedFuture(new ClusterRequestException(type.name().toLowerCase(),
-            List.of(), Answers.missing(there)));
-      }
-      return ar.succeeded() ? Future.succeededFuture() : Future.failedFuture(ar.cause());
-    });
+    return Future.join(here, there)
+        .transform(
+            ar -> {
+              if (there.failed() && there.cause() instanceof PendingRequest.Incomplete) {
+                return Future.failedFuture(
+                    new ClusterRequestException(
+                        type.name().toLowerCase(), List.of(), Answers.missing(there)));
+              }
+              return ar.succeeded() ? Future.succeededFuture() : Future.failedFuture(ar.cause());
+            });
   }
 
   @Override
@@ -274,39 +329,45 @@ final class ClusterAdapterImpl implements Adapter {
     if (options.local()) {
       return here;
     }
-    Future<List<ClusterMessage>> there = ask(ClusterMessage.Type.FETCH_SOCKETS, options, 0,
-        Set.of(), null, requestTimeout());
-    return here.compose(mine -> there.transform(ar -> {
-      List<RemoteSocket> all = new ArrayList<>(mine);
-      for (ClusterMessage a : Answers.received(ar)) {
-        if (!a.text().isEmpty()) {
-          all.addAll(ClusterRemoteSocket.fromJson(host.namespace(), a.text()));
-        }
-      }
-      if (ar.failed()) {
-        return Future.failedFuture(new ClusterRequestException("fetchSockets", all,
-            Answers.missing(ar)));
-      }
-      return Future.succeededFuture(all);
-    }));
+    Future<List<ClusterMessage>> there =
+        ask(ClusterMessage.Type.FETCH_SOCKETS, options, 0, Set.of(), null, requestTimeout());
+    return here.compose(
+        mine ->
+            there.transform(
+                ar -> {
+                  List<RemoteSocket> all = new ArrayList<>(mine);
+                  for (ClusterMessage a : Answers.received(ar)) {
+                    if (!a.text().isEmpty()) {
+                      all.addAll(ClusterRemoteSocket.fromJson(host.namespace(), a.text()));
+                    }
+                  }
+                  if (ar.failed()) {
+                    return Future.failedFuture(
+                        new ClusterRequestException("fetchSockets", all, Answers.missing(ar)));
+                  }
+                  return Future.succeededFuture(all);
+                }));
   }
 
   @Override
   public Future<Void> addSockets(BroadcastOptions options, Set<String> rooms) {
-    return everywhere(local.addSockets(options, rooms), ClusterMessage.Type.ADD_SOCKETS, options,
-        0, rooms);
+    return everywhere(
+        local.addSockets(options, rooms), ClusterMessage.Type.ADD_SOCKETS, options, 0, rooms);
   }
 
   @Override
   public Future<Void> delSockets(BroadcastOptions options, Set<String> rooms) {
-    return everywhere(local.delSockets(options, rooms), ClusterMessage.Type.DEL_SOCKETS, options,
-        0, rooms);
+    return everywhere(
+        local.delSockets(options, rooms), ClusterMessage.Type.DEL_SOCKETS, options, 0, rooms);
   }
 
   @Override
   public Future<Void> disconnectSockets(BroadcastOptions options, boolean close) {
-    return everywhere(local.disconnectSockets(options, close),
-        ClusterMessage.Type.DISCONNECT_SOCKETS, options, close ? ClusterMessage.CLOSE : 0,
+    return everywhere(
+        local.disconnectSockets(options, close),
+        ClusterMessage.Type.DISCONNECT_SOCKETS,
+        options,
+        close ? ClusterMessage.CLOSE : 0,
         Set.of());
   }
 
@@ -316,18 +377,24 @@ final class ClusterAdapterImpl implements Adapter {
   public Future<Void> serverSideEmit(String event, JsonArray args) {
     JsonArray data = new JsonArray().add(event);
     args.forEach(data::add);
-    node.publish(message(ClusterMessage.Type.SERVER_SIDE_EMIT, 0, BroadcastOptions.ALL, 0,
-        Set.of(), data));
+    node.publish(
+        message(ClusterMessage.Type.SERVER_SIDE_EMIT, 0, BroadcastOptions.ALL, 0, Set.of(), data));
     return Future.succeededFuture();
   }
 
   @Override
-  public Future<List<JsonArray>> serverSideEmitWithAck(String event, JsonArray args,
-                                                       Duration timeout) {
+  public Future<List<JsonArray>> serverSideEmitWithAck(
+      String event, JsonArray args, Duration timeout) {
     JsonArray data = new JsonArray().add(event);
     args.forEach(data::add);
-    return ask(ClusterMessage.Type.SERVER_SIDE_EMIT_ACK, BroadcastOptions.ALL, 0, Set.of(), data,
-        timeout).transform(ar -> Answers.acks("serverSideEmitWithAck", ar));
+    return ask(
+            ClusterMessage.Type.SERVER_SIDE_EMIT_ACK,
+            BroadcastOptions.ALL,
+            0,
+            Set.of(),
+            data,
+            timeout)
+        .transform(ar -> Answers.acks("serverSideEmitWithAck", ar));
   }
 
   private void onServerSideEmit(ClusterMessage m, boolean withAck) {
@@ -336,12 +403,27 @@ final class ClusterAdapterImpl implements Adapter {
       throw new IllegalArgumentException("serverSideEmit without a valid event");
     }
     JsonArray args = tail(data);
-    Handler<JsonArray> ack = !withAck ? null : answer -> {
-      SocketPacketEncoder.Encoded enc = Packets.encode(answer);
-      node.send(m.origin(), new ClusterMessage(ClusterMessage.Type.RESPONSE, node.id(), 0,
-          m.requestId(), host.name(), 0, Set.of(), Set.of(), Set.of(), 0, enc.text(),
-          enc.attachments()));
-    };
+    Handler<JsonArray> ack =
+        !withAck
+            ? null
+            : answer -> {
+              SocketPacketEncoder.Encoded enc = Packets.encode(answer);
+              node.send(
+                  m.origin(),
+                  new ClusterMessage(
+                      ClusterMessage.Type.RESPONSE,
+                      node.id(),
+                      0,
+                      m.requestId(),
+                      host.name(),
+                      0,
+                      Set.of(),
+                      Set.of(),
+                      Set.of(),
+                      0,
+                      enc.text(),
+                      enc.attachments()));
+            };
     boolean handled = host.onServerSideEmit(event, args, ack);
     if (withAck && !handled) {
       respond(m, ClusterMessage.NO_LISTENER, "");
@@ -351,30 +433,57 @@ final class ClusterAdapterImpl implements Adapter {
   // ------------------------------------------------------------------ from other nodes
 
   private void respond(ClusterMessage request, int flags, String text) {
-    node.send(request.origin(), new ClusterMessage(ClusterMessage.Type.RESPONSE, node.id(), 0,
-        request.requestId(), host.name(), flags, Set.of(), Set.of(), Set.of(), 0, text,
-        List.of()));
+    node.send(
+        request.origin(),
+        new ClusterMessage(
+            ClusterMessage.Type.RESPONSE,
+            node.id(),
+            0,
+            request.requestId(),
+            host.name(),
+            flags,
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            0,
+            text,
+            List.of()));
   }
 
-  /** @return true when the recovery log (if any) knows every one of these origins */
+  /**
+   * @return true when the recovery log (if any) knows every one of these origins
+   */
   boolean knowsOrigins(Set<String> nodes) {
     ClusterRecoveryLog l = log;
     return l == null || l.knows(nodes);
   }
 
   /**
-   * Tells the other nodes the number of this node's last logged broadcast, in order with them,
-   * and forgets origins long gone.
+   * Tells the other nodes the number of this node's last logged broadcast, in order with them, and
+   * forgets origins long gone.
    */
   void publishSeq() {
     ClusterRecoveryLog l = log;
     if (l != null) {
       l.prune(node.nodes());
-      l.atomically(() -> {
-        node.publish(new ClusterMessage(ClusterMessage.Type.SEQ, node.id(), l.ownSeq(), 0,
-            host.name(), 0, Set.of(), Set.of(), Set.of(), 0, "", List.of()));
-        return null;
-      });
+      l.atomically(
+          () -> {
+            node.publish(
+                new ClusterMessage(
+                    ClusterMessage.Type.SEQ,
+                    node.id(),
+                    l.ownSeq(),
+                    0,
+                    host.name(),
+                    0,
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    0,
+                    "",
+                    List.of()));
+            return null;
+          });
     }
   }
 
@@ -390,16 +499,24 @@ final class ClusterAdapterImpl implements Adapter {
       }
       case BROADCAST -> onBroadcast(m);
       case BROADCAST_ACK -> onBroadcastWithAck(m);
-      case FETCH_SOCKETS -> local.fetchSockets(o).onComplete(ar -> respond(m, 0,
-          ClusterRemoteSocket.toJson(ar.succeeded() ? ar.result() : List.of())));
+      case FETCH_SOCKETS ->
+          local
+              .fetchSockets(o)
+              .onComplete(
+                  ar ->
+                      respond(
+                          m,
+                          0,
+                          ClusterRemoteSocket.toJson(ar.succeeded() ? ar.result() : List.of())));
       case ADD_SOCKETS -> local.addSockets(o, m.extra()).onComplete(ar -> respond(m, 0, ""));
       case DEL_SOCKETS -> local.delSockets(o, m.extra()).onComplete(ar -> respond(m, 0, ""));
-      case DISCONNECT_SOCKETS -> local.disconnectSockets(o, m.has(ClusterMessage.CLOSE))
-          .onComplete(ar -> respond(m, 0, ""));
+      case DISCONNECT_SOCKETS ->
+          local
+              .disconnectSockets(o, m.has(ClusterMessage.CLOSE))
+              .onComplete(ar -> respond(m, 0, ""));
       case SERVER_SIDE_EMIT -> onServerSideEmit(m, false);
       case SERVER_SIDE_EMIT_ACK -> onServerSideEmit(m, true);
-      default -> {
-      }
+      default -> {}
     }
   }
 }

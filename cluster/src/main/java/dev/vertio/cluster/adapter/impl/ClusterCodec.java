@@ -18,27 +18,30 @@ import java.util.Set;
  * </pre>
  *
  * A message of another version, of an unknown type, truncated, with trailing bytes, or with a
- * length beyond the buffer or the limits is refused with a {@link MalformedMessageException}:
- * it never allocates more than the buffer holds.
+ * length beyond the buffer or the limits is refused with a {@link MalformedMessageException}: it
+ * never allocates more than the buffer holds.
  */
 public final class ClusterCodec {
   /** The version this codec writes and reads. */
   public static final int VERSION = 1;
+
   /** The most entries of a set (rooms, except...). */
   public static final int MAX_SET = 65_535;
+
   /** The most attachments. */
   public static final int MAX_ATTACHMENTS = 1_000;
 
   /** A message this codec cannot read. */
   public static final class MalformedMessageException extends Exception {
-    /** @param message what is wrong */
+    /**
+     * @param message what is wrong
+     */
     public MalformedMessageException(String message) {
       super(message, null, false, false);
     }
   }
 
-  private ClusterCodec() {
-  }
+  private ClusterCodec() {}
 
   /**
    * @param m a message
@@ -129,8 +132,19 @@ public final class ClusterCodec {
     if (origin.isEmpty()) {
       throw new MalformedMessageException("no origin");
     }
-    return new ClusterMessage(type, origin, seq, requestId, namespace, flags, rooms, except,
-        extra, count, text, attachments);
+    return new ClusterMessage(
+        type,
+        origin,
+        seq,
+        requestId,
+        namespace,
+        flags,
+        rooms,
+        except,
+        extra,
+        count,
+        text,
+        attachments);
   }
 
   private static final class Reader {

@@ -21,16 +21,29 @@ import java.util.Set;
  * @param text text payload: an encoded Socket.IO packet, or JSON
  * @param attachments binary attachments of that packet
  */
-public record ClusterMessage(Type type, String origin, long seq, long requestId, String namespace,
-                             int flags, Set<String> rooms, Set<String> except, Set<String> extra,
-                             long count, String text, List<byte[]> attachments) {
+public record ClusterMessage(
+    Type type,
+    String origin,
+    long seq,
+    long requestId,
+    String namespace,
+    int flags,
+    Set<String> rooms,
+    Set<String> except,
+    Set<String> extra,
+    long count,
+    String text,
+    List<byte[]> attachments) {
 
   /** Drop for busy connections. */
   public static final int VOLATILE = 1;
+
   /** Compression hint. */
   public static final int COMPRESS = 2;
+
   /** Close the connections too (disconnectSockets). */
   public static final int CLOSE = 4;
+
   /** The answer says the node has no listener (serverSideEmitWithAck). */
   public static final int NO_LISTENER = 8;
 
@@ -99,11 +112,13 @@ public record ClusterMessage(Type type, String origin, long seq, long requestId,
    * @return a message with every other field empty
    */
   public static ClusterMessage of(Type type, String origin) {
-    return new ClusterMessage(type, origin, 0, 0, "", 0, Set.of(), Set.of(), Set.of(), 0, "",
-        List.of());
+    return new ClusterMessage(
+        type, origin, 0, 0, "", 0, Set.of(), Set.of(), Set.of(), 0, "", List.of());
   }
 
-  /** @return true when a flag is set */
+  /**
+   * @return true when a flag is set
+   */
   public boolean has(int flag) {
     return (flags & flag) != 0;
   }
@@ -114,8 +129,8 @@ public record ClusterMessage(Type type, String origin, long seq, long requestId,
    * @return this message answering that request
    */
   public ClusterMessage withRequest(long id, int flags) {
-    return new ClusterMessage(type, origin, seq, id, namespace, flags, rooms, except, extra, count,
-        text, attachments);
+    return new ClusterMessage(
+        type, origin, seq, id, namespace, flags, rooms, except, extra, count, text, attachments);
   }
 
   /**
@@ -123,7 +138,7 @@ public record ClusterMessage(Type type, String origin, long seq, long requestId,
    * @return this message with that count
    */
   public ClusterMessage withCount(long n) {
-    return new ClusterMessage(type, origin, seq, requestId, namespace, flags, rooms, except, extra,
-        n, text, attachments);
+    return new ClusterMessage(
+        type, origin, seq, requestId, namespace, flags, rooms, except, extra, n, text, attachments);
   }
 }

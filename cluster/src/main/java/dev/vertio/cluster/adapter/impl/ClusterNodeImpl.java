@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A node of the channel: its consumers, its ordered sender, liveness of the other nodes, the
  * requests it waits on, and the cluster adapter of each namespace.
  *
- * <p>Ordering: every message this node sends goes through one queue drained on one context, in
- * the order it was queued, so the event bus (which keeps the order of one sender's messages to
- * one receiver) delivers them in that order: a broadcast queued before a join is applied first.
+ * <p>Ordering: every message this node sends goes through one queue drained on one context, in the
+ * order it was queued, so the event bus (which keeps the order of one sender's messages to one
+ * receiver) delivers them in that order: a broadcast queued before a join is applied first.
  */
 public final class ClusterNodeImpl implements ClusterNode {
   private static final System.Logger LOG = System.getLogger(ClusterNodeImpl.class.getName());
@@ -51,8 +51,10 @@ public final class ClusterNodeImpl implements ClusterNode {
   private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
   private final Map<String, ClusterAdapterImpl> adapters = new ConcurrentHashMap<>();
   private final Map<Long, PendingRequest> pending = new ConcurrentHashMap<>();
+
   /** Nodes taken as gone: their late messages are ignored unless they prove they are back. */
   private final Set<String> departed = ConcurrentHashMap.newKeySet();
+
   private final AtomicLong requestIds = new AtomicLong();
   private final RateLimitedWarning malformed = new RateLimitedWarning(LOG, 10_000);
   private MessageConsumer<Buffer> opsConsumer;
@@ -90,12 +92,14 @@ public final class ClusterNodeImpl implements ClusterNode {
   private Future<Void> begin() {
     opsConsumer = vertx.eventBus().consumer(opsAddress, this::onMessage);
     nodeConsumer = vertx.eventBus().consumer(nodeAddress(id), this::onMessage);
-    return Future.all(opsConsumer.completion(), nodeConsumer.completion()).map(v -> {
-      publish(heartbeat());
-      long every = Math.max(50, options.getHeartbeatInterval().toMillis());
-      timer = vertx.setPeriodic(every, every, t -> tick());
-      return null;
-    });
+    return Future.all(opsConsumer.completion(), nodeConsumer.completion())
+        .map(
+            v -> {
+              publish(heartbeat());
+              long every = Math.max(50, options.getHeartbeatInterval().toMillis());
+              timer = vertx.setPeriodic(every, every, t -> tick());
+              return null;
+            });
   }
 
   private String nodeAddress(String node) {
@@ -103,8 +107,19 @@ public final class ClusterNodeImpl implements ClusterNode {
   }
 
   private ClusterMessage heartbeat() {
-    return new ClusterMessage(ClusterMessage.Type.HEARTBEAT, id, 0, 0, "", 0, Set.of(), Set.of(),
-        cmNodeId == null ? Set.of() : Set.of(cmNodeId), 0, "", List.of());
+    return new ClusterMessage(
+        ClusterMessage.Type.HEARTBEAT,
+        id,
+        0,
+        0,
+        "",
+        0,
+        Set.of(),
+        Set.of(),
+        cmNodeId == null ? Set.of() : Set.of(cmNodeId),
+        0,
+        "",
+        List.of());
   }
 
   @Override
@@ -112,12 +127,16 @@ public final class ClusterNodeImpl implements ClusterNode {
     return id;
   }
 
-  /** @return the settings */
+  /**
+   * @return the settings
+   */
   public ClusterAdapterOptions options() {
     return options;
   }
 
-  /** @return the Vert.x instance */
+  /**
+   * @return the Vert.x instance
+   */
   public Vertx vertx() {
     return vertx;
   }
@@ -140,8 +159,8 @@ public final class ClusterNodeImpl implements ClusterNode {
     ConnectionStateRecoveryOptions recovery = options.getConnectionStateRecovery();
     if (recovery != null) {
       String channel = this.options.getChannel();
-      recovery.setSessionStoreFactory((vx, ro) -> new ClusterSessionStore(vx, channel,
-          ro.getMaxDisconnectionDuration()));
+      recovery.setSessionStoreFactory(
+          (vx, ro) -> new ClusterSessionStore(vx, channel, ro.getMaxDisconnectionDuration()));
     }
     return options;
   }
@@ -193,8 +212,8 @@ public final class ClusterNodeImpl implements ClusterNode {
    * @param request tracks the answers
    * @return the request, started
    */
-  <T extends PendingRequest> T request(java.util.function.LongFunction<ClusterMessage> build,
-                                       T request) {
+  <T extends PendingRequest> T request(
+      java.util.function.LongFunction<ClusterMessage> build, T request) {
     Set<String> targets = build == null ? Set.of() : new HashSet<>(nodes.keySet());
     long rid = requestIds.incrementAndGet();
     pending.put(rid, request);
@@ -252,21 +271,27 @@ public final class ClusterNodeImpl implements ClusterNode {
           adapter.onRemote(m);
         } else if (m.requestId() != 0) {
           // a namespace this node does not have: nothing to do here, but the origin waits
-          send(m.origin(), ClusterMessage.of(ClusterMessage.Type.RESPONSE, id)
-              .withRequest(m.requestId(), ClusterMessage.NO_LISTENER));
+          send(
+              m.origin(),
+              ClusterMessage.of(ClusterMessage.Type.RESPONSE, id)
+                  .withRequest(m.requestId(), ClusterMessage.NO_LISTENER));
         }
         break;
     }
   }
 
-  /** @return false for a late message of a node taken as gone */
+  /**
+   * @return false for a late message of a node taken as gone
+   */
   private boolean seen(ClusterMessage m) {
     NodeInfo info = nodes.get(m.origin());
     if (info == null && departed.contains(m.origin())) {
       // back only with a heartbeat while its cluster member is still there (a long pause)
-      boolean back = m.type() == ClusterMessage.Type.HEARTBEAT && !m.extra().isEmpty()
-          && clusterManager != null
-          && clusterManager.getNodes().contains(m.extra().iterator().next());
+      boolean back =
+          m.type() == ClusterMessage.Type.HEARTBEAT
+              && !m.extra().isEmpty()
+              && clusterManager != null
+              && clusterManager.getNodes().contains(m.extra().iterator().next());
       if (!back) {
         return false;
       }
@@ -341,7 +366,9 @@ public final class ClusterNodeImpl implements ClusterNode {
     return true;
   }
 
-  /** @param paused true to stop handling messages from other nodes (tests: a stuck node) */
+  /**
+   * @param paused true to stop handling messages from other nodes (tests: a stuck node)
+   */
   public void pauseForTests(boolean paused) {
     if (paused) {
       opsConsumer.pause();
@@ -368,7 +395,8 @@ public final class ClusterNodeImpl implements ClusterNode {
     // unregister once the "bye" is out
     io.vertx.core.Promise<Void> sent = io.vertx.core.Promise.promise();
     enqueue(() -> sent.complete());
-    return sent.future().compose(v -> Future.join(opsConsumer.unregister(),
-        nodeConsumer.unregister())).mapEmpty();
+    return sent.future()
+        .compose(v -> Future.join(opsConsumer.unregister(), nodeConsumer.unregister()))
+        .mapEmpty();
   }
 }

@@ -25,8 +25,12 @@ final class ClusterRemoteSocket implements RemoteSocket {
   private final Set<String> rooms;
   private final JsonObject data;
 
-  private ClusterRemoteSocket(Namespace namespace, String id, SocketHandshake handshake,
-                              Set<String> rooms, JsonObject data) {
+  private ClusterRemoteSocket(
+      Namespace namespace,
+      String id,
+      SocketHandshake handshake,
+      Set<String> rooms,
+      JsonObject data) {
     this.namespace = namespace;
     this.id = id;
     this.handshake = handshake;
@@ -34,22 +38,25 @@ final class ClusterRemoteSocket implements RemoteSocket {
     this.data = data;
   }
 
-  /** @return sockets as JSON, for the answer to a fetchSockets request */
+  /**
+   * @return sockets as JSON, for the answer to a fetchSockets request
+   */
   static String toJson(List<RemoteSocket> sockets) {
     JsonArray out = new JsonArray();
     for (RemoteSocket s : sockets) {
       SocketHandshake h = s.handshake();
-      out.add(new JsonObject()
-          .put("id", s.id())
-          .put("rooms", new JsonArray(List.copyOf(s.rooms())))
-          .put("data", s.data())
-          .put("headers", multi(h.headers()))
-          .put("query", multi(h.query()))
-          .put("address", h.address())
-          .put("url", h.url())
-          .put("secure", h.secure())
-          .put("issued", h.issued())
-          .put("auth", h.auth()));
+      out.add(
+          new JsonObject()
+              .put("id", s.id())
+              .put("rooms", new JsonArray(List.copyOf(s.rooms())))
+              .put("data", s.data())
+              .put("headers", multi(h.headers()))
+              .put("query", multi(h.query()))
+              .put("address", h.address())
+              .put("url", h.url())
+              .put("secure", h.secure())
+              .put("issued", h.issued())
+              .put("auth", h.auth()));
     }
     return out.encode();
   }
@@ -93,14 +100,22 @@ final class ClusterRemoteSocket implements RemoteSocket {
         rooms.add(String.valueOf(r));
       }
       String address = o.getString("address");
-      HandshakeData engine = HandshakeData.of(multi(o.getJsonObject("headers")),
-          multi(o.getJsonObject("query")),
-          address == null ? null : SocketAddress.inetSocketAddress(0, address),
-          o.getString("url"), o.getBoolean("secure", false), o.getLong("issued", 0L));
+      HandshakeData engine =
+          HandshakeData.of(
+              multi(o.getJsonObject("headers")),
+              multi(o.getJsonObject("query")),
+              address == null ? null : SocketAddress.inetSocketAddress(0, address),
+              o.getString("url"),
+              o.getBoolean("secure", false),
+              o.getLong("issued", 0L));
       JsonObject auth = o.getJsonObject("auth");
-      out.add(new ClusterRemoteSocket(namespace, o.getString("id"),
-          new SocketHandshake(engine, auth == null ? new JsonObject() : auth), Set.copyOf(rooms),
-          o.getJsonObject("data", new JsonObject())));
+      out.add(
+          new ClusterRemoteSocket(
+              namespace,
+              o.getString("id"),
+              new SocketHandshake(engine, auth == null ? new JsonObject() : auth),
+              Set.copyOf(rooms),
+              o.getJsonObject("data", new JsonObject())));
     }
     return out;
   }

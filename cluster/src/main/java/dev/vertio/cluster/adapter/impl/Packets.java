@@ -9,19 +9,21 @@ import io.vertx.core.json.JsonArray;
 import java.util.List;
 
 /**
- * Event data (a JSON array that may hold binary values) as the text and attachments of a
- * Socket.IO packet, the way it travels in a {@link ClusterMessage}.
+ * Event data (a JSON array that may hold binary values) as the text and attachments of a Socket.IO
+ * packet, the way it travels in a {@link ClusterMessage}.
  */
 final class Packets {
   private static final SocketPacketEncoder ENCODER = new SocketPacketEncoder();
 
-  private Packets() {
-  }
+  private Packets() {}
 
-  /** @return data encoded as an ACK packet (any array, binary values as attachments) */
+  /**
+   * @return data encoded as an ACK packet (any array, binary values as attachments)
+   */
   static SocketPacketEncoder.Encoded encode(JsonArray data) {
-    return ENCODER.encode(new SocketPacket(SocketPacketType.ACK, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE, 0,
-        data));
+    return ENCODER.encode(
+        new SocketPacket(
+            SocketPacketType.ACK, dev.vertio.socketio.SocketIoProtocol.MAIN_NAMESPACE, 0, data));
   }
 
   /**

@@ -44,7 +44,9 @@ class PendingRequest {
     this.timeout = timeout;
   }
 
-  /** @return the answers of every node */
+  /**
+   * @return the answers of every node
+   */
   Future<List<ClusterMessage>> future() {
     return promise.future();
   }
@@ -72,7 +74,9 @@ class PendingRequest {
     checkDone();
   }
 
-  /** @return true when complete (and completes it) */
+  /**
+   * @return true when complete (and completes it)
+   */
   protected boolean checkDone() {
     if (!started) {
       return false;
@@ -85,7 +89,9 @@ class PendingRequest {
     return done;
   }
 
-  /** @return true once every answer is in; under the lock */
+  /**
+   * @return true once every answer is in; under the lock
+   */
   protected boolean isComplete() {
     return waiting.isEmpty();
   }

@@ -14,7 +14,9 @@ final class RateLimitedWarning {
     this.periodNanos = periodMillis * 1_000_000L;
   }
 
-  /** @param message what happened */
+  /**
+   * @param message what happened
+   */
   synchronized void warn(String message) {
     long now = System.nanoTime();
     if (last != Long.MIN_VALUE && now - last < periodNanos) {

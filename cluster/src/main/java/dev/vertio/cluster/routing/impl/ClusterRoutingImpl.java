@@ -22,8 +22,10 @@ import java.util.Map;
 /** {@link ClusterRouting}: the engine's {@link SessionRouter} over a {@link NodeDirectory}. */
 public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
   private static final System.Logger LOG = System.getLogger(ClusterRoutingImpl.class.getName());
+
   /** Bytes of randomness in a node tag: 6 bytes, 8 base64url characters. */
   private static final int TAG_BYTES = 6;
+
   private static final int TAG_LENGTH = 8;
   private static final char SEPARATOR = '.';
 
@@ -44,12 +46,17 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
     new SecureRandom().nextBytes(bytes);
     this.tag = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     EngineOptions engineOptions = engine.options();
-    this.maxBodyBytes = options.getMaxBodyBytes() > 0 ? options.getMaxBodyBytes()
-        : engineOptions.getMaxHttpBufferSize();
-    long idle = options.getIdleTimeout() > 0 ? options.getIdleTimeout()
-        : engineOptions.getPingInterval() + engineOptions.getPingTimeout() + 5_000;
-    this.forwarder = new Forwarder(vertx, tag, options.getConnectTimeout(), idle,
-        options.getMaxConnectionsPerNode());
+    this.maxBodyBytes =
+        options.getMaxBodyBytes() > 0
+            ? options.getMaxBodyBytes()
+            : engineOptions.getMaxHttpBufferSize();
+    long idle =
+        options.getIdleTimeout() > 0
+            ? options.getIdleTimeout()
+            : engineOptions.getPingInterval() + engineOptions.getPingTimeout() + 5_000;
+    this.forwarder =
+        new Forwarder(
+            vertx, tag, options.getConnectTimeout(), idle, options.getMaxConnectionsPerNode());
   }
 
   /**
@@ -59,23 +66,26 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
    * @param options the options
    * @return the installed routing
    */
-  public static Future<ClusterRouting> install(Vertx vertx, EngineServer engine,
-                                               RoutingOptions options) {
+  public static Future<ClusterRouting> install(
+      Vertx vertx, EngineServer engine, RoutingOptions options) {
     ClusterManager cluster = vertx instanceof VertxInternal vi ? vi.clusterManager() : null;
     if (cluster == null) {
-      return Future.failedFuture(new IllegalStateException(
-          "cluster routing needs a clustered Vert.x (e.g. HazelcastClusters.startLocal)"));
+      return Future.failedFuture(
+          new IllegalStateException(
+              "cluster routing needs a clustered Vert.x (e.g. HazelcastClusters.startLocal)"));
     }
     ClusterRoutingImpl routing = new ClusterRoutingImpl(vertx, engine, options);
     // Named sessions from now on; requests for other nodes' sessions wait for the directory.
     engine.sessionRouter(routing);
     return NodeDirectory.open(vertx, cluster, routing.options.getDirectoryName())
-        .compose(dir -> {
-          routing.directory = dir;
-          int port = routing.options.getPort();
-          return port > 0 ? routing.publish(routing.options.getHost(), port)
-              : Future.<Void>succeededFuture();
-        })
+        .compose(
+            dir -> {
+              routing.directory = dir;
+              int port = routing.options.getPort();
+              return port > 0
+                  ? routing.publish(routing.options.getHost(), port)
+                  : Future.<Void>succeededFuture();
+            })
         .<ClusterRouting>map(v -> routing)
         .onFailure(err -> engine.sessionRouter(null));
   }
@@ -109,8 +119,12 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
     }
     for (int i = 0; i < TAG_LENGTH; i++) {
       char c = sid.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
       if (!ok) {
         return null;
       }
@@ -132,7 +146,10 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
   public boolean route(HttpServerRequest request, String sid) {
     NodeDirectory dir = directory;
     String owner = tagOf(sid);
-    if (closed || dir == null || owner == null || owner.equals(tag)
+    if (closed
+        || dir == null
+        || owner == null
+        || owner.equals(tag)
         || request.headers().contains(FORWARDED_HEADER)) {
       // Ours and gone, malformed, or already forwarded once: the engine says "unknown".
       return false;
@@ -141,19 +158,28 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
       return true;
     }
     request.pause();
-    dir.lookup(owner).onComplete(ar -> {
-      if (ar.succeeded() && ar.result() != null && !closed) {
-        forwarder.forward(request, ar.result().address()).onFailure(err -> {
-          LOG.log(System.Logger.Level.DEBUG, "node " + owner + " unreachable: " + err);
-          unknown(request, sid, owner);
-        });
-        return;
-      }
-      if (ar.failed()) {
-        LOG.log(System.Logger.Level.DEBUG, "routing lookup failed for node " + owner, ar.cause());
-      }
-      unknown(request, sid, owner);
-    });
+    dir.lookup(owner)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && ar.result() != null && !closed) {
+                forwarder
+                    .forward(request, ar.result().address())
+                    .onFailure(
+                        err -> {
+                          LOG.log(
+                              System.Logger.Level.DEBUG, "node " + owner + " unreachable: " + err);
+                          unknown(request, sid, owner);
+                        });
+                return;
+              }
+              if (ar.failed()) {
+                LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "routing lookup failed for node " + owner,
+                    ar.cause());
+              }
+              unknown(request, sid, owner);
+            });
     return true;
   }
 
@@ -177,9 +203,13 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
     if (engine instanceof TransportHost host) {
       host.decorate(request, response.headers(), false);
     }
-    response.setStatusCode(413)
-        .end(new JsonObject().put("code", EngineProtocol.BAD_REQUEST)
-            .put("message", "Payload too large").encode())
+    response
+        .setStatusCode(413)
+        .end(
+            new JsonObject()
+                .put("code", EngineProtocol.BAD_REQUEST)
+                .put("message", "Payload too large")
+                .encode())
         .onComplete(ar -> request.connection().close());
     return true;
   }
@@ -197,9 +227,15 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
       host.refuse(request, EngineProtocol.UNKNOWN_SID, context);
       return;
     }
-    request.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("code", EngineProtocol.UNKNOWN_SID)
-            .put("message", EngineProtocol.errorMessage(EngineProtocol.UNKNOWN_SID)).encode());
+    request
+        .response()
+        .setStatusCode(400)
+        .putHeader("Content-Type", "application/json")
+        .end(
+            new JsonObject()
+                .put("code", EngineProtocol.UNKNOWN_SID)
+                .put("message", EngineProtocol.errorMessage(EngineProtocol.UNKNOWN_SID))
+                .encode());
   }
 
   @Override
@@ -209,13 +245,16 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
     }
     closed = true;
     NodeDirectory dir = directory;
-    Future<Void> removed = dir == null ? Future.succeededFuture()
-        : dir.remove(tag).recover(err -> Future.succeededFuture());
-    return removed.eventually(() -> {
-      if (dir != null) {
-        dir.close();
-      }
-      return forwarder.close();
-    });
+    Future<Void> removed =
+        dir == null
+            ? Future.succeededFuture()
+            : dir.remove(tag).recover(err -> Future.succeededFuture());
+    return removed.eventually(
+        () -> {
+          if (dir != null) {
+            dir.close();
+          }
+          return forwarder.close();
+        });
   }
 }

@@ -18,9 +18,9 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * Forwards one request to the node that owns its session with {@code vertx-http-proxy}: the
- * body and the answer are streamed with back-pressure, a WebSocket upgrade becomes a tunnel
- * between the client and the owner, and the request carries the loop guard header.
+ * Forwards one request to the node that owns its session with {@code vertx-http-proxy}: the body
+ * and the answer are streamed with back-pressure, a WebSocket upgrade becomes a tunnel between the
+ * client and the owner, and the request carries the loop guard header.
  */
 final class Forwarder {
   private final HttpClient client;
@@ -36,35 +36,37 @@ final class Forwarder {
    * @param idleTimeout ms of silence after which a forwarded polling request is abandoned
    * @param maxConnectionsPerNode the pool size per owner
    */
-  Forwarder(Vertx vertx, String tag, long connectTimeout, long idleTimeout,
-            int maxConnectionsPerNode) {
+  Forwarder(
+      Vertx vertx, String tag, long connectTimeout, long idleTimeout, int maxConnectionsPerNode) {
     this.tag = tag;
     this.connectTimeout = connectTimeout;
     this.idleTimeout = idleTimeout;
-    this.client = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeout),
-        new PoolOptions().setHttp1MaxSize(maxConnectionsPerNode));
-    this.loopGuard = new ProxyInterceptor() {
-      @Override
-      public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        ProxyRequest request = context.request();
-        request.headers().set(ClusterRouting.FORWARDED_HEADER, Forwarder.this.tag);
-        // The owner sees the Host the client sent (its CORS same-origin check compares it with
-        // the Origin), not the owner's own address.
-        HostAndPort authority = request.proxiedRequest().authority();
-        if (authority != null) {
-          request.setAuthority(authority);
-        }
-        return context.sendRequest();
-      }
-    };
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeout),
+            new PoolOptions().setHttp1MaxSize(maxConnectionsPerNode));
+    this.loopGuard =
+        new ProxyInterceptor() {
+          @Override
+          public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            request.headers().set(ClusterRouting.FORWARDED_HEADER, Forwarder.this.tag);
+            // The owner sees the Host the client sent (its CORS same-origin check compares it with
+            // the Origin), not the owner's own address.
+            HostAndPort authority = request.proxiedRequest().authority();
+            if (authority != null) {
+              request.setAuthority(authority);
+            }
+            return context.sendRequest();
+          }
+        };
   }
 
   /**
-   * Forwards a (paused) request to the owner. The connection to the owner is made first: when
-   * that fails (the owner died and the cluster has not noticed yet) nothing is sent and the
-   * returned future fails, so that the caller can answer "Session ID unknown". Once connected,
-   * the proxy answers the request, with 502 when the owner fails it and 504 on a timeout.
+   * Forwards a (paused) request to the owner. The connection to the owner is made first: when that
+   * fails (the owner died and the cluster has not noticed yet) nothing is sent and the returned
+   * future fails, so that the caller can answer "Session ID unknown". Once connected, the proxy
+   * answers the request, with 502 when the owner fails it and 504 on a timeout.
    *
    * @param request the request
    * @param owner the owner's HTTP address
@@ -72,19 +74,23 @@ final class Forwarder {
    */
   Future<Void> forward(HttpServerRequest request, SocketAddress owner) {
     boolean webSocket = request.canUpgradeToWebSocket();
-    return client.request(new RequestOptions()
-            .setServer(owner)
-            .setConnectTimeout(connectTimeout)
-            // A tunnelled WebSocket lives as long as its session: the owner's heartbeat ends it.
-            .setIdleTimeout(webSocket ? 0 : idleTimeout))
-        .map(originRequest -> {
-          HttpProxy proxy = HttpProxy.reverseProxy(
-                  new ProxyOptions().setSupportWebSocket(true), client)
-              .origin(context -> Future.succeededFuture(originRequest))
-              .addInterceptor(loopGuard, true);
-          proxy.handle(request);
-          return null;
-        });
+    return client
+        .request(
+            new RequestOptions()
+                .setServer(owner)
+                .setConnectTimeout(connectTimeout)
+                // A tunnelled WebSocket lives as long as its session: the owner's heartbeat ends
+                // it.
+                .setIdleTimeout(webSocket ? 0 : idleTimeout))
+        .map(
+            originRequest -> {
+              HttpProxy proxy =
+                  HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client)
+                      .origin(context -> Future.succeededFuture(originRequest))
+                      .addInterceptor(loopGuard, true);
+              proxy.handle(request);
+              return null;
+            });
   }
 
   Future<Void> close() {

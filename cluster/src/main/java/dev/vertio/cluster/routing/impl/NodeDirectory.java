@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NodeDirectory {
   private static final System.Logger LOG = System.getLogger(NodeDirectory.class.getName());
+
   /** How often the map is swept of the entries of departed nodes, in ms. */
   private static final long SWEEP_MS = 5_000;
 
@@ -51,7 +52,9 @@ final class NodeDirectory {
   }
 
   static Future<NodeDirectory> open(Vertx vertx, ClusterManager cluster, String name) {
-    return vertx.sharedData().<String, String>getAsyncMap(name)
+    return vertx
+        .sharedData()
+        .<String, String>getAsyncMap(name)
         .map(map -> new NodeDirectory(vertx, cluster, map));
   }
 
@@ -82,23 +85,25 @@ final class NodeDirectory {
       cache.remove(tag, cached);
       return Future.succeededFuture();
     }
-    return map.get(tag).map(text -> {
-      if (text == null) {
-        return null;
-      }
-      Entry entry;
-      try {
-        entry = Entry.decode(text);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "unreadable routing entry for " + tag);
-        return null;
-      }
-      if (!alive(entry)) {
-        return null;
-      }
-      cache.put(tag, entry);
-      return entry;
-    });
+    return map.get(tag)
+        .map(
+            text -> {
+              if (text == null) {
+                return null;
+              }
+              Entry entry;
+              try {
+                entry = Entry.decode(text);
+              } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "unreadable routing entry for " + tag);
+                return null;
+              }
+              if (!alive(entry)) {
+                return null;
+              }
+              cache.put(tag, entry);
+              return entry;
+            });
   }
 
   private boolean alive(Entry entry) {
@@ -114,21 +119,23 @@ final class NodeDirectory {
     }
     Set<String> live = Set.copyOf(nodes);
     cache.values().removeIf(e -> !live.contains(e.nodeId()));
-    map.entries().onSuccess(all -> {
-      List<String> gone = new ArrayList<>();
-      for (Map.Entry<String, String> e : all.entrySet()) {
-        try {
-          if (!live.contains(Entry.decode(e.getValue()).nodeId())) {
-            gone.add(e.getKey());
-          }
-        } catch (RuntimeException ex) {
-          gone.add(e.getKey());
-        }
-      }
-      for (String tag : gone) {
-        map.remove(tag);
-      }
-    });
+    map.entries()
+        .onSuccess(
+            all -> {
+              List<String> gone = new ArrayList<>();
+              for (Map.Entry<String, String> e : all.entrySet()) {
+                try {
+                  if (!live.contains(Entry.decode(e.getValue()).nodeId())) {
+                    gone.add(e.getKey());
+                  }
+                } catch (RuntimeException ex) {
+                  gone.add(e.getKey());
+                }
+              }
+              for (String tag : gone) {
+                map.remove(tag);
+              }
+            });
   }
 
   void close() {

@@ -5,8 +5,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.WebSocket;
 
 /**
- * What every warm-up client's life has: a time bound, a result, and its WebSocket to close when
- * it fails. Subclasses say how it goes and when it {@link #ended}.
+ * What every warm-up client's life has: a time bound, a result, and its WebSocket to close when it
+ * fails. Subclasses say how it goes and when it {@link #ended}.
  */
 abstract class WarmupClientLife {
   private static final long TIMEOUT_MS = 10_000;
@@ -20,10 +20,14 @@ abstract class WarmupClientLife {
     this.clients = clients;
   }
 
-  /** @return completes when the connection is closed; fails on a timeout or an error */
+  /**
+   * @return completes when the connection is closed; fails on a timeout or an error
+   */
   final Future<Void> run() {
-    timer = clients.vertx().setTimer(TIMEOUT_MS, id -> fail(new IllegalStateException(
-        "warm-up cycle timed out")));
+    timer =
+        clients
+            .vertx()
+            .setTimer(TIMEOUT_MS, id -> fail(new IllegalStateException("warm-up cycle timed out")));
     start();
     return done.future();
   }
@@ -31,7 +35,9 @@ abstract class WarmupClientLife {
   /** Opens the connection and goes on from there. */
   abstract void start();
 
-  /** @return true once the life did all it had to (its connection may then close) */
+  /**
+   * @return true once the life did all it had to (its connection may then close)
+   */
   abstract boolean ended();
 
   /** The connection closed: a success when the life had ended. */

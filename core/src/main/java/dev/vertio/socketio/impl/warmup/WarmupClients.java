@@ -15,8 +15,8 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
- * The warm-up's HTTP and WebSocket clients, on Vert.x's own clients with Engine.IO requests
- * built by hand (core does not depend on the Java client), as a browser would send them.
+ * The warm-up's HTTP and WebSocket clients, on Vert.x's own clients with Engine.IO requests built
+ * by hand (core does not depend on the Java client), as a browser would send them.
  */
 final class WarmupClients {
   private final Vertx vertx;
@@ -29,12 +29,17 @@ final class WarmupClients {
     this.vertx = vertx;
     this.port = port;
     this.path = options.getPath();
-    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-            .setDecompressionSupported(options.isHttpCompression()),
-        new PoolOptions().setHttp1MaxSize(4 * Warmup.CONCURRENCY));
-    this.ws = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setTryUsePerMessageCompression(options.isPerMessageDeflate())
-        .setMaxMessageSize(16 * 1024 * 1024));
+    this.http =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setKeepAlive(true)
+                .setDecompressionSupported(options.isHttpCompression()),
+            new PoolOptions().setHttp1MaxSize(4 * Warmup.CONCURRENCY));
+    this.ws =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setTryUsePerMessageCompression(options.isPerMessageDeflate())
+                .setMaxMessageSize(16 * 1024 * 1024));
   }
 
   Vertx vertx() {
@@ -47,13 +52,24 @@ final class WarmupClients {
    * @return the response body, failed on a status other than 200
    */
   Future<String> request(String query, String body) {
-    RequestOptions request = new RequestOptions().setHost("127.0.0.1").setPort(port)
-        .setURI(path + "?" + query).setMethod(body == null ? HttpMethod.GET : HttpMethod.POST);
+    RequestOptions request =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI(path + "?" + query)
+            .setMethod(body == null ? HttpMethod.GET : HttpMethod.POST);
     return http.request(request)
-        .compose(req -> body == null ? req.send() : req
-            .putHeader("Content-Type", "text/plain;charset=UTF-8").send(Buffer.buffer(body)))
-        .compose(resp -> resp.statusCode() == 200 ? resp.body()
-            : Future.failedFuture("HTTP " + resp.statusCode()))
+        .compose(
+            req ->
+                body == null
+                    ? req.send()
+                    : req.putHeader("Content-Type", "text/plain;charset=UTF-8")
+                        .send(Buffer.buffer(body)))
+        .compose(
+            resp ->
+                resp.statusCode() == 200
+                    ? resp.body()
+                    : Future.failedFuture("HTTP " + resp.statusCode()))
         .map(Buffer::toString);
   }
 
@@ -62,11 +78,16 @@ final class WarmupClients {
    * @return the WebSocket, open
    */
   Future<WebSocket> webSocket(String query) {
-    return ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-        .setURI(path + "?" + query));
+    return ws.connect(
+        new WebSocketConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI(path + "?" + query));
   }
 
-  /** @return completes when both clients are closed */
+  /**
+   * @return completes when both clients are closed
+   */
   Future<Void> close() {
     return Future.join(http.close(), ws.close()).mapEmpty();
   }

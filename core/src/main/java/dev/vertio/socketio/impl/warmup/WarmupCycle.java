@@ -1,7 +1,6 @@
 package dev.vertio.socketio.impl.warmup;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
@@ -9,18 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One warm-up client's life, in Engine.IO/Socket.IO packets built by hand: connect (straight
- * over WebSocket, or over polling then upgraded the way browsers do), join the namespace,
- * answer the server's pings and acknowledgement request, emit an acknowledged event, a typed
- * event, a binary event and a broadcast, see its broadcast come back, then end in one of three
- * ways (namespace disconnect, transport close, disconnected by the server).
+ * One warm-up client's life, in Engine.IO/Socket.IO packets built by hand: connect (straight over
+ * WebSocket, or over polling then upgraded the way browsers do), join the namespace, answer the
+ * server's pings and acknowledgement request, emit an acknowledged event, a typed event, a binary
+ * event and a broadcast, see its broadcast come back, then end in one of three ways (namespace
+ * disconnect, transport close, disconnected by the server).
  */
 final class WarmupCycle extends WarmupClientLife {
   private static final char SEPARATOR = '\u001e';
+
   /** Acknowledged events each client sends at once: the per-message paths get most calls. */
   private static final int BURST = 16;
+
   /** Broadcasts each client sends. */
   private static final int BROADCASTS = 2;
+
   private static final int POLLING_EVERY = Integer.getInteger("vertio.warmup.pollingEvery", 4);
   private static final String PAYLOAD = "\"" + "w".repeat(1024) + "\"";
   private static final Buffer ATTACHMENT = Buffer.buffer(new byte[] {1, 2, 3});
@@ -50,10 +52,14 @@ final class WarmupCycle extends WarmupClientLife {
   @Override
   void start() {
     if (polling) {
-      clients.request("EIO=4&transport=polling", null).onSuccess(this::onHandshake)
+      clients
+          .request("EIO=4&transport=polling", null)
+          .onSuccess(this::onHandshake)
           .onFailure(this::fail);
     } else {
-      clients.webSocket("EIO=4&transport=websocket").onSuccess(this::onWebSocket)
+      clients
+          .webSocket("EIO=4&transport=websocket")
+          .onSuccess(this::onWebSocket)
           .onFailure(this::fail);
     }
   }
@@ -71,21 +77,31 @@ final class WarmupCycle extends WarmupClientLife {
    * @return the receiver's WebSocket: resume it before closing, or its close handshake waits
    */
   static Future<WebSocket> stalledReceiver(WarmupClients clients) {
-    return clients.webSocket("EIO=4&transport=websocket")
-        .onSuccess(ws -> ws.textMessageHandler(text -> {
-          if (text.startsWith("0")) {
-            ws.writeTextMessage("40");
-          } else if (text.startsWith("40")) {
-            for (int room = 0; room < WarmupServer.ROOMS; room++) {
-              ws.writeTextMessage("42" + (room + 1) + "[\"" + WarmupServer.JOIN + "\",\"r"
-                  + room + "\",{}]");
-            }
-          } else if (text.startsWith("43" + WarmupServer.ROOMS + "[")) {
-            ws.pause();
-          } else if (text.equals("2")) {
-            ws.writeTextMessage("3");
-          }
-        }));
+    return clients
+        .webSocket("EIO=4&transport=websocket")
+        .onSuccess(
+            ws ->
+                ws.textMessageHandler(
+                    text -> {
+                      if (text.startsWith("0")) {
+                        ws.writeTextMessage("40");
+                      } else if (text.startsWith("40")) {
+                        for (int room = 0; room < WarmupServer.ROOMS; room++) {
+                          ws.writeTextMessage(
+                              "42"
+                                  + (room + 1)
+                                  + "[\""
+                                  + WarmupServer.JOIN
+                                  + "\",\"r"
+                                  + room
+                                  + "\",{}]");
+                        }
+                      } else if (text.startsWith("43" + WarmupServer.ROOMS + "[")) {
+                        ws.pause();
+                      } else if (text.equals("2")) {
+                        ws.writeTextMessage("3");
+                      }
+                    }));
   }
 
   private void onHandshake(String body) {
@@ -95,24 +111,30 @@ final class WarmupCycle extends WarmupClientLife {
   }
 
   private void poll() {
-    clients.request("EIO=4&transport=polling&sid=" + sid, null).onSuccess(payload -> {
-      for (String packet : payload.split(String.valueOf(SEPARATOR))) {
-        if (packet.startsWith("b")) {
-          onAttachment();
-        } else {
-          onEngine(packet);
-        }
-      }
-      // like the reference client, no new poll once the upgrade has begun (the server answers
-      // a poll of an upgraded session with 400)
-      if (!probing && !done.future().isComplete()) {
-        poll();
-      }
-    }).onFailure(err -> {
-      if (!probing) {
-        fail(err);
-      }
-    });
+    clients
+        .request("EIO=4&transport=polling&sid=" + sid, null)
+        .onSuccess(
+            payload -> {
+              for (String packet : payload.split(String.valueOf(SEPARATOR))) {
+                if (packet.startsWith("b")) {
+                  onAttachment();
+                } else {
+                  onEngine(packet);
+                }
+              }
+              // like the reference client, no new poll once the upgrade has begun (the server
+              // answers
+              // a poll of an upgraded session with 400)
+              if (!probing && !done.future().isComplete()) {
+                poll();
+              }
+            })
+        .onFailure(
+            err -> {
+              if (!probing) {
+                fail(err);
+              }
+            });
   }
 
   private void onWebSocket(WebSocket socket) {
@@ -148,8 +170,7 @@ final class WarmupCycle extends WarmupClientLife {
 
   private void onSocketPacket(String packet) {
     if (packet.startsWith("0")) {
-      send("421[\"" + WarmupServer.JOIN + "\",\"" + room
-          + "\",{\"n\":1,\"s\":\"warm\"}]");
+      send("421[\"" + WarmupServer.JOIN + "\",\"" + room + "\",{\"n\":1,\"s\":\"warm\"}]");
       send("42[\"" + WarmupServer.TYPED + "\",{\"name\":\"a\",\"count\":1}]");
     } else if (packet.startsWith("31[")) {
       if (polling) {
@@ -181,7 +202,9 @@ final class WarmupCycle extends WarmupClientLife {
     if (awaitingAttachment == 2) {
       awaitingAttachment = 0;
       probing = true;
-      clients.webSocket("EIO=4&transport=websocket&sid=" + sid).onSuccess(this::onWebSocket)
+      clients
+          .webSocket("EIO=4&transport=websocket&sid=" + sid)
+          .onSuccess(this::onWebSocket)
           .onFailure(this::fail);
     } else if (awaitingAttachment == 3) {
       awaitingAttachment = 0;
@@ -196,8 +219,14 @@ final class WarmupCycle extends WarmupClientLife {
       send("42[\"" + WarmupServer.BROADCAST + "\",\"" + room + "\"," + PAYLOAD + "]");
     }
     for (int i = 0; i < BURST; i++) {
-      send("42" + (10 + i) + "[\"" + WarmupServer.ECHO + "\"," + i
-          + ",{\"k\":\"v\",\"a\":[1,2.5,true,null]}]");
+      send(
+          "42"
+              + (10 + i)
+              + "[\""
+              + WarmupServer.ECHO
+              + "\","
+              + i
+              + ",{\"k\":\"v\",\"a\":[1,2.5,true,null]}]");
     }
     ws.writeTextMessage("451-3[\"" + WarmupServer.BINARY + "\",{\"_placeholder\":true,\"num\":0}]");
     ws.writeBinaryMessage(ATTACHMENT);
@@ -234,13 +263,16 @@ final class WarmupCycle extends WarmupClientLife {
     posting = true;
     String body = String.join(String.valueOf(SEPARATOR), outbox);
     outbox.clear();
-    clients.request("EIO=4&transport=polling&sid=" + sid, body).onComplete(ar -> {
-      posting = false;
-      if (ar.failed()) {
-        fail(ar.cause());
-      } else {
-        flush();
-      }
-    });
+    clients
+        .request("EIO=4&transport=polling&sid=" + sid, body)
+        .onComplete(
+            ar -> {
+              posting = false;
+              if (ar.failed()) {
+                fail(ar.cause());
+              } else {
+                flush();
+              }
+            });
   }
 }

@@ -1,10 +1,9 @@
 package dev.vertio.socketio.impl.warmup;
 
-
 /**
  * The short life most real clients of a busy server have, and the one a restarted server sees by
- * the thousand when its clients come back: open a WebSocket, connect to the main namespace, join
- * a room (acknowledged), emit one acknowledged event, close. Cheap enough to run many times more
+ * the thousand when its clients come back: open a WebSocket, connect to the main namespace, join a
+ * room (acknowledged), emit one acknowledged event, close. Cheap enough to run many times more
  * often than a {@link WarmupCycle}, so the per-connection paths (accept, handshake, session and
  * socket set-up, join, close and clean-up) are called often enough for the JIT's optimizing
  * compiler, not only its first tier.
@@ -20,12 +19,16 @@ final class WarmupLightCycle extends WarmupClientLife {
 
   @Override
   void start() {
-    clients.webSocket("EIO=4&transport=websocket").onSuccess(socket -> {
-      ws = socket;
-      socket.textMessageHandler(this::onText);
-      socket.exceptionHandler(this::fail);
-      socket.closeHandler(v -> finish());
-    }).onFailure(this::fail);
+    clients
+        .webSocket("EIO=4&transport=websocket")
+        .onSuccess(
+            socket -> {
+              ws = socket;
+              socket.textMessageHandler(this::onText);
+              socket.exceptionHandler(this::fail);
+              socket.closeHandler(v -> finish());
+            })
+        .onFailure(this::fail);
   }
 
   @Override
