@@ -4,6 +4,7 @@ import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.HandshakeData;
 import dev.vertio.engineio.impl.CorsPolicy;
 import dev.vertio.engineio.impl.SessionIds;
+import dev.vertio.engineio.spi.BoundedInflation;
 import dev.vertio.plain.PlainEndpoint;
 import dev.vertio.plain.PlainOptions;
 import dev.vertio.plain.PlainProtocol;

@@ -2,6 +2,7 @@ package dev.vertio.transport.websocket;
 
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.parser.EngineWireFormat;
+import dev.vertio.engineio.spi.BoundedInflation;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportProvider;

@@ -1,4 +1,4 @@
-package dev.vertio.plain.impl;
+package dev.vertio.engineio.spi;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -9,8 +9,7 @@ import java.lang.reflect.Field;
 import java.util.Map;
 
 /**
- * Bounds how far a per-message-deflate frame may inflate (RFC 7692 decompression). The same as the
- * WebSocket transport's own class of this name, which core cannot reach.
+ * Bounds how far a per-message-deflate frame may inflate (RFC 7692 decompression).
  *
  * <p>Vert.x 5 installs Netty's deflate decoder without an allocation limit, so a small compressed
  * frame could inflate to gigabytes before any size check runs. Netty's decoder does support a limit
@@ -19,7 +18,7 @@ import java.util.Map;
  * cannot be found or changed (a different Netty or Vert.x), the connection is refused rather than
  * left unbounded.
  */
-final class BoundedInflation {
+public final class BoundedInflation {
   private static final System.Logger LOG = System.getLogger(BoundedInflation.class.getName());
   private static final String DECODER_CLASS =
       "io.netty.handler.codec.http.websocketx.extensions.compression.DeflateDecoder";
@@ -46,7 +45,7 @@ final class BoundedInflation {
    * @return true when the connection has no deflate decoder or it is now bounded; false when it has
    *     one that could not be bounded
    */
-  static boolean apply(ServerWebSocket ws, int maxBytes) {
+  public static boolean apply(ServerWebSocket ws, int maxBytes) {
     if (!(ws instanceof WebSocketImplBase)) {
       return false;
     }
