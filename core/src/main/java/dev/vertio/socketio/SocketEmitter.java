@@ -34,7 +34,10 @@ public interface SocketEmitter {
    * @param <T> the type
    * @return the mapped first argument of the acknowledgement
    */
-  <T> Future<T> emitWithAck(Class<T> type, String event, Object... args);
+  default <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
+    return emitWithAck(event, args)
+        .map(answer -> dev.vertio.socketio.shared.JsonArgs.firstAs(answer, type));
+  }
 
   /**
    * @param timeout how long to wait for acknowledgements

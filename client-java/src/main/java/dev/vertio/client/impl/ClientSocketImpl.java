@@ -321,11 +321,6 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
   }
 
   @Override
-  public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
-    return new Emit(options.getAckTimeout(), false).emitWithAck(type, event, args);
-  }
-
-  @Override
   public SocketEmitter timeout(Duration timeout) {
     return new Emit(Math.max(1, timeout.toMillis()), false);
   }
@@ -475,11 +470,6 @@ final class ClientSocketImpl extends EventListeningBase<ClientSocket> implements
                     });
                 return p.future();
               });
-    }
-
-    @Override
-    public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
-      return emitWithAck(event, args).map(answer -> JsonArgs.firstAs(answer, type));
     }
 
     @Override

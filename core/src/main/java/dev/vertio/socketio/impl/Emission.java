@@ -59,11 +59,6 @@ final class Emission implements SocketEmitter {
   }
 
   @Override
-  public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
-    return emitWithAck(event, args).map(answer -> JsonArgs.firstAs(answer, type));
-  }
-
-  @Override
   public SocketEmitter timeout(Duration timeout) {
     return new Emission(socket, Math.max(1, timeout.toMillis()), volatile_, compress);
   }

@@ -186,11 +186,6 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   }
 
   @Override
-  public <T> Future<T> emitWithAck(Class<T> type, String event, Object... args) {
-    return new Emission(this, 0, false, true).emitWithAck(type, event, args);
-  }
-
-  @Override
   public SocketEmitter timeout(Duration timeout) {
     return new Emission(this, Math.max(1, timeout.toMillis()), false, true);
   }
