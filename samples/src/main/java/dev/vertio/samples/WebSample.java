@@ -1,5 +1,6 @@
 package dev.vertio.samples;
 
+import dev.vertio.engineio.NativeTransport;
 import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.socketio.SocketIoServer;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package dev.vertio.bench.server;
 
+import dev.vertio.engineio.NativeTransport;
 import dev.vertio.engineio.impl.EngineDiagnostics;
 import dev.vertio.micrometer.MetricsOptions;
 import dev.vertio.micrometer.VertioMetrics;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
+import dev.vertio.engineio.NativeTransport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
@@ -80,5 +81,14 @@ class NativeTransportTest {
     vertx = Vertx.vertx(NativeTransport.vertxOptions());
     assertFalse(vertx.isNativeTransportEnabled());
     sessionWorks();
+  }
+
+  @Test
+  void aMalformedSystemPropertyIsRefusedNotReadAsFalse() {
+    System.setProperty(NativeTransport.PROPERTY, "yes");
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, NativeTransport::vertxOptions);
+    assertEquals("-Dvertio.nativeTransport must be true or false, got: yes", e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package dev.vertio.samples.echo;
 
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineServer;
+import dev.vertio.engineio.NativeTransport;
 import dev.vertio.samples.CommandLine;
 import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.samples.SampleMain;
@@ -65,7 +66,7 @@ public final class EngineEchoServer {
    */
   public static void main(String[] args) {
     CommandLine cli = SampleMain.commandLine("engine-echo", args, FLAGS);
-    Vertx vertx = Vertx.vertx(dev.vertio.samples.NativeTransport.vertxOptions());
+    Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
     // Closing Vert.x closes the engine first: its sessions end as "server shutting down".
     Shutdown.install("engine-echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);

@@ -1,5 +1,6 @@
 package dev.vertio.samples.echo;
 
+import dev.vertio.engineio.NativeTransport;
 import dev.vertio.samples.CommandLine;
 import dev.vertio.samples.CommandLine.Flag;
 import dev.vertio.samples.SampleMain;
@@ -79,7 +80,7 @@ public final class SocketIoEchoServer {
    */
   public static void main(String[] args) {
     CommandLine cli = SampleMain.commandLine("echo", args, FLAGS);
-    Vertx vertx = Vertx.vertx(dev.vertio.samples.NativeTransport.vertxOptions());
+    Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
     // Closing Vert.x closes the server first: its sockets end as "server shutting down".
     Shutdown.install("echo", vertx, () -> null, Duration.ZERO);
     int port = (int) cli.getLong("port", 3000);
