@@ -1,11 +1,9 @@
 package dev.vertio.socketio.impl.warmup;
 
 import dev.vertio.socketio.SocketIoOptions;
-import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 import java.lang.System.Logger.Level;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -30,8 +28,8 @@ public final class Warmup {
   /** Event loops the clients are spread over (the client side runs cold code too). */
   static final int DRIVERS = Integer.getInteger("vertio.warmup.drivers", 2);
 
-  /** Cycles run before the warm-up may end because the JIT is quiet. */
-  static final int MIN_CYCLES = Integer.getInteger("vertio.warmup.minCycles", 12_000);
+  /** Cycles of the first round (unless {@link #FIRST_ROUND_PERCENT} of the time passes first). */
+  static final int MIN_CYCLES = Integer.getInteger("vertio.warmup.minCycles", 8_000);
 
   /**
    * One cycle in this many is a full {@link WarmupCycle} (every path); the others are {@link
@@ -50,8 +48,17 @@ public final class Warmup {
    */
   static final long LOAD_SHARE_PERCENT = 70;
 
-  /** How long cycles in flight may still run once the warm-up stops, ms. */
-  static final long STOP_GRACE_MS = 1_000;
+  /** The share of {@code warmupMaxTime} the first round of traffic may take at most. */
+  static final long FIRST_ROUND_PERCENT = 40;
+
+  /** Cycles of each round after the first. */
+  static final int ROUND_CYCLES = Integer.getInteger("vertio.warmup.roundCycles", 4_000);
+
+  /** Clients per event loop while the JIT compiler catches up. */
+  static final int TRICKLE_CLIENTS = 1;
+
+  /** A round after the first that made the JIT compile less than this, ms, ends the warm-up. */
+  static final long SETTLED_COMPILE_MS = 150;
 
   /** The JIT counts as quiet when it compiled less than this per tick, ms. */
   static final long QUIET_COMPILE_MS = 20;
@@ -97,45 +104,36 @@ public final class Warmup {
         String.valueOf(options.getWarmupMaxTime()));
     WarmupServer server = new WarmupServer(vertx, options);
     Promise<Void> done = Promise.promise();
-    List<Driver> drivers = new ArrayList<>();
-    for (int i = 0; i < DRIVERS; i++) {
-      drivers.add(new Driver(i == 0, Math.max(1, CONCURRENCY / DRIVERS), start));
-    }
+    List<WarmupDriver> drivers = new ArrayList<>();
+    List<String> deployments = new ArrayList<>();
+    String[] serverDeployment = {null};
+    int[] rounds = {0};
     vertx
         .deployVerticle(server)
         .compose(
-            serverDeployment -> {
-              List<Future<WarmupReport>> reports = new ArrayList<>();
-              for (Driver driver : drivers) {
-                driver.port = server.port();
-                reports.add(
-                    vertx
-                        .deployVerticle(driver)
-                        .compose(
-                            deployment ->
-                                driver
-                                    .finished
-                                    .future()
-                                    .eventually(() -> vertx.undeploy(deployment))));
+            id -> {
+              serverDeployment[0] = id;
+              List<Future<String>> deployed = new ArrayList<>();
+              for (int i = 0; i < DRIVERS; i++) {
+                WarmupDriver driver = new WarmupDriver(i == 0, server.port(), options);
+                drivers.add(driver);
+                deployed.add(vertx.deployVerticle(driver).onSuccess(deployments::add));
               }
-              return Future.join(reports)
-                  .map(all -> sum(reports))
-                  .eventually(() -> server.io().close())
-                  .eventually(() -> vertx.undeploy(serverDeployment));
+              return Future.all(deployed);
             })
+        .compose(v -> new Rounds(drivers, start, rounds).run())
         .compose(
-            traffic ->
-                drain(start)
+            stopReason ->
+                endAll(drivers, deployments, server, serverDeployment[0])
+                    .compose(v -> drain(start))
                     .map(
                         drained ->
-                            new WarmupReport(
-                                elapsedMs(start),
-                                traffic.cycles(),
-                                traffic.fullCycles(),
-                                traffic.failedCycles(),
-                                compileMillis() - compile0,
-                                traffic.stopReason() + ", then " + drained,
-                                traffic.firstFailure())))
+                            report(
+                                drivers,
+                                start,
+                                compile0,
+                                rounds[0],
+                                stopReason + ", then " + drained)))
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
@@ -143,15 +141,18 @@ public final class Warmup {
                 LOG.log(
                     Level.INFO,
                     "Vertio warm-up: done in {0} ms: {1} connection cycles ({6} of "
-                        + "them full, {2} failed), JIT compile time {3} ms; traffic stopped because {4}{5}",
+                        + "them full, {2} failed) in {7} rounds, JIT compile time {3} ms; "
+                        + "traffic stopped because {4}{5}",
                     String.valueOf(last.elapsedMillis()),
                     String.valueOf(last.cycles()),
                     String.valueOf(last.failedCycles()),
                     String.valueOf(last.compileMillis()),
                     last.stopReason(),
                     last.firstFailure() == null ? "" : "; first failure: " + last.firstFailure(),
-                    String.valueOf(last.fullCycles()));
+                    String.valueOf(last.fullCycles()),
+                    String.valueOf(last.rounds()));
               } else {
+                endAll(drivers, deployments, server, serverDeployment[0]);
                 last =
                     new WarmupReport(
                         elapsedMs(start),
@@ -159,6 +160,7 @@ public final class Warmup {
                         0,
                         0,
                         compileMillis() - compile0,
+                        rounds[0],
                         "it failed",
                         String.valueOf(ar.cause()));
                 LOG.log(
@@ -171,6 +173,168 @@ public final class Warmup {
               done.complete();
             });
     return done.future();
+  }
+
+  /** Closes the clients, then the private server; never fails. */
+  private Future<Void> endAll(
+      List<WarmupDriver> drivers,
+      List<String> deployments,
+      WarmupServer server,
+      String serverDeployment) {
+    List<Future<Void>> ended = new ArrayList<>();
+    drivers.forEach(d -> ended.add(d.end()));
+    return Future.join(ended)
+        .transform(
+            v -> {
+              List<Future<Void>> undeployed = new ArrayList<>();
+              deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
+              return Future.join(undeployed);
+            })
+        .transform(v -> server.io().close())
+        .transform(
+            v ->
+                serverDeployment == null
+                    ? Future.succeededFuture()
+                    : vertx.undeploy(serverDeployment))
+        .transform(v -> Future.succeededFuture());
+  }
+
+  private WarmupReport report(
+      List<WarmupDriver> drivers, long start, long compile0, int rounds, String stopReason) {
+    long cycles = 0;
+    long full = 0;
+    long failed = 0;
+    String failure = null;
+    for (WarmupDriver d : drivers) {
+      cycles += d.cycles();
+      full += d.fullCycles();
+      failed += d.failed();
+      failure = failure == null ? d.firstFailure() : failure;
+    }
+    return new WarmupReport(
+        elapsedMs(start),
+        cycles,
+        full,
+        failed,
+        compileMillis() - compile0,
+        rounds,
+        stopReason,
+        failure);
+  }
+
+  /**
+   * Traffic in rounds of two phases. A load phase runs every client at once; the JIT queues what
+   * got hot, more than its optimizing compiler can take while the load runs. A trickle phase then
+   * runs {@link #TRICKLE_CLIENTS} clients per event loop until the compiler has caught up: the
+   * trickle leaves it the CPU, yet keeps every queued method in use, because HotSpot drops a queued
+   * compilation whose method was not called for a while (a warm-up that simply stopped its traffic
+   * would seem caught up at once, with the per-connection paths never compiled). The next load
+   * phase compiles what went back to the first tier (deoptimized) or had to wait there for a
+   * shorter queue. The warm-up is done when a later load phase made the JIT compile less than
+   * {@link #SETTLED_COMPILE_MS}, or at the time bound.
+   */
+  private final class Rounds {
+    private final List<WarmupDriver> drivers;
+    private final long start;
+    private final int[] rounds;
+    private final Promise<String> done = Promise.promise();
+    private boolean loading;
+    private long phaseCycles;
+    private long phaseCompile;
+    private long loadCompile;
+    private long lastCompile;
+    private long failedBefore;
+    private int quietTicks;
+    private long tick;
+
+    Rounds(List<WarmupDriver> drivers, long start, int[] rounds) {
+      this.drivers = drivers;
+      this.start = start;
+      this.rounds = rounds;
+    }
+
+    Future<String> run() {
+      load();
+      tick = vertx.setPeriodic(TICK_MS, id -> tick());
+      return done.future();
+    }
+
+    private void load() {
+      rounds[0]++;
+      loading = true;
+      phaseCycles = cycles();
+      phaseCompile = compileMillis();
+      failedBefore = failed();
+      drivers.forEach(d -> d.concurrency(Math.max(1, CONCURRENCY / drivers.size())));
+    }
+
+    private void trickle() {
+      loading = false;
+      loadCompile = compileMillis() - phaseCompile;
+      quietTicks = 0;
+      LOG.log(
+          Level.DEBUG,
+          "Vertio warm-up: round {0}: {1} cycles under load, JIT compile time {2} ms",
+          rounds[0],
+          cycles() - phaseCycles,
+          loadCompile);
+      drivers.forEach(d -> d.concurrency(TRICKLE_CLIENTS));
+    }
+
+    private void tick() {
+      long compile = compileMillis();
+      quietTicks = compile >= 0 && compile - lastCompile < QUIET_COMPILE_MS ? quietTicks + 1 : 0;
+      lastCompile = compile;
+      long elapsed = elapsedMs(start);
+      long maxTime = options.getWarmupMaxTime();
+      int n = rounds[0];
+      long failedNow = failed() - failedBefore;
+      if (failedNow > 100 && failedNow > cycles() - phaseCycles) {
+        finish("most cycles failed");
+      } else if (elapsed >= maxTime * LOAD_SHARE_PERCENT / 100) {
+        finish(LOAD_SHARE_PERCENT + "% of its time bound passed in round " + n);
+      } else if (loading) {
+        long quota = n == 1 ? MIN_CYCLES : ROUND_CYCLES;
+        if (cycles() - phaseCycles >= quota
+            || (n == 1 && elapsed >= maxTime * FIRST_ROUND_PERCENT / 100)) {
+          trickle();
+        }
+      } else if (quietTicks >= 2 || compile < 0) {
+        if (n > 1 && loadCompile < SETTLED_COMPILE_MS) {
+          finish(
+              "the JIT compiler caught up, and round "
+                  + n
+                  + "'s load made it compile only "
+                  + loadCompile
+                  + " ms");
+        } else {
+          load();
+        }
+      }
+    }
+
+    private void finish(String reason) {
+      vertx.cancelTimer(tick);
+      List<Future<Void>> stopped = new ArrayList<>();
+      drivers.forEach(d -> stopped.add(d.halt()));
+      Future.join(stopped).onComplete(v -> done.tryComplete(reason));
+    }
+
+    private long cycles() {
+      long sum = 0;
+      for (WarmupDriver d : drivers) {
+        sum += d.cycles();
+      }
+      return sum;
+    }
+
+    private long failed() {
+      long sum = 0;
+      for (WarmupDriver d : drivers) {
+        sum += d.failed();
+      }
+      return sum;
+    }
   }
 
   /**
@@ -202,26 +366,6 @@ public final class Warmup {
     return drained.future();
   }
 
-  private static WarmupReport sum(List<Future<WarmupReport>> reports) {
-    long cycles = 0;
-    long full = 0;
-    long failed = 0;
-    String reason = null;
-    String failure = null;
-    for (Future<WarmupReport> f : reports) {
-      WarmupReport r = f.result();
-      if (r == null) {
-        throw new IllegalStateException("a warm-up driver failed", f.cause());
-      }
-      cycles += r.cycles();
-      full += r.fullCycles();
-      failed += r.failedCycles();
-      reason = reason == null ? r.stopReason() : reason;
-      failure = failure == null ? r.firstFailure() : failure;
-    }
-    return new WarmupReport(0, cycles, full, failed, 0, reason, failure);
-  }
-
   private static long elapsedMs(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
@@ -233,115 +377,6 @@ public final class Warmup {
         : -1;
   }
 
-  /** Runs clients in cycles on one event loop until it is time to stop. */
-  private final class Driver extends AbstractVerticle {
-    private final boolean first;
-    private final int concurrency;
-    private final long start;
-    private int port;
-    private final long compile0 = compileMillis();
-    private final Promise<WarmupReport> finished = Promise.promise();
-    private WarmupClients clients;
-    private Future<WebSocket> stalled;
-    private long started;
-    private long fullStarted;
-    private long cycles;
-    private long fullCycles;
-    private long failed;
-    private int inFlight;
-    private int quietTicks;
-    private long lastCompile = compile0;
-    private String stopReason;
-    private String firstFailure;
-    private long timer;
-
-    Driver(boolean first, int concurrency, long start) {
-      this.first = first;
-      this.concurrency = concurrency;
-      this.start = start;
-    }
-
-    @Override
-    public void start() {
-      clients = new WarmupClients(vertx, port, options);
-      stalled = first ? WarmupCycle.stalledReceiver(clients) : Future.failedFuture("none");
-      for (int i = 0; i < concurrency; i++) {
-        inFlight++;
-        next();
-      }
-      timer = vertx.setPeriodic(TICK_MS, id -> tick());
-    }
-
-    private void tick() {
-      long compile = compileMillis();
-      long elapsed = elapsedMs(start);
-      quietTicks = compile >= 0 && compile - lastCompile < QUIET_COMPILE_MS ? quietTicks + 1 : 0;
-      lastCompile = compile;
-      if (elapsed >= options.getWarmupMaxTime() * LOAD_SHARE_PERCENT / 100) {
-        stop(LOAD_SHARE_PERCENT + "% of its time bound passed");
-      } else if (cycles >= MIN_CYCLES / DRIVERS && quietTicks >= 2) {
-        stop("the JIT compiler caught up");
-      }
-    }
-
-    private void stop(String reason) {
-      if (stopReason == null) {
-        stopReason = reason;
-        vertx.cancelTimer(timer);
-        // cycles in flight get a moment to end; then their connections are cut
-        vertx.setTimer(STOP_GRACE_MS, id -> end());
-      }
-    }
-
-    private void end() {
-      stalled.onSuccess(WebSocket::resume);
-      clients
-          .close()
-          .onComplete(
-              v ->
-                  finished.tryComplete(
-                      new WarmupReport(
-                          elapsedMs(start),
-                          cycles,
-                          fullCycles,
-                          failed,
-                          compileMillis() - compile0,
-                          stopReason,
-                          firstFailure)));
-    }
-
-    private void next() {
-      if (stopReason != null) {
-        if (--inFlight == 0) {
-          end();
-        }
-        return;
-      }
-      boolean full = FULL_EVERY <= 1 || started % FULL_EVERY == 0;
-      Future<Void> cycle =
-          full
-              ? new WarmupCycle(clients, fullStarted++).run()
-              : new WarmupLightCycle(clients, started).run();
-      started++;
-      cycle.onComplete(
-          ar -> {
-            if (ar.succeeded()) {
-              cycles++;
-              fullCycles += full ? 1 : 0;
-            } else if (stopReason == null) {
-              failed++;
-              if (firstFailure == null) {
-                firstFailure = String.valueOf(ar.cause());
-              }
-              if (failed > 100 && failed > cycles) {
-                stop("most cycles failed: " + ar.cause());
-              }
-            }
-            next();
-          });
-    }
-  }
-
   /**
    * What one warm-up did.
    *
@@ -350,6 +385,7 @@ public final class Warmup {
    * @param fullCycles how many of them were full cycles (the others are light ones)
    * @param failedCycles cycles that failed (timed out or were refused)
    * @param compileMillis the JIT's compile time during the warm-up, ms (-1 when unknown)
+   * @param rounds rounds of traffic it ran
    * @param stopReason why it stopped
    * @param firstFailure the first cycle's failure, or null when none failed
    */
@@ -359,6 +395,7 @@ public final class Warmup {
       long fullCycles,
       long failedCycles,
       long compileMillis,
+      int rounds,
       String stopReason,
       String firstFailure) {}
 }

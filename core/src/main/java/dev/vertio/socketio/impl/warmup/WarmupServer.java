@@ -81,6 +81,11 @@ final class WarmupServer extends AbstractVerticle {
               .onFailure(ignored -> {});
           socket.onDisconnect(reason -> socket.data().clear());
         });
+    // Applications' handlers are classes the JIT has not seen: with several connection handlers
+    // here, the call sites that run them are compiled for any handler class, not for this one (a
+    // real application's first connection would otherwise deoptimize them)
+    io.onConnection(socket -> socket.data().put("at", socket.handshake().time()));
+    io.onConnection(socket -> socket.onDisconnect(reason -> socket.data().remove("at")));
   }
 
   @Override

@@ -1,0 +1,142 @@
+package dev.vertio.socketio.impl.warmup;
+
+import dev.vertio.socketio.SocketIoOptions;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.WebSocket;
+
+/**
+ * Runs warm-up clients in cycles on one event loop: {@link #concurrency(int)} sets how many are
+ * under way at once (a new cycle starts whenever one ends, while fewer than that run), {@link
+ * #stop()} lets the cycles under way end by themselves and starts no more. So the server sees only
+ * the paths real traffic takes, never a mass cut of connections, until {@link #end}.
+ */
+final class WarmupDriver extends AbstractVerticle {
+  private final boolean first;
+  private final int port;
+  private final SocketIoOptions options;
+  private WarmupClients clients;
+  private Future<WebSocket> stalled;
+  private Promise<Void> stopped;
+  private int target;
+  private long started;
+  private long fullStarted;
+  private int inFlight;
+  private boolean stopping;
+  private volatile long cycles;
+  private volatile long fullCycles;
+  private volatile long failed;
+  private volatile String firstFailure;
+
+  WarmupDriver(boolean first, int port, SocketIoOptions options) {
+    this.first = first;
+    this.port = port;
+    this.options = options;
+  }
+
+  @Override
+  public void start() {
+    clients = new WarmupClients(vertx, port, options);
+    stalled = first ? WarmupCycle.stalledReceiver(clients) : Future.failedFuture("none");
+  }
+
+  /**
+   * Runs this many cycles at once from now on (fewer as the ones above it end).
+   *
+   * @param clients cycles under way at once
+   */
+  void concurrency(int clients) {
+    context.runOnContext(
+        v -> {
+          if (stopping) {
+            return;
+          }
+          target = clients;
+          while (inFlight < target) {
+            inFlight++;
+            next();
+          }
+        });
+  }
+
+  /**
+   * Starts no further cycle; the ones under way end by themselves.
+   *
+   * @return completes when the last one has ended; never fails
+   */
+  Future<Void> halt() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          stopping = true;
+          stopped = done;
+          if (inFlight == 0) {
+            done.tryComplete();
+          }
+        });
+    return done.future();
+  }
+
+  /**
+   * Closes the clients (and the stalled receiver).
+   *
+   * @return completes when they are closed
+   */
+  Future<Void> end() {
+    Promise<Void> closed = Promise.promise();
+    context.runOnContext(
+        v -> {
+          stalled.onSuccess(WebSocket::resume);
+          clients.close().onComplete(ar -> closed.tryComplete());
+        });
+    return closed.future();
+  }
+
+  long cycles() {
+    return cycles;
+  }
+
+  long fullCycles() {
+    return fullCycles;
+  }
+
+  long failed() {
+    return failed;
+  }
+
+  String firstFailure() {
+    return firstFailure;
+  }
+
+  private void next() {
+    if (stopping || inFlight > target) {
+      inFlight--;
+      if (stopping && inFlight == 0 && stopped != null) {
+        stopped.tryComplete();
+      }
+      return;
+    }
+    boolean full = Warmup.FULL_EVERY <= 1 || started % Warmup.FULL_EVERY == 0;
+    Future<Void> cycle =
+        full
+            ? new WarmupCycle(clients, fullStarted++).run()
+            : new WarmupLightCycle(clients, started).run();
+    started++;
+    cycle.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            cycles++;
+            if (full) {
+              fullCycles++;
+            }
+          } else if (!stopping) {
+            failed++;
+            if (firstFailure == null) {
+              firstFailure = String.valueOf(ar.cause());
+            }
+          }
+          next();
+        });
+  }
+}
