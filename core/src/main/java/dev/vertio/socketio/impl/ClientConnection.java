@@ -11,15 +11,11 @@ import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketDecoder;
 import dev.vertio.socketio.parser.SocketPacketType;
 import dev.vertio.socketio.parser.SocketParseException;
+import dev.vertio.socketio.shared.SmallMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One Engine.IO connection seen by the Socket.IO layer: it decodes packets and multiplexes the
@@ -33,8 +29,11 @@ final class ClientConnection implements Client {
   private final ContextInternal context;
   private final SocketPacketDecoder decoder;
   private final ClientProtocol protocol;
-  private final Map<String, SocketImpl> sockets = new HashMap<>(2);
-  private final Set<String> connecting = new HashSet<>(2);
+  private final SmallMap<SocketImpl> sockets = new SmallMap<>();
+
+  /** Namespaces whose CONNECT is under way (their middlewares run). */
+  private final SmallMap<Boolean> connecting = new SmallMap<>();
+
   private long connectTimer;
 
   /** Wire size of the packet being decoded (its text and the attachments so far). */
@@ -132,7 +131,7 @@ final class ClientConnection implements Client {
         session.id(),
         session.handshake().remoteAddress(),
         e.getMessage());
-    for (SocketImpl s : new ArrayList<>(sockets.values())) {
+    for (SocketImpl s : sockets.values()) {
       s.reportClientError(e);
     }
     close(SocketIoProtocol.FORCED_CLOSE);
@@ -155,7 +154,7 @@ final class ClientConnection implements Client {
   private void onPacket(SocketPacket packet) {
     String nsp = protocol.namespace(packet);
     if (packet.type() == SocketPacketType.CONNECT) {
-      if (sockets.containsKey(nsp) || connecting.contains(nsp)) {
+      if (sockets.containsKey(nsp) || connecting.containsKey(nsp)) {
         close(SocketIoProtocol.FORCED_SERVER_CLOSE);
         return;
       }
@@ -182,7 +181,7 @@ final class ClientConnection implements Client {
           ClientProtocol.V5.connectError(SocketIoProtocol.INVALID_NAMESPACE, null));
       return;
     }
-    connecting.add(name);
+    connecting.put(name, Boolean.TRUE);
     OnContext.anchor(context, namespace.connect(this, auth))
         .onComplete(
             ar -> {
@@ -233,7 +232,7 @@ final class ClientConnection implements Client {
   /** {@code socket.disconnect(true)}: every namespace disconnects, then the connection closes. */
   @Override
   public void disconnectAll() {
-    for (SocketImpl s : new ArrayList<>(sockets.values())) {
+    for (SocketImpl s : sockets.values()) {
       s.disconnect(false);
     }
     close(SocketIoProtocol.FORCED_SERVER_CLOSE);
@@ -260,7 +259,7 @@ final class ClientConnection implements Client {
       connectTimer = -1;
     }
     decoder.reset();
-    for (SocketImpl s : new ArrayList<>(sockets.values())) {
+    for (SocketImpl s : sockets.values()) {
       s.onClose(reason);
     }
     sockets.clear();

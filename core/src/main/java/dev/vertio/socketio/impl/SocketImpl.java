@@ -25,6 +25,7 @@ import dev.vertio.socketio.recovery.StoredSession;
 import dev.vertio.socketio.shared.AckRegistry;
 import dev.vertio.socketio.shared.EventListeners;
 import dev.vertio.socketio.shared.EventListeningBase;
+import dev.vertio.socketio.shared.HandlerList;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -35,7 +36,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A socket: one client's connection to one namespace. State is touched on the connection's context;
@@ -50,10 +50,13 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   private final String id;
   private final SocketHandshake handshake;
   private final ContextInternal context;
-  private final JsonObject data = new JsonObject();
-  private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
-  private final List<Handler<String>> disconnectingHandlers = new CopyOnWriteArrayList<>();
-  private final List<Handler<Throwable>> errorHandlers = new CopyOnWriteArrayList<>();
+
+  /** Created when first asked for: most sockets never use it. */
+  private volatile JsonObject data;
+
+  private final List<PacketMiddleware> middlewares = new HandlerList<>();
+  private final List<Handler<String>> disconnectingHandlers = new HandlerList<>();
+  private final List<Handler<Throwable>> errorHandlers = new HandlerList<>();
   private final AckRegistry acks;
   private final ArrayDeque<SocketPacket> backlog = new ArrayDeque<>(0);
   private final String pid;
@@ -84,7 +87,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     this.restoredRooms = restored == null ? Set.of() : restored.rooms();
     this.recoveryOffset = recoveryOffset;
     if (restored != null) {
-      data.mergeIn(restored.data());
+      data().mergeIn(restored.data());
     }
     this.namespace = namespace;
     this.client = client;
@@ -112,9 +115,24 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     return handshake;
   }
 
+  private JsonObject dataCopy() {
+    JsonObject d = data;
+    return d == null ? new JsonObject() : d.copy();
+  }
+
   @Override
   public JsonObject data() {
-    return data;
+    JsonObject d = data;
+    if (d == null) {
+      synchronized (this) {
+        d = data;
+        if (d == null) {
+          d = new JsonObject();
+          data = d;
+        }
+      }
+    }
+    return d;
   }
 
   @Override
@@ -627,7 +645,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
               id,
               namespace.name(),
               namespace.adapter().socketRooms(id),
-              data.copy(),
+              dataCopy(),
               log == null ? null : log.sessionMark(id)));
     }
     namespace.adapter().delAll(id);
@@ -665,7 +683,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
 
   @Override
   public RemoteSocket snapshot() {
-    return new RemoteSocketImpl(this, rooms(), data.copy());
+    return new RemoteSocketImpl(this, rooms(), dataCopy());
   }
 
   @Override

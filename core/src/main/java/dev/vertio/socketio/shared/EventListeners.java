@@ -4,10 +4,7 @@ import dev.vertio.socketio.AnyEventHandler;
 import dev.vertio.socketio.EventHandler;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A socket's listeners: per event (plain, blocking or once), catch-all incoming and outgoing.
@@ -33,14 +30,26 @@ public final class EventListeners {
     }
   }
 
-  private final Map<String, List<Listener>> byEvent = new HashMap<>();
-  private final List<AnyEventHandler> any = new CopyOnWriteArrayList<>();
-  private final List<AnyEventHandler> anyOutgoing = new CopyOnWriteArrayList<>();
+  /**
+   * Per event: its one {@link Listener}, or a {@code List<Listener>} once it has several (most
+   * events of most sockets have exactly one: no list for them).
+   */
+  private final SmallMap<Object> byEvent = new SmallMap<>();
+
+  private final List<AnyEventHandler> any = new HandlerList<>();
+  private final List<AnyEventHandler> anyOutgoing = new HandlerList<>();
 
   public synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
-    byEvent
-        .computeIfAbsent(event, k -> new ArrayList<>(1))
-        .add(new Listener(handler, blocking, once));
+    Listener listener = new Listener(handler, blocking, once);
+    Object before = byEvent.putIfAbsent(event, listener);
+    if (before instanceof Listener) {
+      List<Listener> list = new ArrayList<>(2);
+      list.add((Listener) before);
+      list.add(listener);
+      byEvent.put(event, list);
+    } else if (before != null) {
+      listOf(before).add(listener);
+    }
   }
 
   public synchronized void remove(String event) {
@@ -48,8 +57,13 @@ public final class EventListeners {
   }
 
   public synchronized void remove(String event, EventHandler handler) {
-    List<Listener> list = byEvent.get(event);
-    if (list != null) {
+    Object value = byEvent.get(event);
+    if (value instanceof Listener) {
+      if (((Listener) value).handler == handler) {
+        byEvent.remove(event);
+      }
+    } else if (value != null) {
+      List<Listener> list = listOf(value);
       list.removeIf(l -> l.handler == handler);
       if (list.isEmpty()) {
         byEvent.remove(event);
@@ -69,15 +83,28 @@ public final class EventListeners {
    * @return the listeners for an event, once-listeners removed from the registry
    */
   public synchronized List<Listener> take(String event) {
-    List<Listener> list = byEvent.get(event);
-    if (list == null) {
+    Object value = byEvent.get(event);
+    if (value == null) {
       return List.of();
     }
+    if (value instanceof Listener) {
+      Listener only = (Listener) value;
+      if (only.once) {
+        byEvent.remove(event);
+      }
+      return List.of(only);
+    }
+    List<Listener> list = listOf(value);
     List<Listener> snapshot = List.copyOf(list);
     if (list.removeIf(l -> l.once) && list.isEmpty()) {
       byEvent.remove(event);
     }
     return snapshot;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Listener> listOf(Object value) {
+    return (List<Listener>) value;
   }
 
   public void addAny(AnyEventHandler h) {

@@ -5,7 +5,6 @@ import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.EventListening;
 import io.vertx.core.Handler;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one implementation of {@link EventListening}, for the server's sockets and the client's:
@@ -18,7 +17,7 @@ public abstract class EventListeningBase<S extends EventListening<S>> implements
   protected final EventListeners listeners = new EventListeners();
 
   /** Called with the reason once the socket has disconnected. */
-  protected final List<Handler<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
+  protected final List<Handler<String>> disconnectHandlers = new HandlerList<>();
 
   /**
    * @return this socket, as its own type
