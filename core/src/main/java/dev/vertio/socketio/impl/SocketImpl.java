@@ -54,9 +54,9 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
   /** Created when first asked for: most sockets never use it. */
   private volatile JsonObject data;
 
-  private final List<PacketMiddleware> middlewares = new HandlerList<>();
-  private final List<Handler<String>> disconnectingHandlers = new HandlerList<>();
-  private final List<Handler<Throwable>> errorHandlers = new HandlerList<>();
+  private volatile HandlerList<PacketMiddleware> middlewares = HandlerList.empty();
+  private volatile HandlerList<Handler<String>> disconnectingHandlers = HandlerList.empty();
+  private volatile HandlerList<Handler<Throwable>> errorHandlers = HandlerList.empty();
   private final AckRegistry acks;
   private final ArrayDeque<SocketPacket> backlog = new ArrayDeque<>(0);
   private final String pid;
@@ -175,19 +175,25 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
 
   @Override
   public Socket use(PacketMiddleware middleware) {
-    middlewares.add(middleware);
+    synchronized (this) {
+      middlewares = middlewares.with(middleware);
+    }
     return this;
   }
 
   @Override
   public Socket onDisconnecting(Handler<String> handler) {
-    disconnectingHandlers.add(handler);
+    synchronized (this) {
+      disconnectingHandlers = disconnectingHandlers.with(handler);
+    }
     return this;
   }
 
   @Override
   public Socket onError(Handler<Throwable> handler) {
-    errorHandlers.add(handler);
+    synchronized (this) {
+      errorHandlers = errorHandlers.with(handler);
+    }
     return this;
   }
 

@@ -36,8 +36,8 @@ public final class EventListeners {
    */
   private final SmallMap<Object> byEvent = new SmallMap<>();
 
-  private final List<AnyEventHandler> any = new HandlerList<>();
-  private final List<AnyEventHandler> anyOutgoing = new HandlerList<>();
+  private volatile HandlerList<AnyEventHandler> any = HandlerList.empty();
+  private volatile HandlerList<AnyEventHandler> anyOutgoing = HandlerList.empty();
 
   public synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
     Listener listener = new Listener(handler, blocking, once);
@@ -107,31 +107,26 @@ public final class EventListeners {
     return (List<Listener>) value;
   }
 
-  public void addAny(AnyEventHandler h) {
-    any.add(h);
+  public synchronized void addAny(AnyEventHandler h) {
+    any = any.with(h);
   }
 
-  public void removeAny(AnyEventHandler h) {
-    if (h == null) {
-      any.clear();
-    } else {
-      any.remove(h);
-    }
+  public synchronized void removeAny(AnyEventHandler h) {
+    any = h == null ? HandlerList.empty() : any.without(h);
   }
 
-  public void addAnyOutgoing(AnyEventHandler h) {
-    anyOutgoing.add(h);
+  public synchronized void addAnyOutgoing(AnyEventHandler h) {
+    anyOutgoing = anyOutgoing.with(h);
   }
 
-  public void removeAnyOutgoing(AnyEventHandler h) {
-    if (h == null) {
-      anyOutgoing.clear();
-    } else {
-      anyOutgoing.remove(h);
-    }
+  public synchronized void removeAnyOutgoing(AnyEventHandler h) {
+    anyOutgoing = h == null ? HandlerList.empty() : anyOutgoing.without(h);
   }
 
-  public List<AnyEventHandler> any() {
+  /**
+   * @return the catch-all listeners as they are now
+   */
+  public HandlerList<AnyEventHandler> any() {
     return any;
   }
 
@@ -147,7 +142,7 @@ public final class EventListeners {
 
   public synchronized void clear() {
     byEvent.clear();
-    any.clear();
-    anyOutgoing.clear();
+    any = HandlerList.empty();
+    anyOutgoing = HandlerList.empty();
   }
 }

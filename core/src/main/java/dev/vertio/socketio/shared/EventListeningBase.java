@@ -4,7 +4,6 @@ import dev.vertio.socketio.AnyEventHandler;
 import dev.vertio.socketio.EventHandler;
 import dev.vertio.socketio.EventListening;
 import io.vertx.core.Handler;
-import java.util.List;
 
 /**
  * The one implementation of {@link EventListening}, for the server's sockets and the client's:
@@ -17,7 +16,7 @@ public abstract class EventListeningBase<S extends EventListening<S>> implements
   protected final EventListeners listeners = new EventListeners();
 
   /** Called with the reason once the socket has disconnected. */
-  protected final List<Handler<String>> disconnectHandlers = new HandlerList<>();
+  protected volatile HandlerList<Handler<String>> disconnectHandlers = HandlerList.empty();
 
   /**
    * @return this socket, as its own type
@@ -80,7 +79,9 @@ public abstract class EventListeningBase<S extends EventListening<S>> implements
 
   @Override
   public S onDisconnect(Handler<String> handler) {
-    disconnectHandlers.add(handler);
+    synchronized (this) {
+      disconnectHandlers = disconnectHandlers.with(handler);
+    }
     return self();
   }
 }

@@ -1,88 +1,104 @@
 package dev.vertio.socketio.shared;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.RandomAccess;
+import java.util.NoSuchElementException;
 
 /**
- * A copy-on-write list for handlers: any thread may add or remove while others iterate, and an
- * iteration sees the list as it was when it began. What {@link
- * java.util.concurrent.CopyOnWriteArrayList} does, for a fraction of its footprint: every socket
- * holds several such lists and almost all of them stay empty, so an empty one is one small object
- * (no lock object, no array of its own).
+ * An immutable list of handlers, for fields that are replaced on every change (copy on write):
+ * {@code handlers = handlers.with(h)} under the owner's lock, while any thread iterates the list it
+ * read. Every socket holds several such lists and almost all of them stay empty: the empty list is
+ * one shared instance, so they cost a socket nothing.
  *
  * @param <T> the element type
  */
-public final class HandlerList<T> extends AbstractList<T> implements RandomAccess {
-  private static final Object[] EMPTY = {};
+public final class HandlerList<T> implements Iterable<T> {
+  private static final HandlerList<?> EMPTY = new HandlerList<>(new Object[0]);
 
-  private volatile Object[] items = EMPTY;
+  private final Object[] items;
 
-  @Override
+  private HandlerList(Object[] items) {
+    this.items = items;
+  }
+
+  /**
+   * @param <T> the element type
+   * @return the empty list
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> HandlerList<T> empty() {
+    return (HandlerList<T>) EMPTY;
+  }
+
+  /**
+   * @param item an element
+   * @return this list with the element added at the end
+   */
+  public HandlerList<T> with(T item) {
+    Object[] after = Arrays.copyOf(items, items.length + 1);
+    after[items.length] = item;
+    return new HandlerList<>(after);
+  }
+
+  /**
+   * @param item an element
+   * @return this list without the element's first occurrence (this list when absent)
+   */
+  public HandlerList<T> without(Object item) {
+    for (int i = 0; i < items.length; i++) {
+      if (items[i] == null ? item == null : items[i].equals(item)) {
+        if (items.length == 1) {
+          return empty();
+        }
+        Object[] after = new Object[items.length - 1];
+        System.arraycopy(items, 0, after, 0, i);
+        System.arraycopy(items, i + 1, after, i, items.length - i - 1);
+        return new HandlerList<>(after);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * @param index a position
+   * @return the element there
+   */
   @SuppressWarnings("unchecked")
   public T get(int index) {
     return (T) items[index];
   }
 
-  @Override
+  /**
+   * @return how many elements it has
+   */
   public int size() {
     return items.length;
   }
 
-  @Override
+  /**
+   * @return whether it has none
+   */
   public boolean isEmpty() {
     return items.length == 0;
   }
 
   @Override
-  public synchronized boolean add(T item) {
-    Object[] before = items;
-    Object[] after = Arrays.copyOf(before, before.length + 1);
-    after[before.length] = item;
-    items = after;
-    return true;
-  }
-
-  @Override
-  public synchronized boolean remove(Object item) {
-    Object[] before = items;
-    for (int i = 0; i < before.length; i++) {
-      if (before[i] == null ? item == null : before[i].equals(item)) {
-        Object[] after = new Object[before.length - 1];
-        System.arraycopy(before, 0, after, 0, i);
-        System.arraycopy(before, i + 1, after, i, before.length - i - 1);
-        items = after.length == 0 ? EMPTY : after;
-        return true;
-      }
-    }
-    return false;
-  }
-
-  @Override
-  public synchronized void clear() {
-    items = EMPTY;
-  }
-
-  /** Iterates over the list as it is now; later changes are not seen. */
-  @Override
-  @SuppressWarnings("unchecked")
   public Iterator<T> iterator() {
-    Object[] snapshot = items;
     return new Iterator<>() {
       private int next;
 
       @Override
       public boolean hasNext() {
-        return next < snapshot.length;
+        return next < items.length;
       }
 
       @Override
+      @SuppressWarnings("unchecked")
       public T next() {
-        if (next >= snapshot.length) {
-          throw new java.util.NoSuchElementException();
+        if (next >= items.length) {
+          throw new NoSuchElementException();
         }
-        return (T) snapshot[next++];
+        return (T) items[next++];
       }
     };
   }
