@@ -1,6 +1,9 @@
 package dev.vertio.socketio.adapter;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,6 +12,9 @@ import java.util.Set;
  * io.to(id)} finds it by id. Changes take this object's lock, before any room's.
  */
 final class Member {
+  /** Past this many rooms, a socket's rooms are a set. */
+  private static final int SMALL = 16;
+
   final String id;
 
   /** Null when no socket of this node had the id when it first joined: listed, not delivered to. */
@@ -19,8 +25,14 @@ final class Member {
   /** In its own room: written under the lock, read by broadcasts without it. */
   volatile boolean ownRoom;
 
-  /** Guarded by this: its rooms other than its own, null while none. */
-  private Set<String> rooms;
+  /**
+   * Guarded by this: its rooms other than its own; a small array (most sockets are in a few rooms),
+   * a set past {@link #SMALL}; null while none.
+   */
+  private Object rooms;
+
+  /** Guarded by this: how many of the array's slots are used. */
+  private int count;
 
   /** Guarded by this: it left every room and is forgotten; a join finding it so retries. */
   boolean gone;
@@ -38,22 +50,60 @@ final class Member {
   }
 
   /** Guarded by this: true when it was not in the room. */
+  @SuppressWarnings("unchecked")
   boolean addRoom(String room) {
-    if (rooms == null) {
-      rooms = new HashSet<>(4);
+    if (rooms instanceof Set) {
+      return ((Set<String>) rooms).add(room);
     }
-    return rooms.add(room);
+    String[] a = (String[]) rooms;
+    for (int i = 0; i < count; i++) {
+      if (a[i].equals(room)) {
+        return false;
+      }
+    }
+    if (a == null || count == a.length) {
+      if (count == SMALL) {
+        Set<String> set = new HashSet<>(Arrays.asList(a));
+        set.add(room);
+        rooms = set;
+        count = 0;
+        return true;
+      }
+      a = a == null ? new String[2] : Arrays.copyOf(a, count * 2);
+      rooms = a;
+    }
+    a[count++] = room;
+    return true;
   }
 
   /** Guarded by this: true when it was in the room. */
+  @SuppressWarnings("unchecked")
   boolean removeRoom(String room) {
-    return rooms != null && rooms.remove(room);
+    if (rooms instanceof Set) {
+      return ((Set<String>) rooms).remove(room);
+    }
+    String[] a = (String[]) rooms;
+    for (int i = 0; i < count; i++) {
+      if (a[i].equals(room)) {
+        a[i] = a[--count];
+        a[count] = null;
+        if (count == 0) {
+          rooms = null;
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * @return its rooms but its own, guarded by this (the caller copies)
+   * @return its rooms but its own (a copy), guarded by this
    */
-  Set<String> otherRooms() {
-    return rooms == null ? Set.of() : rooms;
+  @SuppressWarnings("unchecked")
+  List<String> otherRooms() {
+    if (rooms instanceof Set) {
+      return new ArrayList<>((Set<String>) rooms);
+    }
+    return rooms == null ? List.of() : Arrays.asList(Arrays.copyOf((String[]) rooms, count));
   }
 }

@@ -162,13 +162,14 @@ final class Membership {
     }
     synchronized (m) {
       m.gone = true;
-      List<String> left = new ArrayList<>(m.otherRooms().size() + 1);
+      List<String> others = m.otherRooms();
+      List<String> left = new ArrayList<>(others.size() + 1);
       if (m.ownRoom) {
         m.ownRoom = false;
         ownRooms.decrementAndGet();
         left.add(id);
       }
-      for (String name : m.otherRooms()) {
+      for (String name : others) {
         leave(name, m);
         left.add(name);
       }

@@ -320,4 +320,25 @@ class FanoutTest {
     assertEquals(Map.of("a0", 1, "a2", 1, "a3", 1, "x", 1), got("outer"));
     assertEquals(Map.of("a1", 1, "a2", 1, "a3", 1, "x", 1), got("inner"));
   }
+
+  @Test
+  void aSocketInManyRoomsIsReachedOnceAndLeavesThemAll() {
+    Set<String> rooms = new java.util.TreeSet<>();
+    for (int i = 0; i < 40; i++) {
+      rooms.add("r" + i);
+    }
+    connect("many", loopA, rooms.toArray(String[]::new));
+    connect("few", loopB, "r0", "r39");
+    for (int i = 0; i < 40; i += 2) {
+      adapter.del("many", "r" + i);
+      rooms.remove("r" + i);
+    }
+    Set<String> expected = new java.util.HashSet<>(rooms);
+    expected.add("many");
+    assertEquals(expected, adapter.socketRooms("many"));
+    broadcast("e", to(Set.of("r0", "r1", "r3", "r39"), Set.of()));
+    assertEquals(Map.of("many", 1, "few", 1), got("e"));
+    adapter.delAll("many");
+    assertEquals(Set.of("few", "r0", "r39"), adapter.rooms());
+  }
 }
