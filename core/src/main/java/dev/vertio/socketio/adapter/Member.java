@@ -40,6 +40,9 @@ final class Member {
   /** Guarded by this: it is in the room of every socket. */
   boolean listed;
 
+  /** Its place in its loop's group of every socket: guarded by that group (see {@link Group}). */
+  int slot;
+
   /** On its loop only: the number of the last walk that reached or excluded it. */
   long mark;
 

@@ -37,7 +37,7 @@ final class Room {
     Group[] g = groups;
     if (i >= g.length || g[i] == null) {
       g = Arrays.copyOf(g, Math.max(g.length, i + 1));
-      g[i] = new Group();
+      g[i] = new Group(name == null);
       groups = g;
     }
     g[i].add(m);
