@@ -2,6 +2,7 @@ package dev.vertio.socketio.adapter;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -101,14 +102,14 @@ final class Fanout {
           pending++;
         }
         int loop = i;
-        loops[i].context.runOnContext(v -> walk(loop));
+        loops[i].context.runOnContext(v -> walk(loop, true));
       }
     }
     if (here >= 0) {
       synchronized (this) {
         pending++;
       }
-      walk(here);
+      walk(here, false);
     }
     finish(0);
   }
@@ -128,8 +129,13 @@ final class Fanout {
     return false;
   }
 
-  /** On loop i. */
-  private void walk(int i) {
+  /**
+   * On loop i.
+   *
+   * @param own deliver on each socket's own context (a task of the loop runs on one of them); at
+   *     once on the caller's loop, the caller's context stays current
+   */
+  private void walk(int i, boolean own) {
     Loop loop = loops[i];
     int n = loops.length;
     int count = 0;
@@ -161,14 +167,14 @@ final class Fanout {
         for (int j = 0, s = sizes[r * n + i]; j < s; j++) {
           Member m = a[j];
           if (!check || first(m, stamp, seen)) {
-            deliver(m);
+            deliver(m, own);
             count++;
           }
         }
       }
       for (Member m : targets) {
         if (m != null && m.loop == loop && (!check || first(m, stamp, seen))) {
-          deliver(m);
+          deliver(m, own);
           count++;
         }
       }
@@ -193,11 +199,25 @@ final class Fanout {
     return true;
   }
 
-  private void deliver(Member m) {
+  private void deliver(Member m, boolean own) {
+    ContextInternal context = m.context;
+    if (!own || context == m.loop.context) {
+      deliverHere(m);
+      return;
+    }
+    ContextInternal previous = context.beginDispatch();
+    try {
+      deliverHere(m);
+    } finally {
+      context.endDispatch(previous);
+    }
+  }
+
+  private void deliverHere(Member m) {
     try {
       m.socket.deliver(packet, options, null);
     } catch (Throwable t) {
-      m.loop.context.reportException(t);
+      m.context.reportException(t);
     }
   }
 

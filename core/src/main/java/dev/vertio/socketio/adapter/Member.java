@@ -1,5 +1,6 @@
 package dev.vertio.socketio.adapter;
 
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,6 +22,9 @@ final class Member {
   final LocalSocket socket;
 
   final Loop loop;
+
+  /** The socket's context; null when detached. */
+  final ContextInternal context;
 
   /** In its own room: written under the lock, read by broadcasts without it. */
   volatile boolean ownRoom;
@@ -50,6 +54,7 @@ final class Member {
     this.id = id;
     this.socket = socket;
     this.loop = loop;
+    this.context = socket == null ? null : (ContextInternal) socket.context();
   }
 
   /** Guarded by this: true when it was not in the room. */

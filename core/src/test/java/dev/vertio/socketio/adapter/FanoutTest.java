@@ -78,6 +78,7 @@ class FanoutTest {
     private final ContextInternal context;
     final Map<String, Integer> got = new ConcurrentHashMap<>();
     volatile boolean offLoop;
+    volatile Context currentWhenDelivered;
 
     Socket(String id, ContextInternal context) {
       this.id = id;
@@ -100,6 +101,7 @@ class FanoutTest {
       if (!context.nettyEventLoop().inEventLoop()) {
         offLoop = true;
       }
+      currentWhenDelivered = Vertx.currentContext();
       got.merge(packet.event(), 1, Integer::sum);
     }
 
@@ -340,5 +342,22 @@ class FanoutTest {
     assertEquals(Map.of("many", 1, "few", 1), got("e"));
     adapter.delAll("many");
     assertEquals(Set.of("few", "r0", "r39"), adapter.rooms());
+  }
+
+  @Test
+  void aBroadcastFromElsewhereReachesEachSocketOnItsOwnContext() {
+    ContextInternal otherOnA =
+        ((VertxInternal) vertx)
+            .contextBuilder()
+            .withEventLoop(loopA.nettyEventLoop())
+            .withThreadingModel(io.vertx.core.ThreadingModel.EVENT_LOOP)
+            .build();
+    assertNotSame(loopA, otherOnA);
+    Socket first = connect("first", loopA);
+    Socket second = connect("second", otherOnA);
+    broadcast("e", BroadcastOptions.ALL);
+    assertEquals(Map.of("first", 1, "second", 1), got("e"));
+    assertTrue(first.currentWhenDelivered == loopA, "its own context");
+    assertTrue(second.currentWhenDelivered == otherOnA, "its own context, on the same loop");
   }
 }
