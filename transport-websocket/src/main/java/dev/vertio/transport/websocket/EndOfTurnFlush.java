@@ -10,8 +10,9 @@ import java.util.concurrent.RejectedExecutionException;
  * flushed ({@link #later}); the first such request of a turn hands one task to the event loop,
  * which flushes every connection that asked, once, when the task that wrote (a broadcast to many
  * connections of the loop, several packets to one connection, the reads of one wake-up) is over.
- * Netty runs a task handed over from within the loop in the same turn, after the running task and
- * before waiting for I/O again: no timer, no added wait beyond the rest of the turn.
+ * Netty runs a task handed over from within the loop after the running task, in the same run of the
+ * loop's task queue (or, once that run's time budget is spent, after a poll for I/O that does not
+ * block): no timer, no added wait beyond the rest of the turn.
  *
  * <p>One instance per event-loop thread, touched only by that thread, reused turn after turn: in
  * the steady state a turn's flushes allocate nothing. Netty's {@code FlushConsolidationHandler}
