@@ -35,13 +35,15 @@ public final class WritePathFixture {
   }
 
   /**
-   * Writes packets as the session does, then takes the encoded bytes off the channel.
+   * Writes packets as the session does, ends the event-loop turn (its one flush), then takes the
+   * encoded bytes off the channel.
    *
    * @param packets the packets of one send
    * @return the bytes written to the "socket"
    */
   public int send(List<EnginePacket> packets) {
     transport.send(packets);
+    channel.runPendingTasks(); // the end of the event-loop turn: the deferred flush
     int bytes = 0;
     for (Object out; (out = channel.readOutbound()) != null; ) {
       bytes += ((io.netty.buffer.ByteBuf) out).readableBytes();

@@ -348,7 +348,7 @@ final class EngineSessionImpl extends DeadlineQueue.Node implements EngineSessio
         && transport.isWritable()) {
       // Nothing waits and the transport takes it now: sent without a buffer of its own (what
       // a broadcast costs per recipient in the steady state).
-      transport.send(List.of(packet));
+      transport.send(packet);
       return;
     }
     enqueueRaw(packet);

@@ -40,6 +40,16 @@ public interface Transport {
   void send(List<EnginePacket> packets);
 
   /**
+   * Sends one packet, as {@link #send(List)} does; a transport may spare the list (a broadcast
+   * sends one packet to each of its recipients).
+   *
+   * @param packet the packet
+   */
+  default void send(EnginePacket packet) {
+    send(List.of(packet));
+  }
+
+  /**
    * Closes the transport now. Polling answers a pending poll with a close packet; WebSocket closes
    * the connection. Events the transport reports after this are ignored.
    */

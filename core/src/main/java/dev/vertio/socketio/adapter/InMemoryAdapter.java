@@ -10,80 +10,62 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Rooms and broadcasts of one namespace on one node. Membership lives in concurrent maps, so
- * sockets on different event loops may join and leave at once. A broadcast hands each event loop
- * its recipients in one task, and every recipient shares the packet's single encoding.
+ * Rooms and broadcasts of one namespace on one node. Room members are held as direct references to
+ * the sockets, grouped by event loop ({@link Membership}), so sockets on different event loops may
+ * join and leave at once, and a broadcast walks each loop's members on that loop in one task,
+ * without a lookup by id or an allocation per recipient ({@link Fanout}); every recipient shares
+ * the packet's single encoding.
  */
 public class InMemoryAdapter implements Adapter {
+  private static final Member[] NO_MEMBERS = new Member[0];
+
   /** The namespace served. */
   protected final AdapterHost host;
 
-  private final Map<String, Set<String>> roomMembers = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
+  private final Membership membership;
+  private final Room[] everyoneOnly;
 
   /**
    * @param host the namespace
    */
   public InMemoryAdapter(AdapterHost host) {
     this.host = host;
+    this.membership = new Membership(host);
+    this.everyoneOnly = new Room[] {membership.everyone};
   }
 
   @Override
   public void addAll(String id, Set<String> rooms) {
-    Set<String> mine = socketRooms.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
-    for (String room : rooms) {
-      boolean joined = mine.add(room);
-      roomMembers.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet()).add(id);
-      if (joined) {
-        host.onJoin(id, room);
-      }
+    for (String room : membership.addAll(id, rooms)) {
+      host.onJoin(id, room);
     }
   }
 
   @Override
   public void del(String id, String room) {
-    Set<String> rooms = socketRooms.get(id);
-    boolean left = rooms != null && rooms.remove(room);
-    removeMember(room, id);
-    if (left) {
+    if (membership.del(id, room)) {
       host.onLeave(id, room);
     }
   }
 
   @Override
   public void delAll(String id) {
-    Set<String> rooms = socketRooms.remove(id);
-    if (rooms != null) {
-      for (String room : rooms) {
-        removeMember(room, id);
-        host.onLeave(id, room);
-      }
+    for (String room : membership.delAll(id)) {
+      host.onLeave(id, room);
     }
-  }
-
-  private void removeMember(String room, String id) {
-    roomMembers.computeIfPresent(
-        room,
-        (k, members) -> {
-          members.remove(id);
-          return members.isEmpty() ? null : members;
-        });
   }
 
   @Override
   public Set<String> socketRooms(String id) {
-    Set<String> rooms = socketRooms.get(id);
-    return rooms == null ? Set.of() : Set.copyOf(rooms);
+    return membership.socketRooms(id);
   }
 
   @Override
@@ -93,12 +75,12 @@ public class InMemoryAdapter implements Adapter {
 
   @Override
   public Set<String> rooms() {
-    return Set.copyOf(roomMembers.keySet());
+    return membership.rooms();
   }
 
   @Override
   public int roomCount() {
-    return roomMembers.size();
+    return membership.roomCount();
   }
 
   /**
@@ -106,93 +88,73 @@ public class InMemoryAdapter implements Adapter {
    * @return ids of the targeted sockets of this node
    */
   protected Set<String> targets(BroadcastOptions options) {
-    Set<String> excluded = new HashSet<>();
-    for (String room : options.except()) {
-      Set<String> members = roomMembers.get(room);
-      if (members != null) {
-        excluded.addAll(members);
-      }
-    }
     Set<String> ids = new LinkedHashSet<>();
-    if (options.rooms().isEmpty()) {
-      for (String id : socketRooms.keySet()) {
-        if (!excluded.contains(id)) {
-          ids.add(id);
-        }
-      }
-    } else {
-      for (String room : options.rooms()) {
-        Set<String> members = roomMembers.get(room);
-        if (members != null) {
-          for (String id : members) {
-            if (!excluded.contains(id)) {
-              ids.add(id);
-            }
-          }
-        }
-      }
+    for (Member m : membership.targets(options)) {
+      ids.add(m.id);
     }
     return ids;
   }
 
   /**
-   * Runs an action for each targeted local socket on that socket's context: at once for sockets of
-   * the calling event loop, as one task per other event loop.
-   *
-   * @return how many local sockets it targets
+   * @return the targeted sockets connected to this node
    */
-  protected int forEachTarget(BroadcastOptions options, Consumer<LocalSocket> action) {
-    Context current = Vertx.currentContext();
-    Map<Context, List<LocalSocket>> others = null;
-    int count = 0;
-    for (String id : targets(options)) {
-      LocalSocket socket = host.localSocket(id);
-      if (socket == null) {
-        continue;
-      }
-      count++;
-      Context ctx = socket.context();
-      if (current != null && sameLoop(current, ctx)) {
-        action.accept(socket);
-      } else {
-        if (others == null) {
-          others = new IdentityHashMap<>();
-        }
-        others.computeIfAbsent(ctx, k -> new ArrayList<>()).add(socket);
+  private List<LocalSocket> localTargets(BroadcastOptions options) {
+    List<LocalSocket> found = new ArrayList<>();
+    for (Member m : membership.targets(options)) {
+      if (m.socket != null) {
+        found.add(m.socket);
       }
     }
-    if (others != null) {
-      for (Map.Entry<Context, List<LocalSocket>> e : others.entrySet()) {
-        List<LocalSocket> sockets = e.getValue();
-        e.getKey().runOnContext(v -> sockets.forEach(action));
-      }
-    }
-    return count;
-  }
-
-  private static boolean sameLoop(Context current, Context socketContext) {
-    return current == socketContext
-        || (current.isEventLoopContext()
-            && socketContext.isEventLoopContext()
-            && ((io.vertx.core.internal.ContextInternal) current).nettyEventLoop()
-                == ((io.vertx.core.internal.ContextInternal) socketContext).nettyEventLoop());
+    return found;
   }
 
   @Override
   public Future<Void> broadcast(BroadcastPacket packet, BroadcastOptions options) {
-    int recipients = forEachTarget(options, s -> s.deliver(packet, options, null));
-    host.onBroadcast(packet, recipients);
+    Set<String> names = options.rooms();
+    Set<String> except = options.except();
+    Room[] rooms;
+    Member[] targets = NO_MEMBERS;
+    int targetRooms;
+    if (names.isEmpty() && except.isEmpty()) {
+      rooms = everyoneOnly;
+      targetRooms = 1;
+    } else {
+      targetRooms = names.isEmpty() ? 1 : names.size();
+      rooms = new Room[targetRooms + except.size()];
+      if (names.isEmpty()) {
+        rooms[0] = membership.everyone;
+      } else {
+        targets = new Member[names.size()];
+        resolve(names, rooms, 0, targets);
+      }
+    }
+    Member[] excluded = NO_MEMBERS;
+    if (!except.isEmpty()) {
+      excluded = new Member[except.size()];
+      resolve(except, rooms, targetRooms, excluded);
+    }
+    new Fanout(host, packet, options, membership.loops(), rooms, targetRooms, targets, excluded)
+        .start();
     return Future.succeededFuture();
+  }
+
+  /** Each name's room at {@code rooms[from + k]} and its own socket at {@code owners[k]}. */
+  private void resolve(Set<String> names, Room[] rooms, int from, Member[] owners) {
+    int k = 0;
+    for (String name : names) {
+      rooms[from + k] = membership.room(name);
+      owners[k] = membership.owner(name);
+      k++;
+    }
   }
 
   @Override
   public Future<List<JsonArray>> broadcastWithAck(
       BroadcastPacket packet, BroadcastOptions options, Duration timeout) {
-    List<LocalSocket> recipients = new ArrayList<>();
-    for (String id : targets(options)) {
-      LocalSocket s = host.localSocket(id);
-      if (s != null) {
-        recipients.add(s);
+    List<Member> recipients = new ArrayList<>();
+    for (Member m : membership.targets(options)) {
+      if (m.socket != null) {
+        recipients.add(m);
       }
     }
     if (recipients.isEmpty()) {
@@ -227,36 +189,48 @@ public class InMemoryAdapter implements Adapter {
             }
           }
         };
-    Set<String> ids = new HashSet<>();
-    recipients.forEach(r -> ids.add(r.id()));
-    forEachTarget(
-        options,
-        s -> {
-          if (ids.contains(s.id())) {
-            s.deliver(packet, options, onAck);
-          }
-        });
+    eachOnItsLoop(recipients, s -> s.deliver(packet, options, onAck));
     return promise.future();
+  }
+
+  /**
+   * Runs an action for each socket on its loop: at once for those of the calling loop, as one task
+   * per other loop.
+   */
+  private static void eachOnItsLoop(List<Member> sockets, Consumer<LocalSocket> action) {
+    Context current = Vertx.currentContext();
+    Map<Loop, List<LocalSocket>> others = null;
+    for (Member m : sockets) {
+      if (m.loop.isCurrent(current)) {
+        action.accept(m.socket);
+      } else {
+        if (others == null) {
+          others = new IdentityHashMap<>();
+        }
+        others.computeIfAbsent(m.loop, k -> new ArrayList<>()).add(m.socket);
+      }
+    }
+    if (others != null) {
+      for (Map.Entry<Loop, List<LocalSocket>> e : others.entrySet()) {
+        List<LocalSocket> list = e.getValue();
+        e.getKey().context.runOnContext(v -> list.forEach(action));
+      }
+    }
   }
 
   @Override
   public Future<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
     List<RemoteSocket> list = new ArrayList<>();
-    for (String id : targets(options)) {
-      LocalSocket s = host.localSocket(id);
-      if (s != null) {
-        list.add(s.snapshot());
-      }
+    for (LocalSocket s : localTargets(options)) {
+      list.add(s.snapshot());
     }
     return Future.succeededFuture(list);
   }
 
   @Override
   public Future<Void> addSockets(BroadcastOptions options, Set<String> rooms) {
-    for (String id : targets(options)) {
-      if (host.localSocket(id) != null) {
-        addAll(id, rooms);
-      }
+    for (LocalSocket s : localTargets(options)) {
+      addAll(s.id(), rooms);
     }
     return Future.succeededFuture();
   }
@@ -274,11 +248,8 @@ public class InMemoryAdapter implements Adapter {
   @Override
   public Future<Void> disconnectSockets(BroadcastOptions options, boolean close) {
     List<Future<Void>> all = new ArrayList<>();
-    for (String id : targets(options)) {
-      LocalSocket s = host.localSocket(id);
-      if (s != null) {
-        all.add(s.disconnect(close));
-      }
+    for (LocalSocket s : localTargets(options)) {
+      all.add(s.disconnect(close));
     }
     return Future.join(all).mapEmpty();
   }

@@ -74,6 +74,9 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   /** Loop only: our close frame went out; the next step is the peer's close or the timer. */
   private boolean closeSent;
 
+  /** Loop only: written since the last flush, and on this turn's {@link EndOfTurnFlush}. */
+  private boolean flushPending;
+
   private ScheduledFuture<?> closingTimer;
   private CompositeByteBuf fragments;
   private boolean fragmentText;
@@ -152,6 +155,26 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     }
   }
 
+  /** One packet, as a broadcast delivers it: no list around it. */
+  @Override
+  public void send(EnginePacket packet) {
+    if (closed) {
+      return;
+    }
+    if (channel.eventLoop().inEventLoop()) {
+      write(packet);
+      flushAtEndOfTurn();
+    } else {
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                write(packet);
+                flushAtEndOfTurn();
+              });
+    }
+  }
+
   @Override
   public void close() {
     if (!closed) {
@@ -171,24 +194,47 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   // ---------------------------------------------------------------- outbound (loop)
 
   private void write(List<EnginePacket> packets) {
+    for (int i = 0; i < packets.size(); i++) {
+      write(packets.get(i));
+    }
+    flushAtEndOfTurn();
+  }
+
+  /** Writes without flushing: {@link #flushAtEndOfTurn} follows. */
+  private void write(EnginePacket p) {
     if (closeSent || ctx == null) {
       return;
     }
-    for (EnginePacket p : packets) {
-      if (sharedFrames) {
-        ctx.write(SharedFrames.frame(ctx.alloc(), p, format), ctx.voidPromise());
-        continue;
-      }
-      WebSocketFrame frame;
-      if (format.isBinaryFrame(p)) {
-        frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encodeBinaryFrame(p)));
-      } else {
-        frame =
-            new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), format.encodeTextFrame(p)));
-      }
-      ctx.write(frame, ctx.voidPromise());
+    if (sharedFrames) {
+      ctx.write(SharedFrames.frame(ctx.alloc(), p, format), ctx.voidPromise());
+      return;
     }
-    ctx.flush();
+    WebSocketFrame frame;
+    if (format.isBinaryFrame(p)) {
+      frame = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encodeBinaryFrame(p)));
+    } else {
+      frame = new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), format.encodeTextFrame(p)));
+    }
+    ctx.write(frame, ctx.voidPromise());
+  }
+
+  /**
+   * What was written goes out once this event-loop turn is over, in one flush (one write system
+   * call) for everything written to this connection in the turn: see {@link EndOfTurnFlush}.
+   */
+  private void flushAtEndOfTurn() {
+    if (!flushPending && ctx != null && !closeSent) {
+      flushPending = true;
+      EndOfTurnFlush.later(this, ctx.executor());
+    }
+  }
+
+  /** The end of the turn: on the loop. */
+  void flushNow() {
+    if (flushPending) {
+      flushPending = false;
+      ctx.flush();
+    }
   }
 
   /**

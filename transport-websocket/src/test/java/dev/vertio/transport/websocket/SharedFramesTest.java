@@ -60,6 +60,14 @@ class SharedFramesTest {
     return ws;
   }
 
+  /**
+   * Ends the event-loop turn: the flushes it deferred happen (see {@link EndOfTurnFlush}); each
+   * embedded channel has its own loop, the test thread runs them all.
+   */
+  private void endOfTurn() {
+    channels.forEach(EmbeddedChannel::runPendingTasks);
+  }
+
   /** Reads the frame a client would see in the bytes written. */
   private static WebSocketFrame decode(ByteBuf bytes) {
     EmbeddedChannel client =
@@ -83,6 +91,7 @@ class SharedFramesTest {
     }
     List<EnginePacket> packets = List.of(EnginePacket.message("[\"news\",\"héllo\"]"));
     recipients.forEach(r -> r.send(packets));
+    endOfTurn();
     ByteBuf first = channels.get(0).readOutbound();
     for (int i = 1; i < channels.size(); i++) {
       ByteBuf out = channels.get(i).readOutbound();
@@ -101,6 +110,7 @@ class SharedFramesTest {
     ChannelWebSocket a = connection();
     a.send(List.of(EnginePacket.message("one")));
     a.send(List.of(EnginePacket.message("two")));
+    endOfTurn();
     ByteBuf one = channels.get(0).readOutbound();
     ByteBuf two = channels.get(0).readOutbound();
     assertNotSame(one.unwrap(), two.unwrap());
@@ -122,12 +132,14 @@ class SharedFramesTest {
         payload[i] = (byte) i;
       }
       ws.send(List.of(EnginePacket.binary(payload)));
+      endOfTurn();
       WebSocketFrame frame = decode(channels.get(0).readOutbound());
       assertTrue(frame instanceof BinaryWebSocketFrame, "size " + size);
       assertArrayEquals(payload, ByteBufUtil.getBytes(frame.content()), "size " + size);
       frame.release();
       String text = "é".repeat(size / 2);
       ws.send(List.of(EnginePacket.message(text)));
+      endOfTurn();
       frame = decode(channels.get(0).readOutbound());
       assertEquals("4" + text, frame.content().toString(StandardCharsets.UTF_8), "size " + size);
       frame.release();
