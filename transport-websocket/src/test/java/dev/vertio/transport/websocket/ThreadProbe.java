@@ -5,6 +5,7 @@ import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportListener;
 import dev.vertio.engineio.spi.TransportProvider;
+import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,6 +33,9 @@ final class ThreadProbe implements TransportProvider {
   final AtomicInteger writes = new AtomicInteger();
 
   final AtomicInteger events = new AtomicInteger();
+
+  /** The connections of the upgraded WebSockets. */
+  final ConcurrentLinkedQueue<Channel> channels = new ConcurrentLinkedQueue<>();
 
   @Override
   public String name() {
@@ -75,6 +79,9 @@ final class ThreadProbe implements TransportProvider {
       this.t = t;
       this.session = session;
       check(session, "handed over");
+      if (t instanceof ChannelWebSocket) {
+        channels.add(((ChannelWebSocket) t).channel());
+      }
     }
 
     @Override
