@@ -165,6 +165,41 @@ class SessionLoopTest {
   }
 
   @Test
+  void drainServesMovedWebSocketsThenClosesThemLikeOthers() {
+    start();
+    Peer direct = new Peer(await(f.client.websocket()));
+    direct.open();
+    f.events.expect("open websocket");
+    String early = openPolling();
+    Peer upgradedEarly = upgrade(early);
+    f.events.expect("upgrade");
+    String late = openPolling();
+    // A grace well past what the steps below take: when it ends, the sessions left are closed.
+    Future<Void> drained = f.engine.drain(java.time.Duration.ofSeconds(5));
+    // Draining: sessions opened before work on, and may still upgrade (and move).
+    Peer upgradedLate = upgrade(late);
+    f.events.expect("upgrade");
+    for (String sid : List.of(early, late)) {
+      f.session(sid).send("still here");
+    }
+    upgradedEarly.frames.expect("4still here");
+    upgradedLate.frames.expect("4still here");
+    upgradedLate.ws.writeTextMessage("4late");
+    f.events.expect("text late");
+    assertTrue(!drained.isComplete());
+    await(drained);
+    String expected = direct.frames.next();
+    assertTrue(expected.startsWith("closed"), expected);
+    assertEquals(expected, upgradedEarly.frames.next());
+    assertEquals(expected, upgradedLate.frames.next());
+    for (int i = 0; i < 3; i++) {
+      f.events.expect(EngineFixture.closeOf(EngineCloseReason.SERVER_SHUTTING_DOWN));
+    }
+    assertTrue(probe.arrivedElsewhere.get() > 0, "no WebSocket arrived on another loop");
+    assertOneThread();
+  }
+
+  @Test
   void serverShutdownReachesMovedWebSocketsWithGoingAway() {
     start();
     List<Peer> upgraded = new ArrayList<>();
