@@ -27,7 +27,8 @@ public final class BenchMain {
         --event-loops N  --generator-event-loops N  --warmup S  --duration S
         --ping-interval MS  --ping-timeout MS  --node-dir DIR
         --idle-sessions N,..  --idle-ping-interval MS  --ack-clients N  --ack-rates R,..
-        --broadcast NxR,..  --mixed NxR  --mixed-polling-share F  --churn-concurrency N
+        --broadcast NxR,..  --mixed NxR  --mixed-polling-share F  --mixed-upgraded-share F
+        --churn-concurrency N
         --storm-clients N,..  --soak-cycles N  --soak-concurrency N  --soak-recovery MS
         --soak-settle S  --slow NxR  --slow-stalled N  --slow-max-buffered-bytes B
         --slow-window S  --vanishing N  --vanishing-polling-share F  --vanishing-ping MS

@@ -37,7 +37,7 @@ import java.util.Set;
  * --idle-ping-interval 5000               the servers' ping interval in the idle scenario, ms
  * --ack-clients 100 --ack-rates 5000,10000,20000,40000,60000,80000,100000,120000,150000
  * --broadcast 1000x20,10000x2             receivers x broadcasts per second
- * --mixed 1000x20 --mixed-polling-share 0.05
+ * --mixed 1000x20 --mixed-polling-share 0.05 --mixed-upgraded-share 0
  * --churn-concurrency 50
  * --storm-clients 5000                    reconnect-storm (not in the default set): clients
  * --cluster-broadcast 1000x20             cluster-broadcast (not in the default set; Vertio
@@ -79,6 +79,7 @@ public final class BenchOptions {
           "broadcast",
           "mixed",
           "mixed-polling-share",
+          "mixed-upgraded-share",
           "churn-concurrency",
           "storm-clients",
           "soak-cycles",
@@ -212,7 +213,10 @@ public final class BenchOptions {
                     r ->
                         list.add(
                             new BroadcastScenario(
-                                r[0], r[1], number("mixed-polling-share", 0.05))));
+                                r[0],
+                                r[1],
+                                number("mixed-polling-share", 0.05),
+                                number("mixed-upgraded-share", 0))));
         case "churn" -> {
           int c = (int) number("churn-concurrency", 50);
           list.add(new ChurnScenario(c, false));

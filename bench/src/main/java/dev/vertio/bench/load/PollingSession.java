@@ -99,7 +99,11 @@ public final class PollingSession implements BenchSession {
         .onComplete(
             ar -> {
               if (ar.failed()) {
-                fail(ar.cause());
+                if (!upgraded) {
+                  // A poll sent before the 3probe came back and answered 400 once the server
+                  // took the upgrade packet is no failure: the session goes on over WebSocket.
+                  fail(ar.cause());
+                }
                 return;
               }
               String payload = ar.result();

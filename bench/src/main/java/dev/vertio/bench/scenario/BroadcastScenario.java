@@ -15,12 +15,15 @@ import org.HdrHistogram.Histogram;
  * A room of N receivers and one sender emitting {@code broadcast} (about 100 bytes, the send time
  * stamped in it) at R per second; the server emits it to the room. Deliveries per second, delivery
  * latency, and deliveries per server CPU-second. With a polling share above zero (the "mixed"
- * scenario) that share of the receivers is on HTTP long-polling.
+ * scenario) that share of the receivers is on HTTP long-polling; with an upgraded share above zero
+ * that share connects the way browsers do by default, over polling then upgrading to WebSocket (its
+ * WebSocket usually arrives on another server event loop than its polling handshake).
  */
 public final class BroadcastScenario implements Scenario {
   private final int receivers;
   private final int rate;
   private final double pollingShare;
+  private final double upgradedShare;
 
   /**
    * @param receivers receivers in the room
@@ -28,17 +31,34 @@ public final class BroadcastScenario implements Scenario {
    * @param pollingShare the share of receivers on long-polling, 0 for none
    */
   public BroadcastScenario(int receivers, int rate, double pollingShare) {
+    this(receivers, rate, pollingShare, 0);
+  }
+
+  /**
+   * @param receivers receivers in the room
+   * @param rate broadcasts per second
+   * @param pollingShare the share of receivers on long-polling, 0 for none
+   * @param upgradedShare the share of receivers that upgrade from polling to WebSocket, 0 for none
+   */
+  public BroadcastScenario(int receivers, int rate, double pollingShare, double upgradedShare) {
     this.receivers = receivers;
     this.rate = rate;
     this.pollingShare = pollingShare;
+    this.upgradedShare = upgradedShare;
   }
 
   @Override
   public String name() {
     String base = "broadcast " + receivers + " x " + rate + "/s";
-    return pollingShare > 0
-        ? "mixed " + base + ", " + Math.round(pollingShare * 100) + "% polling"
-        : base;
+    if (pollingShare <= 0 && upgradedShare <= 0) {
+      return base;
+    }
+    return "mixed "
+        + base
+        + ", "
+        + Math.round(pollingShare * 100)
+        + "% polling"
+        + (upgradedShare > 0 ? ", " + Math.round(upgradedShare * 100) + "% upgraded" : "");
   }
 
   @Override
@@ -47,6 +67,9 @@ public final class BroadcastScenario implements Scenario {
         + receivers
         + " receivers"
         + (pollingShare > 0 ? " (" + Math.round(pollingShare * 100) + "% on long-polling)" : "")
+        + (upgradedShare > 0
+            ? " (" + Math.round(upgradedShare * 100) + "% upgraded from polling to WebSocket)"
+            : "")
         + ", one sender emitting a 100-byte event "
         + rate
         + " times per second to the room";
@@ -71,10 +94,19 @@ public final class BroadcastScenario implements Scenario {
             }
           };
       int polling = (int) Math.round(receivers * pollingShare);
+      int upgraded = Math.min(receivers - polling, (int) Math.round(receivers * upgradedShare));
       List<BenchSession> sessions =
           new ArrayList<>(
               generator.connectMany(
-                  receivers - polling, 500, () -> generator.connectWebSocket(receiver)));
+                  receivers - polling - upgraded, 500, () -> generator.connectWebSocket(receiver)));
+      sessions.addAll(
+          generator.connectMany(
+              upgraded,
+              100,
+              () ->
+                  generator
+                      .connectPolling(receiver)
+                      .compose(s -> generator.upgrade(s).map(v -> (BenchSession) s))));
       sessions.addAll(
           generator.connectMany(
               polling, 100, () -> generator.connectPolling(receiver).map(s -> (BenchSession) s)));

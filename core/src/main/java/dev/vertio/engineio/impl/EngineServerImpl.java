@@ -363,7 +363,7 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
       return;
     }
     if (upgrade) {
-      provider.open(req, this).onSuccess(session::onUpgradeRequest);
+      provider.openUpgrade(req, this, session.context()).onSuccess(session::onUpgradeRequest);
       return;
     }
     Transport current = session.currentTransport();

@@ -39,9 +39,11 @@ import java.util.function.Consumer;
  *
  * <p>Threading: every channel event runs on the channel's event loop and reaches the listener with
  * the connection's Vert.x context made current, so user handlers see it as {@code
- * Vertx.currentContext()}. The transport methods may be called from another thread (a session
- * upgraded from polling lives on its handshake's loop): writes are then handed over as one task per
- * batch, which keeps them in order with a later close.
+ * Vertx.currentContext()}. A WebSocket a polling session upgrades to is moved to the session's loop
+ * before the session gets it, and then dispatches with the session's context (see {@link
+ * SessionLoop}), so its events and writes stay on that one thread. The transport methods may still
+ * be called from another thread (the fallback when it could not move): writes are then handed over
+ * as one task per batch, which keeps them in order with a later close.
  */
 final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   /** The name of this handler in the pipeline. */
@@ -53,7 +55,10 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   private static final String SHUTDOWN_EVENT = "io.vertx.core.net.impl.ShutdownEvent";
 
   private final Channel channel;
-  private final ContextInternal context;
+
+  /** The connection's context; the session's once the channel moved to its loop. */
+  private volatile ContextInternal context;
+
   private final int maxMessage;
   private final EngineWireFormat format;
 
@@ -95,6 +100,29 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     this.context = context;
     this.maxMessage = maxMessage;
     this.format = format;
+  }
+
+  /**
+   * The channel is now registered on this context's event loop: events dispatch with it. Called on
+   * that loop, before the session has the transport.
+   */
+  void moveTo(ContextInternal session) {
+    this.context = session;
+  }
+
+  /**
+   * The channel closed while it was registered on no loop, which no handler is told of: the same as
+   * {@link #channelInactive}.
+   */
+  void lost() {
+    channelInactive(ctx);
+  }
+
+  /**
+   * @return the connection
+   */
+  Channel channel() {
+    return channel;
   }
 
   // ---------------------------------------------------------------- Transport (any thread)
@@ -458,6 +486,12 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (!channel.eventLoop().inEventLoop()) {
+      // Fired from another thread while the channel moved to its session's loop (SessionLoop):
+      // the task ran on the loop it left.
+      channel.eventLoop().execute(() -> userEventTriggered(ctx, evt));
+      return;
+    }
     if (evt instanceof IdleStateEvent) {
       channel.close();
       return;

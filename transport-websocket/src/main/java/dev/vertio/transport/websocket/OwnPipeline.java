@@ -1,8 +1,10 @@
 package dev.vertio.transport.websocket;
 
 import dev.vertio.engineio.parser.EngineWireFormat;
+import dev.vertio.engineio.spi.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.compression.ZlibCodecFactory;
@@ -16,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionFilte
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionUtil;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
@@ -97,32 +100,37 @@ final class OwnPipeline {
    * @param maxMessage the largest message, inflated and reassembled
    * @param deflate true to accept per-message deflate when the client offers it
    * @param format the session's framing
-   * @return the transport, its connection answered and its pipeline ours; {@code null} when the
-   *     request was left untouched for Vert.x to upgrade
+   * @param session for an upgrade from polling, the session's context, whose event loop the
+   *     connection moves to when it is another one (see {@link SessionLoop}); else {@code null}
+   * @return the transport, its connection answered and its pipeline ours (completing on the
+   *     session's context when the connection moves); {@code null} when the request was left
+   *     untouched for Vert.x to upgrade
    */
-  static ChannelWebSocket upgrade(
+  static Future<Transport> upgrade(
       HttpServerRequest request,
       MultiMap responseHeaders,
       int maxMessage,
       boolean deflate,
-      EngineWireFormat format) {
+      EngineWireFormat format,
+      ContextInternal session) {
     if (!INTERNALS) {
       return null;
     }
     try {
-      return tryUpgrade(request, responseHeaders, maxMessage, deflate, format);
+      return tryUpgrade(request, responseHeaders, maxMessage, deflate, format, session);
     } catch (LinkageError e) {
       LOG.log(System.Logger.Level.WARNING, "cannot own the WebSocket pipeline: " + e);
       return null;
     }
   }
 
-  private static ChannelWebSocket tryUpgrade(
+  private static Future<Transport> tryUpgrade(
       HttpServerRequest request,
       MultiMap responseHeaders,
       int maxMessage,
       boolean deflate,
-      EngineWireFormat format) {
+      EngineWireFormat format,
+      ContextInternal session) {
     HttpConnection conn = request.connection();
     if (!(conn instanceof HttpServerConnection)
         || request.version() != HttpVersion.HTTP_1_1
@@ -189,7 +197,8 @@ final class OwnPipeline {
       pipeline.addBefore(
           ChannelWebSocket.HANDLER_NAME, "wsdeflater", extension.newExtensionEncoder());
     }
-    pipeline.context(ws).writeAndFlush(response(key, extension, responseHeaders, channel));
+    ChannelFuture answered =
+        pipeline.context(ws).writeAndFlush(response(key, extension, responseHeaders, channel));
     // Replaced last: bytes the HTTP decoder still holds come out as frames, after the 101.
     pipeline.replace(
         decoder,
@@ -202,7 +211,10 @@ final class OwnPipeline {
                 .allowMaskMismatch(false)
                 .closeOnProtocolViolation(false)
                 .build()));
-    return ws;
+    if (SessionLoop.applies(context, session, channel)) {
+      return SessionLoop.move(ws, channel, answered, session);
+    }
+    return Future.succeededFuture(ws);
   }
 
   /** RFC 6455 section 4.2.2: the 101 answer, with the negotiated extension and extra headers. */

@@ -6,8 +6,10 @@ import dev.vertio.engineio.spi.BoundedInflation;
 import dev.vertio.engineio.spi.Transport;
 import dev.vertio.engineio.spi.TransportHost;
 import dev.vertio.engineio.spi.TransportProvider;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 
 /**
  * The WebSocket transport (RFC 6455): one Engine.IO packet per frame, text packets in text frames,
@@ -19,6 +21,11 @@ import io.vertx.core.http.HttpServerRequest;
  * ServerWebSocket}. When Vert.x's internals are not as expected, or when the system property
  * {@value #PIPELINE_PROPERTY} is {@code vertx}, the connection is upgraded through Vert.x's {@code
  * toWebSocket()} instead, with the same behaviour.
+ *
+ * <p>A WebSocket that a polling session upgrades to usually arrives on another event loop than the
+ * session's. On the own pipeline it is then moved to the session's loop once the handshake is
+ * answered (see {@link SessionLoop}), so that the session's transport events and writes stay on one
+ * thread; through Vert.x's {@code ServerWebSocket} it stays where it arrived.
  */
 public final class WebSocketTransportProvider implements TransportProvider {
   /**
@@ -28,6 +35,13 @@ public final class WebSocketTransportProvider implements TransportProvider {
    */
   public static final String PIPELINE_PROPERTY = "vertio.websocket.pipeline";
 
+  /**
+   * System property: {@code false} leaves a WebSocket that a polling session upgrades to on the
+   * event loop it arrived on, as the {@code vertx} path does, instead of moving it to the session's
+   * loop (the default, on the own pipeline). Read at each upgrade.
+   */
+  public static final String SESSION_LOOP_PROPERTY = "vertio.websocket.sessionLoop";
+
   @Override
   public String name() {
     return EngineProtocol.WEBSOCKET;
@@ -35,16 +49,28 @@ public final class WebSocketTransportProvider implements TransportProvider {
 
   @Override
   public Future<Transport> open(HttpServerRequest request, TransportHost host) {
+    return open(request, host, null);
+  }
+
+  @Override
+  public Future<Transport> openUpgrade(
+      HttpServerRequest request, TransportHost host, Context session) {
+    return open(request, host, (ContextInternal) session);
+  }
+
+  private Future<Transport> open(
+      HttpServerRequest request, TransportHost host, ContextInternal session) {
     boolean handshake = request.getParam(EngineProtocol.QUERY_SID) == null;
     host.decorate(request, request.response().headers(), handshake);
     int maxMessage = host.options().getMaxHttpBufferSize();
     boolean deflate = host.options().isPerMessageDeflate();
     EngineWireFormat format = host.wireFormat(request);
     if (!"vertx".equals(System.getProperty(PIPELINE_PROPERTY))) {
-      ChannelWebSocket own =
-          OwnPipeline.upgrade(request, request.response().headers(), maxMessage, deflate, format);
+      Future<Transport> own =
+          OwnPipeline.upgrade(
+              request, request.response().headers(), maxMessage, deflate, format, session);
       if (own != null) {
-        return Future.succeededFuture(own);
+        return own;
       }
     }
     return request

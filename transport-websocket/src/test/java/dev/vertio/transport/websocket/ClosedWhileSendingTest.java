@@ -2,6 +2,7 @@ package dev.vertio.transport.websocket;
 
 import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.EngineCloseReason;
 import dev.vertio.engineio.EngineOptions;
@@ -147,12 +148,52 @@ class ClosedWhileSendingTest {
     }
   }
 
+  /** The same for upgraded sessions, their WebSocket moved to the session's loop. */
+  @Test
+  void closingAnUpgradedWebSocketWhileTheServerSendsThrowsNothing() {
+    start(2);
+    for (int i = 0; i < ROUNDS; i++) {
+      Opened o = openUpgraded();
+      AtomicInteger frames = new AtomicInteger();
+      o.ws.textMessageHandler(t -> frames.incrementAndGet());
+      Opened counted = new Opened(o.ws, o.session, frames);
+      pump(counted);
+      awaitTraffic(counted);
+      if (i % 2 == 0) {
+        o.ws.close();
+        assertClosedQuietly();
+        continue;
+      }
+      dropConnection(o.ws);
+      // A write may meet the dropped connection first ("Broken pipe"): a transport error then,
+      // as it was before the WebSocket moved to the session's loop.
+      String closed = f.events.next();
+      assertTrue(
+          closed.equals(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_CLOSE))
+              || closed.equals(EngineFixture.closeOf(EngineCloseReason.TRANSPORT_ERROR)),
+          closed);
+      assertEquals(List.of(), List.copyOf(unhandled), "exceptions reached the event loop");
+      f.events.assertExhausted();
+    }
+  }
+
   /**
-   * An upgraded session lives on the polling request's event loop, its WebSocket on another: the
-   * socket closes there while the session's loop asks whether it is writable.
+   * An upgraded session whose WebSocket stays on another event loop than the session's (the move to
+   * the session's loop turned off, as when it cannot be made): the socket closes there while the
+   * session's loop asks whether it is writable. (Moved, the socket would close on the spinning loop
+   * itself, and only after the spin.)
    */
   @Test
   void webSocketClosingOnAnotherEventLoopIsJustNotWritable() {
+    System.setProperty(WebSocketTransportProvider.SESSION_LOOP_PROPERTY, "false");
+    try {
+      closeOnAnotherLoopWhileSpinning();
+    } finally {
+      System.clearProperty(WebSocketTransportProvider.SESSION_LOOP_PROPERTY);
+    }
+  }
+
+  private void closeOnAnotherLoopWhileSpinning() {
     start(2);
     for (int i = 0; i < ROUNDS; i++) {
       Opened o = openUpgraded();
