@@ -31,8 +31,9 @@ public final class EventListeners {
   }
 
   /**
-   * Per event: its one {@link Listener}, or a {@code List<Listener>} once it has several (most
-   * events of most sockets have exactly one: no list for them).
+   * Per event: its one handler (stored as itself when plain, as a {@link Listener} when blocking or
+   * once), or an {@code ArrayList<Listener>} once it has several. Most events of most sockets have
+   * exactly one plain handler: neither a list nor a wrapper for them.
    */
   private final SmallMap<Object> byEvent = new SmallMap<>();
 
@@ -40,15 +41,18 @@ public final class EventListeners {
   private volatile HandlerList<AnyEventHandler> anyOutgoing = HandlerList.empty();
 
   public synchronized void add(String event, EventHandler handler, boolean blocking, boolean once) {
-    Listener listener = new Listener(handler, blocking, once);
-    Object before = byEvent.putIfAbsent(event, listener);
-    if (before instanceof Listener) {
+    Object entry = blocking || once ? new Listener(handler, blocking, once) : handler;
+    Object before = byEvent.putIfAbsent(event, entry);
+    if (before == null) {
+      return;
+    }
+    if (before instanceof ArrayList) {
+      listOf(before).add(listener(entry));
+    } else {
       List<Listener> list = new ArrayList<>(2);
-      list.add((Listener) before);
-      list.add(listener);
+      list.add(listener(before));
+      list.add(listener(entry));
       byEvent.put(event, list);
-    } else if (before != null) {
-      listOf(before).add(listener);
     }
   }
 
@@ -58,16 +62,14 @@ public final class EventListeners {
 
   public synchronized void remove(String event, EventHandler handler) {
     Object value = byEvent.get(event);
-    if (value instanceof Listener) {
-      if (((Listener) value).handler == handler) {
-        byEvent.remove(event);
-      }
-    } else if (value != null) {
+    if (value instanceof ArrayList) {
       List<Listener> list = listOf(value);
       list.removeIf(l -> l.handler == handler);
       if (list.isEmpty()) {
         byEvent.remove(event);
       }
+    } else if (value != null && listener(value).handler == handler) {
+      byEvent.remove(event);
     }
   }
 
@@ -87,8 +89,8 @@ public final class EventListeners {
     if (value == null) {
       return List.of();
     }
-    if (value instanceof Listener) {
-      Listener only = (Listener) value;
+    if (!(value instanceof ArrayList)) {
+      Listener only = listener(value);
       if (only.once) {
         byEvent.remove(event);
       }
@@ -100,6 +102,13 @@ public final class EventListeners {
       byEvent.remove(event);
     }
     return snapshot;
+  }
+
+  /** An event's one entry: a {@link Listener}, or a plain handler stored as itself. */
+  private static Listener listener(Object entry) {
+    return entry instanceof Listener
+        ? (Listener) entry
+        : new Listener((EventHandler) entry, false, false);
   }
 
   @SuppressWarnings("unchecked")

@@ -72,4 +72,34 @@ class LeanCollectionsTest {
     assertTrue(map.isEmpty());
     assertSame(null, map.remove("a"));
   }
+
+  @Test
+  void eventListenersKeepPlainOnceAndSeveralHandlers() {
+    EventListeners listeners = new EventListeners();
+    dev.vertio.socketio.EventHandler a = (args, ack) -> {};
+    dev.vertio.socketio.EventHandler b = (args, ack) -> {};
+    dev.vertio.socketio.EventHandler c = (args, ack) -> {};
+    listeners.add("e", a, false, false);
+    assertTrue(listeners.handles("e"));
+    assertSame(a, listeners.take("e").get(0).handler);
+    assertSame(a, listeners.take("e").get(0).handler, "a plain handler stays");
+    listeners.add("e", b, false, true);
+    listeners.add("e", c, true, false);
+    List<EventListeners.Listener> three = listeners.take("e");
+    assertEquals(3, three.size());
+    assertTrue(three.get(1).once);
+    assertTrue(three.get(2).blocking);
+    assertEquals(2, listeners.take("e").size(), "the once handler ran once");
+    listeners.remove("e", a);
+    listeners.remove("e", c);
+    assertFalse(listeners.handles("e"));
+    listeners.add("o", b, false, true);
+    assertEquals(1, listeners.take("o").size());
+    assertTrue(listeners.take("o").isEmpty(), "a lone once handler is gone after one event");
+    listeners.add("p", a, false, false);
+    listeners.remove("p", b);
+    assertTrue(listeners.handles("p"), "removing another handler leaves it");
+    listeners.remove("p");
+    assertFalse(listeners.handles("p"));
+  }
 }

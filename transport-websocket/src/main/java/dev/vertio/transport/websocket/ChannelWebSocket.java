@@ -266,6 +266,14 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   }
 
   /**
+   * A control frame as it goes into the pipeline: encoded here when the pipeline has no frame
+   * encoder (no extension, see {@link OwnPipeline}), else as it is.
+   */
+  private Object outbound(WebSocketFrame frame) {
+    return sharedFrames ? SharedFrames.control(ctx.alloc(), frame) : frame;
+  }
+
+  /**
    * Starts the closing handshake (RFC 6455 section 5.5.1). A normal close waits for the peer's
    * close frame, at most {@link #CLOSING_TIMEOUT_MS}; failing the connection (section 7.1.7) closes
    * it as soon as the close frame is out.
@@ -279,7 +287,7 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     }
     closeSent = true;
     releaseFragments();
-    var written = ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
+    var written = ctx.writeAndFlush(outbound(new CloseWebSocketFrame(code, reason)));
     if (fail) {
       written.addListener(ChannelFutureListener.CLOSE);
     } else {
@@ -340,7 +348,8 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     }
     if (frame instanceof PingWebSocketFrame) {
       // RFC 6455 section 5.5.2: a Pong with the Ping's application data.
-      ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
+      ctx.writeAndFlush(
+          outbound(new PongWebSocketFrame(frame.content().retain())), ctx.voidPromise());
     } else if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
       boolean text = frame instanceof TextWebSocketFrame;
       if (frame.isFinalFragment()) {
@@ -441,7 +450,7 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     int code = frame.statusCode();
     CloseWebSocketFrame answer =
         code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, null);
-    ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(outbound(answer)).addListener(ChannelFutureListener.CLOSE);
     if (!closed) {
       closed = true;
       tell(TransportListener::onClose);

@@ -190,8 +190,12 @@ final class OwnPipeline {
         pipeline.remove(e.getValue());
       }
     }
-    pipeline.replace(encoder, "wsencoder", new WebSocket13FrameEncoder(false));
-    if (extension != null) {
+    if (extension == null) {
+      // every frame leaves ChannelWebSocket encoded (SharedFrames): no frame encoder, one handler
+      // context less per connection
+      pipeline.remove(encoder);
+    } else {
+      pipeline.replace(encoder, "wsencoder", new WebSocket13FrameEncoder(false));
       pipeline.addBefore(
           ChannelWebSocket.HANDLER_NAME, "wsinflater", extension.newExtensionDecoder());
       pipeline.addBefore(

@@ -5,6 +5,9 @@ import dev.vertio.engineio.parser.EngineWireFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.FastThreadLocal;
 
 /**
@@ -20,6 +23,9 @@ import io.netty.util.concurrent.FastThreadLocal;
 final class SharedFrames {
   private static final int OPCODE_TEXT = 0x1;
   private static final int OPCODE_BINARY = 0x2;
+  private static final int OPCODE_CLOSE = 0x8;
+  private static final int OPCODE_PING = 0x9;
+  private static final int OPCODE_PONG = 0xA;
   private static final int FIN = 0x80;
   private static final FastThreadLocal<SharedFrames> LAST =
       new FastThreadLocal<>() {
@@ -68,6 +74,30 @@ final class SharedFrames {
     writeHeader(buf, OPCODE_TEXT, length);
     ByteBufUtil.reserveAndWriteUtf8(buf, text, length);
     return buf;
+  }
+
+  /**
+   * Encodes a control frame (close, ping, pong: RFC 6455 section 5.5) for a pipeline without a
+   * frame encoder.
+   *
+   * @param alloc the channel's allocator
+   * @param frame the frame; released
+   * @return the complete frame, the caller's to write
+   */
+  static ByteBuf control(ByteBufAllocator alloc, WebSocketFrame frame) {
+    try {
+      int opcode =
+          frame instanceof CloseWebSocketFrame
+              ? OPCODE_CLOSE
+              : frame instanceof PingWebSocketFrame ? OPCODE_PING : OPCODE_PONG;
+      ByteBuf payload = frame.content();
+      int length = payload.readableBytes();
+      ByteBuf buf = alloc.buffer(headerLength(length) + length);
+      writeHeader(buf, opcode, length);
+      return buf.writeBytes(payload, payload.readerIndex(), length);
+    } finally {
+      frame.release();
+    }
   }
 
   private static int headerLength(int payload) {

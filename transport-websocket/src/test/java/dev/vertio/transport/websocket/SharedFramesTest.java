@@ -145,4 +145,32 @@ class SharedFramesTest {
       frame.release();
     }
   }
+
+  @Test
+  void controlFramesAreEncodedAsNettyWouldAndReadBack() {
+    io.netty.handler.codec.http.websocketx.CloseWebSocketFrame close =
+        new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(1001, "bye");
+    ByteBuf bytes = SharedFrames.control(PooledByteBufAllocator.DEFAULT, close);
+    assertEquals(0, close.refCnt(), "the frame given is released");
+    // FIN + opcode 8, length 5, status 1001 (0x03E9), "bye"
+    assertArrayEquals(
+        new byte[] {(byte) 0x88, 5, 0x03, (byte) 0xE9, 'b', 'y', 'e'}, ByteBufUtil.getBytes(bytes));
+    EmbeddedChannel reader =
+        new EmbeddedChannel(
+            new WebSocket13FrameDecoder(
+                WebSocketDecoderConfig.newBuilder().expectMaskedFrames(false).build()));
+    reader.writeInbound(bytes);
+    io.netty.handler.codec.http.websocketx.CloseWebSocketFrame read = reader.readInbound();
+    assertEquals(1001, read.statusCode());
+    assertEquals("bye", read.reasonText());
+    read.release();
+    ByteBuf pong =
+        SharedFrames.control(
+            PooledByteBufAllocator.DEFAULT,
+            new io.netty.handler.codec.http.websocketx.PongWebSocketFrame(
+                io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {1, 2})));
+    assertArrayEquals(new byte[] {(byte) 0x8A, 2, 1, 2}, ByteBufUtil.getBytes(pong));
+    pong.release();
+    reader.finishAndReleaseAll();
+  }
 }
