@@ -17,6 +17,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -82,6 +83,9 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
   /** Loop only: written since the last flush, and on this turn's {@link EndOfTurnFlush}. */
   private boolean flushPending;
 
+  /** Reads the frames when the pipeline has no frame decoder (no extension), else null. */
+  private final FrameReader frames;
+
   private ScheduledFuture<?> closingTimer;
   private CompositeByteBuf fragments;
   private boolean fragmentText;
@@ -96,6 +100,7 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       EngineWireFormat format,
       boolean sharedFrames) {
     this.sharedFrames = sharedFrames;
+    this.frames = sharedFrames ? new FrameReader(maxMessage) : null;
     this.channel = channel;
     this.context = context;
     this.maxMessage = maxMessage;
@@ -328,13 +333,34 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
     try {
       if (msg instanceof WebSocketFrame) {
         onFrame((WebSocketFrame) msg);
+      } else if (msg instanceof ByteBuf && frames != null) {
+        ByteBuf bytes = (ByteBuf) msg;
+        msg = null; // the reader releases it
+        frames.read(ctx.alloc(), bytes, this::onReadFrame);
       }
+    } catch (CorruptedWebSocketFrameException e) {
+      failWith(CloseCodes.of(e), "websocket error: " + e.getMessage());
     } catch (RuntimeException e) {
       // A user handler threw: reported like Vert.x's own dispatch does, the socket stays open.
       context.reportException(e);
     } finally {
-      ReferenceCountUtil.release(msg);
+      if (msg != null) {
+        ReferenceCountUtil.release(msg);
+      }
       context.endDispatch(prev);
+    }
+  }
+
+  /** A frame of {@link #frames}: one user handler's failure does not cost the frames after it. */
+  private void onReadFrame(WebSocketFrame frame) {
+    try {
+      onFrame(frame);
+    } catch (CorruptedWebSocketFrameException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      context.reportException(e);
+    } finally {
+      frame.release();
     }
   }
 
@@ -473,6 +499,9 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       closingTimer = null;
     }
     releaseFragments();
+    if (frames != null) {
+      frames.release();
+    }
     if (held != null) {
       held.forEach(ReferenceCountUtil::release);
       held = null;

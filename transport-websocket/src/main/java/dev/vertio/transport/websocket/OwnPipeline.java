@@ -204,17 +204,22 @@ final class OwnPipeline {
     ChannelFuture answered =
         pipeline.context(ws).writeAndFlush(response(key, extension, responseHeaders, channel));
     // Replaced last: bytes the HTTP decoder still holds come out as frames, after the 101.
-    pipeline.replace(
-        decoder,
-        "wsdecoder",
-        new WebSocket13FrameDecoder(
-            WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(maxMessage)
-                .allowExtensions(extension != null)
-                .expectMaskedFrames(true)
-                .allowMaskMismatch(false)
-                .closeOnProtocolViolation(false)
-                .build()));
+    if (extension == null) {
+      // ChannelWebSocket reads the frames itself (FrameReader): no decoder handler either
+      pipeline.remove(decoder);
+    } else {
+      pipeline.replace(
+          decoder,
+          "wsdecoder",
+          new WebSocket13FrameDecoder(
+              WebSocketDecoderConfig.newBuilder()
+                  .maxFramePayloadLength(maxMessage)
+                  .allowExtensions(true)
+                  .expectMaskedFrames(true)
+                  .allowMaskMismatch(false)
+                  .closeOnProtocolViolation(false)
+                  .build()));
+    }
     if (SessionLoop.applies(context, session, channel)) {
       return SessionLoop.move(ws, channel, answered, session);
     }

@@ -126,7 +126,7 @@ class OwnPipelineTest {
   }
 
   @Test
-  void afterTheHandshakeThePipelineIsNettysCodecAndOurHandler() {
+  void afterTheHandshakeThePipelineIsOurHandlerAlone() {
     start(new EngineOptions(), false);
     Peer peer = open();
     exchange(peer);
@@ -134,9 +134,10 @@ class OwnPipelineTest {
     assertTrue(
         handlers.get(ChannelWebSocket.HANDLER_NAME) instanceof ChannelWebSocket,
         handlers.toString());
-    assertNotNull(handlers.get("wsdecoder"), handlers.toString());
-    // without an extension every frame leaves ChannelWebSocket encoded: no encoder at all
+    // without an extension ChannelWebSocket reads and writes the frames itself: no codec at all
+    assertNull(handlers.get("wsdecoder"), handlers.toString());
     assertNull(handlers.get("wsencoder"), handlers.toString());
+    assertEquals(1, handlers.size(), handlers.toString());
     assertFalse(
         handlers.values().stream()
             .anyMatch(h -> h instanceof io.netty.handler.codec.http.HttpResponseEncoder),
