@@ -31,8 +31,8 @@ final class ClientConnection implements Client {
   private final ClientProtocol protocol;
   private final SmallMap<SocketImpl> sockets = new SmallMap<>();
 
-  /** Namespaces whose CONNECT is under way (their middlewares run). */
-  private final SmallMap<Boolean> connecting = new SmallMap<>();
+  /** Namespaces whose CONNECT is under way (their middlewares run); null when none. */
+  private SmallMap<Boolean> connecting;
 
   private long connectTimer;
 
@@ -58,7 +58,7 @@ final class ClientConnection implements Client {
             server.options().getConnectTimeout(),
             t -> {
               connectTimer = -1;
-              if (sockets.isEmpty() && connecting.isEmpty()) {
+              if (sockets.isEmpty() && (connecting == null || connecting.isEmpty())) {
                 close(SocketIoProtocol.FORCED_SERVER_CLOSE);
               }
             });
@@ -154,7 +154,7 @@ final class ClientConnection implements Client {
   private void onPacket(SocketPacket packet) {
     String nsp = protocol.namespace(packet);
     if (packet.type() == SocketPacketType.CONNECT) {
-      if (sockets.containsKey(nsp) || connecting.containsKey(nsp)) {
+      if (sockets.containsKey(nsp) || (connecting != null && connecting.containsKey(nsp))) {
         close(SocketIoProtocol.FORCED_SERVER_CLOSE);
         return;
       }
@@ -181,11 +181,19 @@ final class ClientConnection implements Client {
           ClientProtocol.V5.connectError(SocketIoProtocol.INVALID_NAMESPACE, null));
       return;
     }
+    if (connecting == null) {
+      connecting = new SmallMap<>();
+    }
     connecting.put(name, Boolean.TRUE);
     OnContext.anchor(context, namespace.connect(this, auth))
         .onComplete(
             ar -> {
-              connecting.remove(name);
+              if (connecting != null) {
+                connecting.remove(name);
+                if (connecting.isEmpty()) {
+                  connecting = null;
+                }
+              }
               if (closed) {
                 return;
               }
