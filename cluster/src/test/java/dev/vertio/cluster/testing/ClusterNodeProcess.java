@@ -89,7 +89,12 @@ public final class ClusterNodeProcess {
    */
   public static Future<ClusterNodeProcess> start(
       String clusterName, String name, ClusterAdapterOptions options) {
-    return HazelcastClusters.startLocal(clusterName)
+    com.hazelcast.config.Config config = HazelcastClusters.localConfig(clusterName);
+    // Three cold JVMs on two cores: a node can miss its heartbeats for seconds (JIT, GC) and was
+    // then taken for dead (the local default is 6 s). A crash is still noticed at once, through
+    // its closed connections; a graceful leave is announced.
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "30");
+    return HazelcastClusters.start(new io.vertx.core.VertxOptions(), config, "127.0.0.1")
         .compose(
             vertx ->
                 ClusterNode.start(vertx, options)
