@@ -92,8 +92,7 @@ final class SocketImpl extends EventListeningBase<Socket> implements Socket, Loc
     this.namespace = namespace;
     this.client = client;
     this.id = id;
-    this.handshake =
-        new SocketHandshake(client.session().handshake(), auth == null ? new JsonObject() : auth);
+    this.handshake = new SocketHandshake(client.session().handshake(), auth);
     this.context = client.context();
     this.acks = new AckRegistry(context, namespace.server().options().getMaxPendingAcks());
   }
