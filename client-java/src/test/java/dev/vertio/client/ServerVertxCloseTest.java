@@ -53,7 +53,7 @@ class ServerVertxCloseTest {
       await(socket.emitWithAck("hi"));
 
       await(serverVertx.close());
-      server.expect("disconnect server shutting down");
+      assertEquals("disconnect server shutting down", server.next(), "iteration " + i);
       String reason = seen.next();
       if (i % 2 == 0) {
         // a WebSocket lost, with or without its close frame, is "transport close"

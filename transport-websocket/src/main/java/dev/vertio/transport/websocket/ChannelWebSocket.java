@@ -535,11 +535,10 @@ final class ChannelWebSocket extends ChannelDuplexHandler implements Transport {
       return;
     }
     if (SHUTDOWN_EVENT.equals(evt.getClass().getName())) {
-      if (!closed) {
-        closed = true;
-        sendClose(CloseCodes.GOING_AWAY, null, false);
-        dispatch(() -> tell(TransportListener::onClose));
-      }
+      // 1001, then the closing handshake: the session hears of the close when the connection
+      // ends (the peer's close frame or the closing timeout), as with Vert.x's own WebSocket, so
+      // that a server shutting down has closed its sessions first, with its own reason
+      sendClose(CloseCodes.GOING_AWAY, null, false);
       return;
     }
     ctx.fireUserEventTriggered(evt);
