@@ -49,4 +49,14 @@ public interface TransportHost {
   default EngineWireFormat wireFormat(HttpServerRequest request) {
     return EngineWireFormat.V4;
   }
+
+  /**
+   * Answers a body over the limit with 413 and closes the connection once the body has arrived (see
+   * {@link PayloadTooLarge}).
+   *
+   * @param request the request whose body is too large
+   */
+  default void payloadTooLarge(HttpServerRequest request) {
+    PayloadTooLarge.answer(vertx(), request, headers -> decorate(request, headers, false));
+  }
 }

@@ -205,15 +205,7 @@ final class PollingTransport implements Transport {
   }
 
   private void tooLarge(HttpServerRequest request) {
-    HttpServerResponse response = request.response();
-    if (!response.ended()) {
-      response.headers().set("Content-Type", "application/json").set("Connection", "close");
-      host.decorate(request, response.headers(), false);
-      response
-          .setStatusCode(413)
-          .end("{\"code\":3,\"message\":\"Payload too large\"}")
-          .onComplete(ar -> request.connection().close());
-    }
+    host.payloadTooLarge(request);
     error("payload too large");
   }
 

@@ -5,13 +5,12 @@ import dev.vertio.cluster.routing.RoutingOptions;
 import dev.vertio.engineio.EngineOptions;
 import dev.vertio.engineio.EngineProtocol;
 import dev.vertio.engineio.EngineServer;
+import dev.vertio.engineio.spi.PayloadTooLarge;
 import dev.vertio.engineio.spi.SessionRouter;
 import dev.vertio.engineio.spi.TransportHost;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -29,9 +28,6 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
 
   private static final int TAG_LENGTH = 8;
   private static final char SEPARATOR = '.';
-
-  /** How long a refused request's body may still arrive before its connection is closed, ms. */
-  private static final long LINGER_MS = 2_000;
 
   private final Vertx vertx;
   private final EngineServer engine;
@@ -202,43 +198,15 @@ public final class ClusterRoutingImpl implements ClusterRouting, SessionRouter {
     if (declared <= maxBodyBytes) {
       return false;
     }
-    HttpServerResponse response = request.response();
-    response.headers().set("Content-Type", "application/json").set("Connection", "close");
-    if (engine instanceof TransportHost host) {
-      host.decorate(request, response.headers(), false);
-    }
-    response
-        .setStatusCode(413)
-        .end(
-            new JsonObject()
-                .put("code", EngineProtocol.BAD_REQUEST)
-                .put("message", "Payload too large")
-                .encode())
-        .onComplete(ar -> closeAfterBody(request));
-    return true;
-  }
-
-  /**
-   * Closes the connection once the client has sent the rest of its body, or after {@link
-   * #LINGER_MS}. Closing at once, with the body still arriving, makes the kernel reset the
-   * connection, and a reset can discard the 413 before the client reads it. The body is read and
-   * dropped, never kept.
-   */
-  private void closeAfterBody(HttpServerRequest request) {
-    HttpConnection connection = request.connection();
-    if (request.isEnded()) {
-      connection.close();
-      return;
-    }
-    long timer = vertx.setTimer(LINGER_MS, t -> connection.close());
-    request.handler(ignored -> {});
-    request.exceptionHandler(e -> connection.close());
-    request.endHandler(
-        v -> {
-          vertx.cancelTimer(timer);
-          connection.close();
+    PayloadTooLarge.answer(
+        vertx,
+        request,
+        headers -> {
+          if (engine instanceof TransportHost host) {
+            host.decorate(request, headers, false);
+          }
         });
-    request.resume();
+    return true;
   }
 
   /** The owner left or never was: the reference's "Session ID unknown". */
