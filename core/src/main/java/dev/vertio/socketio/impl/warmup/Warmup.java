@@ -242,9 +242,8 @@ public final class Warmup {
     private long phaseCycles;
     private long phaseCompile;
     private long loadCompile;
-    private long lastCompile;
+    private final JitQuiet jit = new JitQuiet();
     private long failedBefore;
-    private int quietTicks;
     private long tick;
 
     Rounds(List<WarmupDriver> drivers, long start, int[] rounds) {
@@ -271,7 +270,7 @@ public final class Warmup {
     private void trickle() {
       loading = false;
       loadCompile = compileMillis() - phaseCompile;
-      quietTicks = 0;
+      jit.reset();
       LOG.log(
           Level.DEBUG,
           "Vertio warm-up: round {0}: {1} cycles under load, JIT compile time {2} ms",
@@ -282,9 +281,7 @@ public final class Warmup {
     }
 
     private void tick() {
-      long compile = compileMillis();
-      quietTicks = compile >= 0 && compile - lastCompile < QUIET_COMPILE_MS ? quietTicks + 1 : 0;
-      lastCompile = compile;
+      boolean quiet = jit.tick();
       long elapsed = elapsedMs(start);
       long maxTime = options.getWarmupMaxTime();
       int n = rounds[0];
@@ -299,7 +296,7 @@ public final class Warmup {
             || (n == 1 && elapsed >= maxTime * FIRST_ROUND_PERCENT / 100)) {
           trickle();
         }
-      } else if (quietTicks >= 2 || compile < 0) {
+      } else if (quiet) {
         if (n > 1 && loadCompile < SETTLED_COMPILE_MS) {
           finish(
               "the JIT compiler caught up, and round "
@@ -346,16 +343,13 @@ public final class Warmup {
   private Future<String> drain(long start) {
     Promise<String> drained = Promise.promise();
     long drainStart = System.nanoTime();
-    long[] last = {compileMillis()};
-    int[] quiet = {0};
+    JitQuiet jit = new JitQuiet();
     vertx.setPeriodic(
         TICK_MS,
         id -> {
-          long compile = compileMillis();
-          quiet[0] = compile >= 0 && compile - last[0] < QUIET_COMPILE_MS ? quiet[0] + 1 : 0;
-          last[0] = compile;
+          boolean quiet = jit.tick();
           String waited = "waited " + elapsedMs(drainStart) + " ms for the JIT compiler";
-          if (quiet[0] >= 2 || compile < 0) {
+          if (quiet) {
             vertx.cancelTimer(id);
             drained.tryComplete(waited + " to finish");
           } else if (elapsedMs(start) >= options.getWarmupMaxTime()) {
@@ -364,6 +358,30 @@ public final class Warmup {
           }
         });
     return drained.future();
+  }
+
+  /**
+   * Whether the JIT compiler is quiet: it compiled less than {@link #QUIET_COMPILE_MS} in each of
+   * the last two ticks (or its compile time is not known).
+   */
+  private static final class JitQuiet {
+    private long last = compileMillis();
+    private int ticks;
+
+    /**
+     * @return true when quiet; call once per {@link #TICK_MS}
+     */
+    boolean tick() {
+      long compile = compileMillis();
+      ticks = compile >= 0 && compile - last < QUIET_COMPILE_MS ? ticks + 1 : 0;
+      last = compile;
+      return ticks >= 2 || compile < 0;
+    }
+
+    /** Counts from zero again. */
+    void reset() {
+      ticks = 0;
+    }
   }
 
   private static long elapsedMs(long startNanos) {

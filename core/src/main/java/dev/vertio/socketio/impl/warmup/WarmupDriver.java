@@ -84,6 +84,10 @@ final class WarmupDriver extends AbstractVerticle {
    * @return completes when they are closed
    */
   Future<Void> end() {
+    if (context == null) {
+      // never deployed (another part of the warm-up failed first): nothing to close
+      return Future.succeededFuture();
+    }
     Promise<Void> closed = Promise.promise();
     context.runOnContext(
         v -> {
