@@ -4,12 +4,10 @@ import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vertio.socketio.RemoteSocket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.parser.SocketPacketType;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -47,40 +45,17 @@ class FanoutAllocationTest {
   }
 
   /** A socket of this node whose delivery only counts. */
-  private static final class CountingSocket implements LocalSocket {
-    private final String id;
-    private final Context context;
+  private static final class CountingSocket extends SocketStub {
     long delivered;
 
     CountingSocket(String id, Context context) {
-      this.id = id;
-      this.context = context;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public Context context() {
-      return context;
+      super(id, context);
     }
 
     @Override
     public void deliver(
         BroadcastPacket packet, BroadcastOptions options, Handler<JsonArray> ackHandler) {
       delivered++;
-    }
-
-    @Override
-    public RemoteSocket snapshot() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Void> disconnect(boolean close) {
-      return Future.succeededFuture();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vertio.socketio.RemoteSocket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.parser.SocketPacketType;
@@ -73,26 +72,15 @@ class FanoutTest {
   }
 
   /** A socket that counts each event it gets, and checks it gets it on its own loop. */
-  private static class Socket implements LocalSocket {
-    private final String id;
+  private static class Socket extends SocketStub {
     private final ContextInternal context;
     final Map<String, Integer> got = new ConcurrentHashMap<>();
     volatile boolean offLoop;
     volatile Context currentWhenDelivered;
 
     Socket(String id, ContextInternal context) {
-      this.id = id;
+      super(id, context);
       this.context = context;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public Context context() {
-      return context;
     }
 
     @Override
@@ -103,16 +91,6 @@ class FanoutTest {
       }
       currentWhenDelivered = Vertx.currentContext();
       got.merge(packet.event(), 1, Integer::sum);
-    }
-
-    @Override
-    public RemoteSocket snapshot() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Void> disconnect(boolean close) {
-      return Future.succeededFuture();
     }
   }
 

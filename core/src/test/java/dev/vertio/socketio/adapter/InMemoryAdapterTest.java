@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.testing.Recorder;
 import dev.vertio.socketio.AckTimeoutException;
-import dev.vertio.socketio.RemoteSocket;
 import dev.vertio.socketio.parser.SocketPacket;
 import dev.vertio.socketio.parser.SocketPacketEncoder;
 import dev.vertio.socketio.parser.SocketPacketType;
@@ -61,44 +60,28 @@ class InMemoryAdapterTest {
   }
 
   /** A socket of this node that records what it is sent and may answer acknowledgements. */
-  private final class FakeSocket implements LocalSocket {
-    private final String id;
+  private final class FakeSocket extends SocketStub {
     private final JsonArray answer;
     private boolean disconnected;
 
     FakeSocket(String id, JsonArray answer) {
-      this.id = id;
+      super(id, context);
       this.answer = answer;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public Context context() {
-      return context;
     }
 
     @Override
     public void deliver(
         BroadcastPacket packet, BroadcastOptions options, Handler<JsonArray> ackHandler) {
-      delivered.record(id + " " + packet.event());
+      delivered.record(id() + " " + packet.event());
       if (ackHandler != null && answer != null) {
         ackHandler.handle(answer);
       }
     }
 
     @Override
-    public RemoteSocket snapshot() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Future<Void> disconnect(boolean close) {
       disconnected = true;
-      adapter.delAll(id);
+      adapter.delAll(id());
       return Future.succeededFuture();
     }
   }
