@@ -49,7 +49,7 @@ final class SessionLoop {
         && session.isEventLoopContext()
         && session.owner() == connection.owner()
         && session.nettyEventLoop() != channel.eventLoop()
-        && !"false".equals(System.getProperty(WebSocketTransportProvider.SESSION_LOOP_PROPERTY));
+        && WebSocketTransportProvider.sessionLoop();
   }
 
   /**

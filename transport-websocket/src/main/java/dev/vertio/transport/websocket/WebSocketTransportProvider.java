@@ -31,16 +31,59 @@ public final class WebSocketTransportProvider implements TransportProvider {
   /**
    * System property choosing the WebSocket path: {@code own} (the default) takes the connection's
    * pipeline after the handshake; {@code vertx} always uses Vert.x's {@code ServerWebSocket}. Read
-   * at each upgrade.
+   * at each upgrade; any other value is refused.
    */
   public static final String PIPELINE_PROPERTY = "vertio.websocket.pipeline";
 
   /**
    * System property: {@code false} leaves a WebSocket that a polling session upgrades to on the
    * event loop it arrived on, as the {@code vertx} path does, instead of moving it to the session's
-   * loop (the default, on the own pipeline). Read at each upgrade.
+   * loop (the default, on the own pipeline). Read at each upgrade; a value other than {@code true}
+   * or {@code false} is refused.
    */
   public static final String SESSION_LOOP_PROPERTY = "vertio.websocket.sessionLoop";
+
+  /**
+   * Checks {@value #PIPELINE_PROPERTY} and {@value #SESSION_LOOP_PROPERTY} now, so that a wrong
+   * value stops the server from starting rather than being ignored.
+   *
+   * @throws IllegalArgumentException when one of them has a value it does not take
+   */
+  public WebSocketTransportProvider() {
+    ownPipeline();
+    sessionLoop();
+  }
+
+  /**
+   * @return false when {@value #PIPELINE_PROPERTY} is {@code vertx}, true when it is unset or
+   *     {@code own}
+   * @throws IllegalArgumentException for any other value
+   */
+  static boolean ownPipeline() {
+    String value = System.getProperty(PIPELINE_PROPERTY);
+    if (value == null || value.trim().equalsIgnoreCase("own")) {
+      return true;
+    }
+    if (value.trim().equalsIgnoreCase("vertx")) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "-D" + PIPELINE_PROPERTY + " must be own or vertx, got: " + value);
+  }
+
+  /**
+   * @return false when {@value #SESSION_LOOP_PROPERTY} is {@code false}, true when it is unset or
+   *     {@code true}
+   * @throws IllegalArgumentException for any other value
+   */
+  static boolean sessionLoop() {
+    String value = System.getProperty(SESSION_LOOP_PROPERTY, "true").trim();
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(
+          "-D" + SESSION_LOOP_PROPERTY + " must be true or false, got: " + value);
+    }
+    return Boolean.parseBoolean(value);
+  }
 
   @Override
   public String name() {
@@ -65,7 +108,7 @@ public final class WebSocketTransportProvider implements TransportProvider {
     int maxMessage = host.options().getMaxHttpBufferSize();
     boolean deflate = host.options().isPerMessageDeflate();
     EngineWireFormat format = host.wireFormat(request);
-    if (!"vertx".equals(System.getProperty(PIPELINE_PROPERTY))) {
+    if (ownPipeline()) {
       Future<Transport> own =
           OwnPipeline.upgrade(
               request, request.response().headers(), maxMessage, deflate, format, session);
