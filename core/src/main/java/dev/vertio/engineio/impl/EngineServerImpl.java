@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,9 +100,16 @@ public final class EngineServerImpl implements EngineServer, TransportHost {
     this.pathWithoutSlash = path.substring(0, path.length() - 1);
     this.endpoints = new OtherEndpoints(path);
     this.clientFiles = new ClientFiles(vertx);
-    for (TransportProvider p :
-        ServiceLoader.load(TransportProvider.class, EngineServerImpl.class.getClassLoader())) {
-      providers.putIfAbsent(p.name(), p);
+    try {
+      for (TransportProvider p :
+          ServiceLoader.load(TransportProvider.class, EngineServerImpl.class.getClassLoader())) {
+        providers.putIfAbsent(p.name(), p);
+      }
+    } catch (ServiceConfigurationError e) {
+      // A transport refused its configuration (e.g. a system property): say why, not only which
+      Throwable cause = e.getCause();
+      throw new IllegalStateException(
+          cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage(), e);
     }
     ((VertxInternal) vertx).addCloseHook(closeHook);
   }

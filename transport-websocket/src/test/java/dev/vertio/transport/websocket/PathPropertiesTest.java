@@ -47,4 +47,22 @@ class PathPropertiesTest {
     assertEquals(
         "-Dvertio.websocket.sessionLoop must be true or false, got: flase", e.getMessage());
   }
+
+  @Test
+  void anEngineDoesNotStartWithAWrongValueAndSaysWhy() {
+    System.setProperty(WebSocketTransportProvider.SESSION_LOOP_PROPERTY, "flase");
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  dev.vertio.engineio.EngineServer.create(
+                      vertx, new dev.vertio.engineio.EngineOptions()));
+      assertEquals(
+          "-Dvertio.websocket.sessionLoop must be true or false, got: flase", e.getMessage());
+    } finally {
+      vertx.close();
+    }
+  }
 }
