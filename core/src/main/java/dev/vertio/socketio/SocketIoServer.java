@@ -137,7 +137,9 @@ public interface SocketIoServer extends BroadcastOperator {
    * calls it; call it yourself before serving through {@link #attach} or {@link #mount}. Done once
    * per JVM; completes at once when warm-up is off or already done.
    *
-   * @return completes when warmed up (never fails: a failed warm-up is logged and ignored)
+   * @return completes when warmed up (a failed warm-up is logged and ignored); fails only when a
+   *     {@code vertio.warmup.*} system property has a value it does not take (an {@link
+   *     IllegalArgumentException} naming it)
    */
   Future<Void> warmup();
 

@@ -221,11 +221,11 @@ public final class SocketIoServerImpl extends AbstractBroadcaster implements Soc
     Promise<Void> warm = Promise.promise();
     Warmup.once(vertx, options)
         .onComplete(
-            v -> {
+            ar -> {
               if (Vertx.currentContext() == caller) {
-                warm.complete();
+                warm.handle(ar);
               } else {
-                caller.runOnContext(x -> warm.complete());
+                caller.runOnContext(x -> warm.handle(ar));
               }
             });
     return warm.future();

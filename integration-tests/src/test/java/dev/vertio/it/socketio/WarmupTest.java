@@ -4,6 +4,7 @@ import static dev.vertio.engineio.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vertio.engineio.testing.Recorder;
@@ -52,6 +53,21 @@ class WarmupTest {
     assertTrue(warmup.succeeded(), "completed before returning: nothing was run");
     assertTrue(await(io.listen(0, "127.0.0.1")).actualPort() > 0);
     assertTrue(vertx.deploymentIDs().isEmpty());
+  }
+
+  @Test
+  void aWarmupPropertyWithAWrongValueStopsListenWithAMessage() {
+    System.setProperty("vertio.warmup.minCycles", "many");
+    try {
+      SocketIoServer io = SocketIoServer.create(vertx, new SocketIoOptions().setWarmup(true));
+      Throwable e = assertThrows(Throwable.class, () -> await(io.listen(0, "127.0.0.1")));
+      while (!(e instanceof IllegalArgumentException) && e.getCause() != null) {
+        e = e.getCause();
+      }
+      assertEquals("-Dvertio.warmup.minCycles must be an integer, got: many", e.getMessage());
+    } finally {
+      System.clearProperty("vertio.warmup.minCycles");
+    }
   }
 
   @Test

@@ -79,9 +79,15 @@ public final class Warmup {
    *
    * @param vertx the Vert.x instance of the server being started
    * @param options its options: the private server copies them, hooks aside
-   * @return completes when warmed up; never fails
+   * @return completes when warmed up, also when the warm-up itself failed (the server then starts
+   *     cold); fails only when a warm-up system property has a value it does not take
    */
   public static synchronized Future<Void> once(Vertx vertx, SocketIoOptions options) {
+    try {
+      WarmupProperties.check();
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     if (once == null) {
       once = new Warmup(vertx, options).run();
     }
