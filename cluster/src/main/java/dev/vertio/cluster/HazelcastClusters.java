@@ -30,24 +30,60 @@ public final class HazelcastClusters {
   /** Ports of a local cluster's range: members of one host-local cluster, at most. */
   private static final int LOCAL_PORTS = 10;
 
+  /** The lowest port of host-local clusters. */
+  private static final int LOCAL_FLOOR = 20_000;
+
+  /** Linux's default first ephemeral port. */
+  private static final int DEFAULT_EPHEMERAL = 32_768;
+
   private HazelcastClusters() {}
 
   /**
    * Hazelcast settings for members on this host only. Members take ports from a base derived from
-   * the cluster's name (between 20,000 and 50,000), so clusters of different names on one machine
-   * (parallel test runs, demos) do not probe each other's ports and members of the same name find
-   * each other, in this JVM or another.
+   * the cluster's name (see {@link #localBasePort(String)}), so clusters of different names on one
+   * machine (parallel test runs, demos) do not probe each other's ports and members of the same
+   * name find each other, in this JVM or another.
    *
    * @param clusterName members join only members of the same name (use a unique one per test)
    * @return a configuration with the maps Vert.x needs, TCP join on 127.0.0.1, no phone-home
    */
   public static Config localConfig(String clusterName) {
     Config config = config(clusterName, "127.0.0.1", List.of("127.0.0.1"));
-    int base = 20_000 + Math.floorMod(clusterName.hashCode(), 3_000) * 10;
+    int base = localBasePort(clusterName);
     config.getNetworkConfig().setPort(base).setPortCount(LOCAL_PORTS);
     // a member address without a port is tried on this many ports of the range
     config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(LOCAL_PORTS));
     return config;
+  }
+
+  /**
+   * The first of the ten ports a host-local cluster's members take: from 20,000 up, below the
+   * kernel's ephemeral ports (from {@code /proc/sys/net/ipv4/ip_local_port_range}, 32,768 when it
+   * cannot be read). A joining member probes every port of its range; inside the ephemeral range
+   * one of them could be a listener bound to port 0 (an event bus, an HTTP server) that accepts the
+   * connection and never answers, and the join then waits for minutes.
+   *
+   * @param clusterName the cluster's name
+   * @return a port derived from the name
+   */
+  public static int localBasePort(String clusterName) {
+    int ranges = Math.max(1, (firstEphemeralPort() - LOCAL_FLOOR) / LOCAL_PORTS - 1);
+    return LOCAL_FLOOR + Math.floorMod(clusterName.hashCode(), ranges) * LOCAL_PORTS;
+  }
+
+  private static int firstEphemeralPort() {
+    try {
+      // readAllLines, not readString: procfs reports a size that readString trusts (it read "3")
+      List<String> range =
+          java.nio.file.Files.readAllLines(
+              java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+      int first = Integer.parseInt(range.get(0).trim().split("\\s+")[0]);
+      // A range that starts too low to leave room is ignored: the members still bind (Hazelcast
+      // takes the next free port), only the probing is less safe.
+      return first >= LOCAL_FLOOR + 100 * LOCAL_PORTS ? first : DEFAULT_EPHEMERAL;
+    } catch (java.io.IOException | RuntimeException e) {
+      return DEFAULT_EPHEMERAL;
+    }
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.vertio.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,24 @@ class HazelcastClustersTest {
       assertEquals("pong:hi", reply);
     } finally {
       Future.join(List.of(a.close(), b.close())).await(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void localClustersTakeTheirPortsBelowTheEphemeralOnes() throws Exception {
+    // A joining member probes all ten ports of its range. Above 32,768 a port of the range could
+    // be held by a listener bound to port 0 (another node's event bus) that takes the connection
+    // and never answers: the join then stalled past the tests' 60 s (NoStickySessionsTest in CI).
+    Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    int firstEphemeral =
+        Files.isReadable(range)
+            ? Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0])
+            : 32_768;
+    for (int i = 0; i < 20_000; i++) {
+      String name = "vertio-test-" + UUID.randomUUID();
+      int base = HazelcastClusters.localBasePort(name);
+      assertTrue(base >= 20_000 && base + 10 <= firstEphemeral, name + " -> " + base);
+      assertEquals(base, HazelcastClusters.localConfig(name).getNetworkConfig().getPort());
     }
   }
 }

@@ -53,9 +53,9 @@ public final class ClusterServers implements AutoCloseable {
   private final String clusterName = "vertio-test-" + UUID.randomUUID();
 
   /**
-   * Members of this test cluster take ports from a random base, not 5701: other Hazelcast clusters
-   * of the machine (tests running beside these) on 5701-5703 would hide them from each other, since
-   * a member address without a port is only tried on three ports.
+   * Members of this test cluster take ports from a random free range below the ephemeral ports, not
+   * 5701: other Hazelcast clusters of the machine (tests running beside these) on 5701-5703 would
+   * hide them from each other, and a port bound to 0 elsewhere never lands in the range.
    */
   private final int basePort = freeRange();
 
@@ -97,9 +97,9 @@ public final class ClusterServers implements AutoCloseable {
   }
 
   private static int freeRange() {
-    java.util.Random random = new java.util.Random();
     for (int attempt = 0; attempt < 100; attempt++) {
-      int base = 20_000 + random.nextInt(30_000);
+      // below the ephemeral ports: no listener bound to port 0 (event bus, HTTP) lands there
+      int base = HazelcastClusters.localBasePort(UUID.randomUUID().toString());
       boolean free = true;
       for (int p = base; p < base + MEMBERS && free; p++) {
         try (java.net.ServerSocket s =

@@ -47,10 +47,8 @@ final class VertioNode {
       java.util.function.BiFunction<Vertx, SocketIoOptions, SocketIoOptions> configure,
       SocketIoOptions options) {
     this.name = name;
-    // Trying 100 ports, not Hazelcast's 3, when joining: other clusters on this host (other test
-    // runs) may hold 5701 to 5703.
+    // The name picks the members' ten ports, below the ephemeral ones: no other listener there.
     com.hazelcast.config.Config config = HazelcastClusters.localConfig(clusterName);
-    config.setProperty("hazelcast.tcp.join.port.try.count", "100");
     vertx =
         await(HazelcastClusters.start(new io.vertx.core.VertxOptions(), config, "127.0.0.1"), 60);
     io = SocketIoServer.create(vertx, configure.apply(vertx, options));
