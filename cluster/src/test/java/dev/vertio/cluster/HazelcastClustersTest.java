@@ -34,8 +34,9 @@ class HazelcastClustersTest {
   @Test
   void localClustersTakeTheirPortsBelowTheEphemeralOnes() throws Exception {
     // A joining member probes all ten ports of its range. Above 32,768 a port of the range could
-    // be held by a listener bound to port 0 (another node's event bus) that takes the connection
-    // and never answers: the join then stalled past the tests' 60 s (NoStickySessionsTest in CI).
+    // be held by a listener bound to port 0, and a Vert.x HTTP server there (another node's
+    // Socket.IO server) stalls the join for over 100 s (tried by hand): NoStickySessionsTest.start
+    // failed in CI after 60 s.
     Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     int firstEphemeral =
         Files.isReadable(range)
