@@ -60,8 +60,8 @@ public final class HazelcastClusters {
    * The first of the ten ports a host-local cluster's members take: from 20,000 up, below the
    * kernel's ephemeral ports (from {@code /proc/sys/net/ipv4/ip_local_port_range}, 32,768 when it
    * cannot be read). A joining member probes every port of its range; inside the ephemeral range
-   * one of them could be a listener bound to port 0 (an event bus, an HTTP server) that accepts the
-   * connection and never answers, and the join then waits for minutes.
+   * one of them could be a listener bound to port 0, and a Vert.x HTTP server there stalls the join
+   * for minutes.
    *
    * @param clusterName the cluster's name
    * @return a port derived from the name
