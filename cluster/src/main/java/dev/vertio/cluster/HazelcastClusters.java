@@ -36,6 +36,9 @@ public final class HazelcastClusters {
   /** Linux's default first ephemeral port. */
   private static final int DEFAULT_EPHEMERAL = 32_768;
 
+  /** Read once: the kernel's setting does not change under a running process in practice. */
+  private static final int FIRST_EPHEMERAL_PORT = firstEphemeralPort();
+
   private HazelcastClusters() {}
 
   /**
@@ -67,7 +70,7 @@ public final class HazelcastClusters {
    * @return a port derived from the name
    */
   public static int localBasePort(String clusterName) {
-    int ranges = Math.max(1, (firstEphemeralPort() - LOCAL_FLOOR) / LOCAL_PORTS - 1);
+    int ranges = Math.max(1, (FIRST_EPHEMERAL_PORT - LOCAL_FLOOR) / LOCAL_PORTS - 1);
     return LOCAL_FLOOR + Math.floorMod(clusterName.hashCode(), ranges) * LOCAL_PORTS;
   }
 

@@ -46,7 +46,13 @@ class HazelcastClustersTest {
       String name = "vertio-test-" + UUID.randomUUID();
       int base = HazelcastClusters.localBasePort(name);
       assertTrue(base >= 20_000 && base + 10 <= firstEphemeral, name + " -> " + base);
-      assertEquals(base, HazelcastClusters.localConfig(name).getNetworkConfig().getPort());
+    }
+    // a configuration parses Hazelcast's defaults (milliseconds each): a few are enough
+    for (int i = 0; i < 3; i++) {
+      String name = "vertio-test-" + UUID.randomUUID();
+      assertEquals(
+          HazelcastClusters.localBasePort(name),
+          HazelcastClusters.localConfig(name).getNetworkConfig().getPort());
     }
   }
 }
