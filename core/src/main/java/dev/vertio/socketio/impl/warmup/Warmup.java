@@ -284,6 +284,7 @@ public final class Warmup {
           cycles() - phaseCycles,
           loadCompile);
       drivers.forEach(d -> d.concurrency(TRICKLE_CLIENTS));
+      drivers.forEach(WarmupDriver::releaseStalled);
     }
 
     private void tick() {

@@ -33,6 +33,9 @@ final class WarmupClients {
         vertx.createHttpClient(
             new HttpClientOptions()
                 .setKeepAlive(true)
+                // idle connections close during the warm-up, as browsers close theirs, not all
+                // at its end
+                .setKeepAliveTimeout(1)
                 .setDecompressionSupported(options.isHttpCompression()),
             new PoolOptions().setHttp1MaxSize(4 * Warmup.CONCURRENCY));
     this.ws =

@@ -79,7 +79,22 @@ final class WarmupDriver extends AbstractVerticle {
   }
 
   /**
-   * Closes the clients (and the stalled receiver).
+   * Lets the stalled receiver read what piled up for it, then closes it with a closing handshake: a
+   * slow consumer catching up while the warm-up still runs (left to the end, the burst of its
+   * backlog deoptimized compiled code just before the real server opened).
+   */
+  void releaseStalled() {
+    context.runOnContext(
+        v ->
+            stalled.onSuccess(
+                ws -> {
+                  ws.resume();
+                  ws.close();
+                }));
+  }
+
+  /**
+   * Closes the clients (and the stalled receiver, if still open).
    *
    * @return completes when they are closed
    */

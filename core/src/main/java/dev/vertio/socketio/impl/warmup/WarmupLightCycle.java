@@ -14,7 +14,8 @@ final class WarmupLightCycle extends WarmupClientLife {
 
   WarmupLightCycle(WarmupClients clients, long n) {
     super(clients);
-    this.room = "r" + (n % WarmupServer.ROOMS);
+    // half join a shared room, half one of their own (created, then gone when they leave)
+    this.room = n % 2 == 0 ? "r" + (n % WarmupServer.ROOMS) : "own" + n;
   }
 
   @Override
