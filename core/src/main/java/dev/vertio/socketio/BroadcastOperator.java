@@ -47,7 +47,10 @@ public interface BroadcastOperator {
   BroadcastOperator local();
 
   /**
-   * @param timeout how long {@link #emitWithAck} waits for every recipient
+   * @param timeout how long {@link #emitWithAck} waits for every recipient; with a cluster adapter,
+   *     also how long {@link #fetchSockets}, {@link #socketsJoin}, {@link #socketsLeave} and {@link
+   *     #disconnectSockets} wait for the other nodes' answers (instead of the adapter's request
+   *     timeout)
    * @return a new operator
    */
   BroadcastOperator timeout(Duration timeout);

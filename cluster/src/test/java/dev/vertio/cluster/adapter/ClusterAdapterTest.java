@@ -223,6 +223,36 @@ class ClusterAdapterTest {
     }
   }
 
+  @Test
+  void fetchSocketsAndSocketsJoinWaitAsLongAsTheOperatorsTimeout() {
+    n[2].node.pauseForTests(true);
+    Future<List<RemoteSocket>> patient = n[0].io.timeout(Duration.ofSeconds(30)).fetchSockets();
+    Future<Void> joined = n[0].io.timeout(Duration.ofSeconds(30)).in("b").socketsJoin("patient");
+    try {
+      // without a timeout of its own, a request gives up after the nodes' 1.5 s
+      assertInstanceOf(ClusterRequestException.class, awaitFailure(n[0].io.in("b").fetchSockets()));
+      assertTrue(!patient.isComplete() && !joined.isComplete());
+    } finally {
+      n[2].node.pauseForTests(false);
+    }
+    Set<String> ids = new TreeSet<>();
+    for (RemoteSocket s : await(patient)) {
+      ids.add(s.id());
+    }
+    Set<String> all = new TreeSet<>();
+    for (ClientSocket s : c) {
+      all.add(s.id());
+    }
+    assertEquals(all, ids);
+    await(joined);
+    Set<String> inRoom = new TreeSet<>();
+    for (RemoteSocket s : await(n[1].io.in("patient").fetchSockets())) {
+      inRoom.add(s.id());
+    }
+    assertEquals(new TreeSet<>(Set.of(c[1].id(), c[3].id())), inRoom);
+    await(n[0].io.in("patient").socketsLeave("patient"));
+  }
+
   private static Throwable awaitFailure(Future<?> f) {
     try {
       await(f);

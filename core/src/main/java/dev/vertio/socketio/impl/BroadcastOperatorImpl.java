@@ -101,7 +101,7 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
   }
 
   private BroadcastOptions options() {
-    return new BroadcastOptions(rooms, except, volatile_, compress, local);
+    return new BroadcastOptions(rooms, except, volatile_, compress, local, timeout);
   }
 
   @Override

@@ -296,8 +296,9 @@ final class ClusterAdapterImpl implements Adapter {
     return request.future();
   }
 
-  private Duration requestTimeout() {
-    return node.options().getRequestTimeout();
+  /** The operator's timeout when it set one, else the node's request timeout. */
+  private Duration requestTimeout(BroadcastOptions o) {
+    return o.timeout() != null ? o.timeout() : node.options().getRequestTimeout();
   }
 
   /** Runs the local part and, unless local, asks the others; failures keep the partial part. */
@@ -310,7 +311,7 @@ final class ClusterAdapterImpl implements Adapter {
     if (o.local()) {
       return here;
     }
-    Future<List<ClusterMessage>> there = ask(type, o, flags, extra, null, requestTimeout());
+    Future<List<ClusterMessage>> there = ask(type, o, flags, extra, null, requestTimeout(o));
     return Future.join(here, there)
         .transform(
             ar -> {
@@ -330,7 +331,7 @@ final class ClusterAdapterImpl implements Adapter {
       return here;
     }
     Future<List<ClusterMessage>> there =
-        ask(ClusterMessage.Type.FETCH_SOCKETS, options, 0, Set.of(), null, requestTimeout());
+        ask(ClusterMessage.Type.FETCH_SOCKETS, options, 0, Set.of(), null, requestTimeout(options));
     return here.compose(
         mine ->
             there.transform(
