@@ -4,6 +4,8 @@ import dev.vertio.socketio.SocketIoOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import java.lang.System.Logger.Level;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -50,6 +52,14 @@ public final class Warmup {
 
   /** The share of {@code warmupMaxTime} the first round of traffic may take at most. */
   static final long FIRST_ROUND_PERCENT = 40;
+
+  /**
+   * Light cycles at full concurrency that start the last phase (see {@link WarmupFinalTrickle}).
+   */
+  static final int BURST_CYCLES = Integer.getInteger("vertio.warmup.burstCycles", 3_000);
+
+  /** The last phase runs only if the warm-up used less than this share of its time bound. */
+  static final long BURST_BEFORE_PERCENT = 90;
 
   /** Cycles of each round after the first. */
   static final int ROUND_CYCLES = Integer.getInteger("vertio.warmup.roundCycles", 4_000);
@@ -114,6 +124,8 @@ public final class Warmup {
     List<String> deployments = new ArrayList<>();
     String[] serverDeployment = {null};
     int[] rounds = {0};
+    long[] finalCycles = {0};
+    HttpClient probe = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     vertx
         .deployVerticle(server)
         .compose(
@@ -121,24 +133,38 @@ public final class Warmup {
               serverDeployment[0] = id;
               List<Future<String>> deployed = new ArrayList<>();
               for (int i = 0; i < DRIVERS; i++) {
-                WarmupDriver driver = new WarmupDriver(i == 0, server.port(), options);
+                WarmupDriver driver = new WarmupDriver(i == 0, server.ports(), options);
                 drivers.add(driver);
                 deployed.add(vertx.deployVerticle(driver).onSuccess(deployments::add));
               }
               return Future.all(deployed);
             })
-        .compose(v -> new Rounds(drivers, start, rounds).run())
+        .compose(v -> new WarmupRounds(vertx, options, drivers, server, probe, start, rounds).run())
         .compose(
             stopReason ->
-                endAll(drivers, deployments, server, serverDeployment[0])
-                    .compose(v -> drain(start))
+                drain(start)
+                    .compose(
+                        drained ->
+                            new WarmupFinalTrickle(vertx, options, drivers, start)
+                                .run()
+                                .map(
+                                    trickle -> {
+                                      finalCycles[0] = trickle.cycles();
+                                      return drained + "; " + trickle.summary();
+                                    }))
+                    .compose(
+                        drained ->
+                            endAll(drivers, deployments, server, serverDeployment[0], probe)
+                                .map(drained))
                     .map(
                         drained ->
                             report(
                                 drivers,
+                                server,
                                 start,
                                 compile0,
                                 rounds[0],
+                                finalCycles[0],
                                 stopReason + ", then " + drained)))
         .onComplete(
             ar -> {
@@ -147,8 +173,8 @@ public final class Warmup {
                 LOG.log(
                     Level.INFO,
                     "Vertio warm-up: done in {0} ms: {1} connection cycles ({6} of "
-                        + "them full, {2} failed) in {7} rounds, JIT compile time {3} ms; "
-                        + "traffic stopped because {4}{5}",
+                        + "them full, {2} failed) in {7} rounds on {8} listeners, JIT compile "
+                        + "time {3} ms; traffic stopped because {4}{5}",
                     String.valueOf(last.elapsedMillis()),
                     String.valueOf(last.cycles()),
                     String.valueOf(last.failedCycles()),
@@ -156,9 +182,10 @@ public final class Warmup {
                     last.stopReason(),
                     last.firstFailure() == null ? "" : "; first failure: " + last.firstFailure(),
                     String.valueOf(last.fullCycles()),
-                    String.valueOf(last.rounds()));
+                    String.valueOf(last.rounds()),
+                    String.valueOf(last.listeners()));
               } else {
-                endAll(drivers, deployments, server, serverDeployment[0]);
+                endAll(drivers, deployments, server, serverDeployment[0], probe);
                 last =
                     new WarmupReport(
                         elapsedMs(start),
@@ -167,6 +194,8 @@ public final class Warmup {
                         0,
                         compileMillis() - compile0,
                         rounds[0],
+                        0,
+                        0,
                         "it failed",
                         String.valueOf(ar.cause()));
                 LOG.log(
@@ -186,8 +215,10 @@ public final class Warmup {
       List<WarmupDriver> drivers,
       List<String> deployments,
       WarmupServer server,
-      String serverDeployment) {
+      String serverDeployment,
+      HttpClient probe) {
     List<Future<Void>> ended = new ArrayList<>();
+    ended.add(probe.close());
     drivers.forEach(d -> ended.add(d.end()));
     return Future.join(ended)
         .transform(
@@ -206,7 +237,13 @@ public final class Warmup {
   }
 
   private WarmupReport report(
-      List<WarmupDriver> drivers, long start, long compile0, int rounds, String stopReason) {
+      List<WarmupDriver> drivers,
+      WarmupServer server,
+      long start,
+      long compile0,
+      int rounds,
+      long finalCycles,
+      String stopReason) {
     long cycles = 0;
     long full = 0;
     long failed = 0;
@@ -224,121 +261,10 @@ public final class Warmup {
         failed,
         compileMillis() - compile0,
         rounds,
+        server.listeners(),
+        finalCycles,
         stopReason,
         failure);
-  }
-
-  /**
-   * Traffic in rounds of two phases. A load phase runs every client at once; the JIT queues what
-   * got hot, more than its optimizing compiler can take while the load runs. A trickle phase then
-   * runs {@link #TRICKLE_CLIENTS} clients per event loop until the compiler has caught up: the
-   * trickle leaves it the CPU, yet keeps every queued method in use, because HotSpot drops a queued
-   * compilation whose method was not called for a while (a warm-up that simply stopped its traffic
-   * would seem caught up at once, with the per-connection paths never compiled). The next load
-   * phase compiles what went back to the first tier (deoptimized) or had to wait there for a
-   * shorter queue. The warm-up is done when a later load phase made the JIT compile less than
-   * {@link #SETTLED_COMPILE_MS}, or at the time bound.
-   */
-  private final class Rounds {
-    private final List<WarmupDriver> drivers;
-    private final long start;
-    private final int[] rounds;
-    private final Promise<String> done = Promise.promise();
-    private boolean loading;
-    private long phaseCycles;
-    private long phaseCompile;
-    private long loadCompile;
-    private final JitQuiet jit = new JitQuiet();
-    private long failedBefore;
-    private long tick;
-
-    Rounds(List<WarmupDriver> drivers, long start, int[] rounds) {
-      this.drivers = drivers;
-      this.start = start;
-      this.rounds = rounds;
-    }
-
-    Future<String> run() {
-      load();
-      tick = vertx.setPeriodic(TICK_MS, id -> tick());
-      return done.future();
-    }
-
-    private void load() {
-      rounds[0]++;
-      loading = true;
-      phaseCycles = cycles();
-      phaseCompile = compileMillis();
-      failedBefore = failed();
-      drivers.forEach(d -> d.concurrency(Math.max(1, CONCURRENCY / drivers.size())));
-    }
-
-    private void trickle() {
-      loading = false;
-      loadCompile = compileMillis() - phaseCompile;
-      jit.reset();
-      LOG.log(
-          Level.DEBUG,
-          "Vertio warm-up: round {0}: {1} cycles under load, JIT compile time {2} ms",
-          rounds[0],
-          cycles() - phaseCycles,
-          loadCompile);
-      drivers.forEach(d -> d.concurrency(TRICKLE_CLIENTS));
-      drivers.forEach(WarmupDriver::releaseStalled);
-    }
-
-    private void tick() {
-      boolean quiet = jit.tick();
-      long elapsed = elapsedMs(start);
-      long maxTime = options.getWarmupMaxTime();
-      int n = rounds[0];
-      long failedNow = failed() - failedBefore;
-      if (failedNow > 100 && failedNow > cycles() - phaseCycles) {
-        finish("most cycles failed");
-      } else if (elapsed >= maxTime * LOAD_SHARE_PERCENT / 100) {
-        finish(LOAD_SHARE_PERCENT + "% of its time bound passed in round " + n);
-      } else if (loading) {
-        long quota = n == 1 ? MIN_CYCLES : ROUND_CYCLES;
-        if (cycles() - phaseCycles >= quota
-            || (n == 1 && elapsed >= maxTime * FIRST_ROUND_PERCENT / 100)) {
-          trickle();
-        }
-      } else if (quiet) {
-        if (n > 1 && loadCompile < SETTLED_COMPILE_MS) {
-          finish(
-              "the JIT compiler caught up, and round "
-                  + n
-                  + "'s load made it compile only "
-                  + loadCompile
-                  + " ms");
-        } else {
-          load();
-        }
-      }
-    }
-
-    private void finish(String reason) {
-      vertx.cancelTimer(tick);
-      List<Future<Void>> stopped = new ArrayList<>();
-      drivers.forEach(d -> stopped.add(d.halt()));
-      Future.join(stopped).onComplete(v -> done.tryComplete(reason));
-    }
-
-    private long cycles() {
-      long sum = 0;
-      for (WarmupDriver d : drivers) {
-        sum += d.cycles();
-      }
-      return sum;
-    }
-
-    private long failed() {
-      long sum = 0;
-      for (WarmupDriver d : drivers) {
-        sum += d.failed();
-      }
-      return sum;
-    }
   }
 
   /**
@@ -367,35 +293,11 @@ public final class Warmup {
     return drained.future();
   }
 
-  /**
-   * Whether the JIT compiler is quiet: it compiled less than {@link #QUIET_COMPILE_MS} in each of
-   * the last two ticks (or its compile time is not known).
-   */
-  private static final class JitQuiet {
-    private long last = compileMillis();
-    private int ticks;
-
-    /**
-     * @return true when quiet; call once per {@link #TICK_MS}
-     */
-    boolean tick() {
-      long compile = compileMillis();
-      ticks = compile >= 0 && compile - last < QUIET_COMPILE_MS ? ticks + 1 : 0;
-      last = compile;
-      return ticks >= 2 || compile < 0;
-    }
-
-    /** Counts from zero again. */
-    void reset() {
-      ticks = 0;
-    }
-  }
-
-  private static long elapsedMs(long startNanos) {
+  static long elapsedMs(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  private static long compileMillis() {
+  static long compileMillis() {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     return jit != null && jit.isCompilationTimeMonitoringSupported()
         ? jit.getTotalCompilationTime()
@@ -411,6 +313,8 @@ public final class Warmup {
    * @param failedCycles cycles that failed (timed out or were refused)
    * @param compileMillis the JIT's compile time during the warm-up, ms (-1 when unknown)
    * @param rounds rounds of traffic it ran
+   * @param listeners listeners of its private server (one per event loop, at most 8)
+   * @param finalCycles light cycles of its last phase, after the JIT compiler had caught up once
    * @param stopReason why it stopped
    * @param firstFailure the first cycle's failure, or null when none failed
    */
@@ -421,6 +325,8 @@ public final class Warmup {
       long failedCycles,
       long compileMillis,
       int rounds,
+      int listeners,
+      long finalCycles,
       String stopReason,
       String firstFailure) {}
 }

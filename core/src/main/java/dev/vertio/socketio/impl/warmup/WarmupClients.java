@@ -22,12 +22,21 @@ final class WarmupClients {
   private final Vertx vertx;
   private final HttpClient http;
   private final WebSocketClient ws;
+  private final int[] ports;
+  private int next;
   private final int port;
   private final String path;
 
-  WarmupClients(Vertx vertx, int port, SocketIoOptions options) {
+  /**
+   * @param vertx the Vert.x of the driver using them (on its event loop only)
+   * @param ports the private server's ports (one per listener); {@link #forCycle()} takes them in
+   *     turn
+   * @param options the server's options
+   */
+  WarmupClients(Vertx vertx, int[] ports, SocketIoOptions options) {
     this.vertx = vertx;
-    this.port = port;
+    this.ports = ports.clone();
+    this.port = ports[0];
     this.path = options.getPath();
     this.http =
         vertx.createHttpClient(
@@ -43,6 +52,27 @@ final class WarmupClients {
             new WebSocketClientOptions()
                 .setTryUsePerMessageCompression(options.isPerMessageDeflate())
                 .setMaxMessageSize(16 * 1024 * 1024));
+  }
+
+  private WarmupClients(WarmupClients root, int port) {
+    this.vertx = root.vertx;
+    this.ports = root.ports;
+    this.port = port;
+    this.path = root.path;
+    this.http = root.http;
+    this.ws = root.ws;
+  }
+
+  /**
+   * The same clients for one cycle, on the next of the server's ports: a cycle's requests all go to
+   * one listener (as a browser's go to one server), the cycles spread over every listener.
+   *
+   * @return clients bound to one port; closing them is the root's business
+   */
+  WarmupClients forCycle() {
+    int p = ports[next];
+    next = (next + 1) % ports.length;
+    return new WarmupClients(this, p);
   }
 
   Vertx vertx() {

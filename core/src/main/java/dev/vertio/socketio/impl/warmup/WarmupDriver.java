@@ -14,7 +14,7 @@ import io.vertx.core.http.WebSocket;
  */
 final class WarmupDriver extends AbstractVerticle {
   private final boolean first;
-  private final int port;
+  private final int[] ports;
   private final SocketIoOptions options;
   private WarmupClients clients;
   private Future<WebSocket> stalled;
@@ -24,20 +24,21 @@ final class WarmupDriver extends AbstractVerticle {
   private long fullStarted;
   private int inFlight;
   private boolean stopping;
+  private boolean lightOnly;
   private volatile long cycles;
   private volatile long fullCycles;
   private volatile long failed;
   private volatile String firstFailure;
 
-  WarmupDriver(boolean first, int port, SocketIoOptions options) {
+  WarmupDriver(boolean first, int[] ports, SocketIoOptions options) {
     this.first = first;
-    this.port = port;
+    this.ports = ports;
     this.options = options;
   }
 
   @Override
   public void start() {
-    clients = new WarmupClients(vertx, port, options);
+    clients = new WarmupClients(vertx, ports, options);
     stalled = first ? WarmupCycle.stalledReceiver(clients) : Future.failedFuture("none");
   }
 
@@ -76,6 +77,18 @@ final class WarmupDriver extends AbstractVerticle {
           }
         });
     return done.future();
+  }
+
+  /**
+   * After a {@link #halt()}: runs light cycles only from now on, as many at once as {@link
+   * #concurrency(int)} says next.
+   */
+  void resumeLight() {
+    context.runOnContext(
+        v -> {
+          stopping = false;
+          lightOnly = true;
+        });
   }
 
   /**
@@ -136,11 +149,11 @@ final class WarmupDriver extends AbstractVerticle {
       }
       return;
     }
-    boolean full = Warmup.FULL_EVERY <= 1 || started % Warmup.FULL_EVERY == 0;
+    boolean full = !lightOnly && (Warmup.FULL_EVERY <= 1 || started % Warmup.FULL_EVERY == 0);
     Future<Void> cycle =
         full
-            ? new WarmupCycle(clients, fullStarted++).run()
-            : new WarmupLightCycle(clients, started).run();
+            ? new WarmupCycle(clients.forCycle(), fullStarted++).run()
+            : new WarmupLightCycle(clients.forCycle(), started).run();
     started++;
     cycle.onComplete(
         ar -> {

@@ -10,12 +10,26 @@ package dev.vertio.socketio.impl.warmup;
  */
 final class WarmupLightCycle extends WarmupClientLife {
   private final String room;
+  private final long number;
   private boolean acked;
+
+  private static final long[] POWERS = new long[13];
+
+  static {
+    long p = 1;
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = p;
+      p *= 10;
+    }
+  }
 
   WarmupLightCycle(WarmupClients clients, long n) {
     super(clients);
     // half join a shared room, half one of their own (created, then gone when they leave)
     this.room = n % 2 == 0 ? "r" + (n % WarmupServer.ROOMS) : "own" + n;
+    // applications' numbers have any length (counters, ids, timestamps): 1 to 13 digits here, so
+    // that the JSON parser and writer take each length's path
+    this.number = POWERS[(int) (n % POWERS.length)] + n % 1000;
   }
 
   @Override
@@ -45,7 +59,8 @@ final class WarmupLightCycle extends WarmupClientLife {
     } else if (packet.startsWith("40")) {
       ws.writeTextMessage("421[\"" + WarmupServer.JOIN + "\",\"" + room + "\",{}]");
     } else if (packet.startsWith("431[")) {
-      ws.writeTextMessage("422[\"" + WarmupServer.ECHO + "\",1,{\"t\":1}]");
+      ws.writeTextMessage(
+          "422[\"" + WarmupServer.ECHO + "\"," + number + ",{\"t\":" + (number / 7) + "}]");
     } else if (packet.startsWith("432[") && !acked) {
       acked = true;
       ws.close();

@@ -14,6 +14,7 @@ final class WarmupProperties {
     {"vertio.warmup.fullEvery", 0L},
     {"vertio.warmup.roundCycles", 1L},
     {"vertio.warmup.pollingEvery", 0L},
+    {"vertio.warmup.burstCycles", 0L},
   };
 
   private WarmupProperties() {}

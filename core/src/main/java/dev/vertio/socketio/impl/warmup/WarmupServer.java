@@ -4,11 +4,21 @@ import dev.vertio.engineio.CorsOptions;
 import dev.vertio.socketio.ConnectionStateRecoveryOptions;
 import dev.vertio.socketio.SocketIoOptions;
 import dev.vertio.socketio.SocketIoServer;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,12 +38,15 @@ final class WarmupServer extends AbstractVerticle {
   static final String BYE = "bye";
   static final String QUERY = "q";
 
+  /** Listeners at most, one per event loop (see {@link #start}). */
+  static final int MAX_LISTENERS = 8;
+
   /** Rooms the clients spread over, so that a broadcast reaches a few of them, not all. */
   static final int ROOMS = 8;
 
   private final SocketIoServer io;
   private final AtomicLong connections = new AtomicLong();
-  private int port;
+  private int[] ports;
 
   /** A small value type for the typed-event path (Jackson data binding). */
   public record Typed(String name, int count) {}
@@ -65,10 +78,23 @@ final class WarmupServer extends AbstractVerticle {
     io.onConnection(
         socket -> {
           // ["w", room, {...}]: join the room, acknowledge with the object
+          // Applications complete their own futures with handlers of their own classes: three
+          // here, so that Vert.x's call sites that run them are compiled for any class (the
+          // first application handler would otherwise deoptimize them).
+          long n = connections.get();
           socket.on(
               JOIN,
-              (args, ack) ->
-                  socket.join(args.getString(0)).onComplete(v -> ack.send(args.getValue(1))));
+              (args, ack) -> {
+                Future<Void> joined = socket.join(args.getString(0));
+                Object reply = args.getValue(1);
+                if (n % 3 == 0) {
+                  joined.onComplete(v -> ack.send(reply));
+                } else if (n % 3 == 1) {
+                  joined.onComplete(v -> ack.send(v.succeeded() ? reply : null));
+                } else {
+                  joined.onComplete(v -> ack.send(args.getValue(1)));
+                }
+              });
           socket.on(TYPED, Typed.class, typed -> socket.data().put("count", typed.count()));
           // ["b", room, payload]: to everyone in the room
           socket.on(
@@ -92,19 +118,86 @@ final class WarmupServer extends AbstractVerticle {
     io.onConnection(socket -> socket.onDisconnect(reason -> socket.data().remove("at")));
   }
 
+  /**
+   * Listens from one context per event loop (up to {@link #MAX_LISTENERS}), each on a free port of
+   * its own (Vert.x does not share port 0 between listeners), and the clients take the ports in
+   * turn. The warm-up ran on one listener, so one event loop, before: a server listening the Vert.x
+   * way, one verticle instance per event loop, then met per-thread state created on first use
+   * (frame caches, flush queues, buffer pools) on its other loops, and its first connections there
+   * deoptimized code compiled for the one loop.
+   */
   @Override
   public void start(Promise<Void> started) {
-    io.listen(0, "127.0.0.1")
-        .onSuccess(server -> port = server.actualPort())
+    int listeners = Math.min(MAX_LISTENERS, eventLoops(vertx));
+    Set<Integer> ports = ConcurrentHashMap.newKeySet();
+    // deployed from here: undeployed with this verticle
+    vertx
+        .deployVerticle(
+            () ->
+                new AbstractVerticle() {
+                  @Override
+                  public void start(Promise<Void> listening) {
+                    io.listen(0, "127.0.0.1")
+                        .onSuccess(server -> ports.add(server.actualPort()))
+                        .<Void>mapEmpty()
+                        .onComplete(listening);
+                  }
+                },
+            new DeploymentOptions().setInstances(listeners))
+        .onSuccess(id -> this.ports = ports.stream().mapToInt(Integer::intValue).toArray())
         .<Void>mapEmpty()
         .onComplete(started);
   }
 
+  private static int eventLoops(io.vertx.core.Vertx vertx) {
+    int n = 0;
+    if (vertx instanceof VertxInternal internal) {
+      for (EventExecutor ignored : internal.nettyEventLoopGroup()) {
+        n++;
+      }
+    }
+    return Math.max(1, n);
+  }
+
   /**
-   * @return the port it listens on, once deployed
+   * Opens one more listener of the private server, sends it one request, then closes it. The user's
+   * server opens its own listener right after the warm-up, and its first connections come through
+   * that listener: code the JIT compiled while the warm-up's single listener was the only one
+   * (channel set-up, registration, the acceptor's choice of handler) was deoptimized there, and
+   * every connection of the first seconds paid for it. Listening again now and then during the
+   * warm-up puts those listeners in the profiles the JIT compiles from.
+   *
+   * @param client a client for the request
+   * @return completes when the extra listener is closed again; never fails
    */
-  int port() {
-    return port;
+  Future<Void> extraListener(HttpClient client) {
+    return io.listen(0, "127.0.0.1")
+        .compose(
+            server ->
+                client
+                    .request(
+                        HttpMethod.GET,
+                        server.actualPort(),
+                        "127.0.0.1",
+                        "/socket.io/?EIO=4&transport=polling&sid=warmup")
+                    .compose(HttpClientRequest::send)
+                    .compose(HttpClientResponse::body)
+                    .transform(ar -> server.close()))
+        .transform(ar -> Future.succeededFuture());
+  }
+
+  /**
+   * @return the ports it listens on (one per listener), once deployed
+   */
+  int[] ports() {
+    return ports.clone();
+  }
+
+  /**
+   * @return how many listeners it has (0 before it listens)
+   */
+  int listeners() {
+    return ports == null ? 0 : ports.length;
   }
 
   /**
