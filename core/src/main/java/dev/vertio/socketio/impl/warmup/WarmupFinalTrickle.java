@@ -55,6 +55,10 @@ final class WarmupFinalTrickle {
     if (Warmup.elapsedMs(start) >= maxTime * Warmup.BURST_BEFORE_PERCENT / 100) {
       return Future.succeededFuture(new Result(0, "no time left for a last burst"));
     }
+    if (2 * failed() > cycles()) {
+      // the cycles do not work with these options: more of them would only fail
+      return Future.succeededFuture(new Result(0, "no last burst: most cycles failed"));
+    }
     long before = cycles();
     long phaseStart = System.nanoTime();
     drivers.forEach(WarmupDriver::resumeLight);
@@ -98,6 +102,14 @@ final class WarmupFinalTrickle {
                   });
         });
     return done.future();
+  }
+
+  private long failed() {
+    long sum = 0;
+    for (WarmupDriver d : drivers) {
+      sum += d.failed();
+    }
+    return sum;
   }
 
   private long cycles() {
