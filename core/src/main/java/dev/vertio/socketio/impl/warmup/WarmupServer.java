@@ -45,6 +45,7 @@ final class WarmupServer extends AbstractVerticle {
   static final int ROOMS = 8;
 
   private final SocketIoServer io;
+  private final String path;
   private final AtomicLong connections = new AtomicLong();
   private int[] ports;
 
@@ -75,12 +76,13 @@ final class WarmupServer extends AbstractVerticle {
               .setMaxLogBytes(recovery.getMaxLogBytes()));
     }
     this.io = SocketIoServer.create(vertx, options);
+    this.path = options.getPath();
     io.onConnection(
         socket -> {
-          // ["w", room, {...}]: join the room, acknowledge with the object
-          // Applications complete their own futures with handlers of their own classes: three
-          // here, so that Vert.x's call sites that run them are compiled for any class (the
-          // first application handler would otherwise deoptimize them).
+          // ["w", room, {...}]: join the room, acknowledge with the object. Applications
+          // complete their own futures with handlers of their own classes: three here, so that
+          // Vert.x's call sites that run them are compiled for any class (the first application
+          // handler would otherwise deoptimize them).
           long n = connections.get();
           socket.on(
               JOIN,
@@ -161,11 +163,10 @@ final class WarmupServer extends AbstractVerticle {
 
   /**
    * Opens one more listener of the private server, sends it one request, then closes it. The user's
-   * server opens its own listener right after the warm-up, and its first connections come through
-   * that listener: code the JIT compiled while the warm-up's single listener was the only one
-   * (channel set-up, registration, the acceptor's choice of handler) was deoptimized there, and
-   * every connection of the first seconds paid for it. Listening again now and then during the
-   * warm-up puts those listeners in the profiles the JIT compiles from.
+   * server opens its own listener right after the warm-up: code the JIT compiled while only the
+   * warm-up's connections went through it (channel set-up and registration) was deoptimized by that
+   * listen, and the first real connections paid for its recompilation. Listening again now and then
+   * during the warm-up puts listening channels in the profiles the JIT compiles from.
    *
    * @param client a client for the request
    * @return completes when the extra listener is closed again; never fails
@@ -179,7 +180,7 @@ final class WarmupServer extends AbstractVerticle {
                         HttpMethod.GET,
                         server.actualPort(),
                         "127.0.0.1",
-                        "/socket.io/?EIO=4&transport=polling&sid=warmup")
+                        path + "?EIO=4&transport=polling&sid=warmup")
                     .compose(HttpClientRequest::send)
                     .compose(HttpClientResponse::body)
                     .transform(ar -> server.close()))
