@@ -5,6 +5,8 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs warm-up clients in cycles on one event loop: {@link #concurrency(int)} sets how many are
@@ -127,6 +129,42 @@ final class WarmupDriver extends AbstractVerticle {
 
   long cycles() {
     return cycles;
+  }
+
+  /**
+   * @param drivers the warm-up's drivers
+   * @return the cycles they completed
+   */
+  static long cycles(List<WarmupDriver> drivers) {
+    long sum = 0;
+    for (WarmupDriver d : drivers) {
+      sum += d.cycles();
+    }
+    return sum;
+  }
+
+  /**
+   * @param drivers the warm-up's drivers
+   * @return the cycles of theirs that failed
+   */
+  static long failed(List<WarmupDriver> drivers) {
+    long sum = 0;
+    for (WarmupDriver d : drivers) {
+      sum += d.failed();
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #halt()}s every driver.
+   *
+   * @param drivers the warm-up's drivers
+   * @return completes when the last cycle of every one has ended; never fails
+   */
+  static Future<Void> haltAll(List<WarmupDriver> drivers) {
+    List<Future<Void>> stopped = new ArrayList<>();
+    drivers.forEach(d -> stopped.add(d.halt()));
+    return Future.join(stopped).mapEmpty();
   }
 
   long fullCycles() {

@@ -4,7 +4,6 @@ import dev.vertio.socketio.SocketIoOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,11 +54,11 @@ final class WarmupFinalTrickle {
     if (Warmup.elapsedMs(start) >= maxTime * Warmup.BURST_BEFORE_PERCENT / 100) {
       return Future.succeededFuture(new Result(0, "no time left for a last burst"));
     }
-    if (2 * failed() > cycles()) {
+    if (2 * WarmupDriver.failed(drivers) > WarmupDriver.cycles(drivers)) {
       // the cycles do not work with these options: more of them would only fail
       return Future.succeededFuture(new Result(0, "no last burst: most cycles failed"));
     }
-    long before = cycles();
+    long before = WarmupDriver.cycles(drivers);
     long phaseStart = System.nanoTime();
     drivers.forEach(WarmupDriver::resumeLight);
     drivers.forEach(d -> d.concurrency(Math.max(1, Warmup.CONCURRENCY / drivers.size())));
@@ -72,7 +71,7 @@ final class WarmupFinalTrickle {
           boolean quiet = jit.tick();
           boolean late = Warmup.elapsedMs(start) >= maxTime;
           if (!late && !trickling[0]) {
-            if (cycles() - before >= Warmup.BURST_CYCLES) {
+            if (WarmupDriver.cycles(drivers) - before >= Warmup.BURST_CYCLES) {
               trickling[0] = true;
               jit.reset();
               drivers.forEach(d -> d.concurrency(Warmup.TRICKLE_CLIENTS));
@@ -83,12 +82,10 @@ final class WarmupFinalTrickle {
             return;
           }
           vertx.cancelTimer(id);
-          List<Future<Void>> stopped = new ArrayList<>();
-          drivers.forEach(d -> stopped.add(d.halt()));
-          Future.join(stopped)
+          WarmupDriver.haltAll(drivers)
               .onComplete(
                   v -> {
-                    long ran = cycles() - before;
+                    long ran = WarmupDriver.cycles(drivers) - before;
                     done.tryComplete(
                         new Result(
                             ran,
@@ -102,21 +99,5 @@ final class WarmupFinalTrickle {
                   });
         });
     return done.future();
-  }
-
-  private long failed() {
-    long sum = 0;
-    for (WarmupDriver d : drivers) {
-      sum += d.failed();
-    }
-    return sum;
-  }
-
-  private long cycles() {
-    long sum = 0;
-    for (WarmupDriver d : drivers) {
-      sum += d.cycles();
-    }
-    return sum;
   }
 }

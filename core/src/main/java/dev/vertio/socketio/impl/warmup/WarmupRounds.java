@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,9 +64,9 @@ final class WarmupRounds {
   private void load() {
     rounds[0]++;
     loading = true;
-    phaseCycles = cycles();
+    phaseCycles = WarmupDriver.cycles(drivers);
     phaseCompile = Warmup.compileMillis();
-    failedBefore = failed();
+    failedBefore = WarmupDriver.failed(drivers);
     drivers.forEach(d -> d.concurrency(Math.max(1, Warmup.CONCURRENCY / drivers.size())));
   }
 
@@ -79,7 +78,7 @@ final class WarmupRounds {
         Level.DEBUG,
         "Vertio warm-up: round {0}: {1} cycles under load, JIT compile time {2} ms",
         rounds[0],
-        cycles() - phaseCycles,
+        WarmupDriver.cycles(drivers) - phaseCycles,
         loadCompile);
     drivers.forEach(d -> d.concurrency(Warmup.TRICKLE_CLIENTS));
     drivers.forEach(WarmupDriver::releaseStalled);
@@ -94,14 +93,14 @@ final class WarmupRounds {
     long elapsed = Warmup.elapsedMs(start);
     long maxTime = options.getWarmupMaxTime();
     int n = rounds[0];
-    long failedNow = failed() - failedBefore;
-    if (failedNow > 100 && failedNow > cycles() - phaseCycles) {
+    long failedNow = WarmupDriver.failed(drivers) - failedBefore;
+    if (failedNow > 100 && failedNow > WarmupDriver.cycles(drivers) - phaseCycles) {
       finish("most cycles failed");
     } else if (elapsed >= maxTime * Warmup.LOAD_SHARE_PERCENT / 100) {
       finish(Warmup.LOAD_SHARE_PERCENT + "% of its time bound passed in round " + n);
     } else if (loading) {
       long quota = n == 1 ? Warmup.MIN_CYCLES : Warmup.ROUND_CYCLES;
-      if (cycles() - phaseCycles >= quota
+      if (WarmupDriver.cycles(drivers) - phaseCycles >= quota
           || (n == 1 && elapsed >= maxTime * Warmup.FIRST_ROUND_PERCENT / 100)) {
         trickle();
       }
@@ -121,24 +120,6 @@ final class WarmupRounds {
 
   private void finish(String reason) {
     vertx.cancelTimer(tick);
-    List<Future<Void>> stopped = new ArrayList<>();
-    drivers.forEach(d -> stopped.add(d.halt()));
-    Future.join(stopped).onComplete(v -> done.tryComplete(reason));
-  }
-
-  private long cycles() {
-    long sum = 0;
-    for (WarmupDriver d : drivers) {
-      sum += d.cycles();
-    }
-    return sum;
-  }
-
-  private long failed() {
-    long sum = 0;
-    for (WarmupDriver d : drivers) {
-      sum += d.failed();
-    }
-    return sum;
+    WarmupDriver.haltAll(drivers).onComplete(v -> done.tryComplete(reason));
   }
 }
