@@ -1,6 +1,7 @@
 package dev.vertio.socketio.impl.warmup;
 
 import dev.vertio.socketio.SocketIoOptions;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -58,8 +59,11 @@ public final class Warmup {
    */
   static final int BURST_CYCLES = Integer.getInteger("vertio.warmup.burstCycles", 3_000);
 
-  /** The last phase runs only if the warm-up used less than this share of its time bound. */
-  static final long BURST_BEFORE_PERCENT = 90;
+  /**
+   * The wait for the JIT compiler after the main load ends at this share of {@code warmupMaxTime}
+   * at the latest, so that the last phase always has some of it.
+   */
+  static final long DRAIN_UNTIL_PERCENT = 85;
 
   /** Cycles of each round after the first. */
   static final int ROUND_CYCLES = Integer.getInteger("vertio.warmup.roundCycles", 4_000);
@@ -79,9 +83,13 @@ public final class Warmup {
   private final Vertx vertx;
   private final SocketIoOptions options;
 
+  /** The context that started the warm-up. */
+  private final Context home;
+
   private Warmup(Vertx vertx, SocketIoOptions options) {
     this.vertx = vertx;
     this.options = options;
+    this.home = vertx.getOrCreateContext();
   }
 
   /**
@@ -118,54 +126,27 @@ public final class Warmup {
         Level.INFO,
         "Vertio warm-up: started (at most {0} ms); the server listens after it",
         String.valueOf(options.getWarmupMaxTime()));
-    WarmupServer server = new WarmupServer(vertx, options);
     Promise<Void> done = Promise.promise();
-    List<WarmupDriver> drivers = new ArrayList<>();
-    List<String> deployments = new ArrayList<>();
-    String[] serverDeployment = {null};
+    List<WarmupCrew> crews = new ArrayList<>();
     int[] rounds = {0};
     long[] finalCycles = {0};
     HttpClient probe = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
-    vertx
-        .deployVerticle(server)
+    WarmupCrew.deploy(vertx, options, true, crews)
         .compose(
-            id -> {
-              serverDeployment[0] = id;
-              List<Future<String>> deployed = new ArrayList<>();
-              for (int i = 0; i < DRIVERS; i++) {
-                WarmupDriver driver = new WarmupDriver(i == 0, server.ports(), options);
-                drivers.add(driver);
-                deployed.add(vertx.deployVerticle(driver).onSuccess(deployments::add));
-              }
-              return Future.all(deployed);
-            })
-        .compose(v -> new WarmupRounds(vertx, options, drivers, server, probe, start, rounds).run())
-        .compose(
-            stopReason ->
-                drain(start)
+            crew ->
+                new WarmupRounds(
+                        vertx, options, crew.drivers(), crew.server(), probe, start, rounds)
+                    .run()
                     .compose(
-                        drained ->
-                            new WarmupFinalTrickle(vertx, options, drivers, start)
-                                .run()
-                                .map(
-                                    trickle -> {
-                                      finalCycles[0] = trickle.cycles();
-                                      return drained + "; " + trickle.summary();
-                                    }))
-                    .compose(
-                        drained ->
-                            endAll(drivers, deployments, server, serverDeployment[0], probe)
-                                .map(drained))
-                    .map(
-                        drained ->
-                            report(
-                                drivers,
-                                server,
-                                start,
-                                compile0,
-                                rounds[0],
-                                finalCycles[0],
-                                stopReason + ", then " + drained)))
+                        stopReason ->
+                            drain(start)
+                                .compose(
+                                    drained ->
+                                        lastPhase(crew, crews, start, finalCycles)
+                                            .map(last -> drained + "; " + last))
+                                .map(drained -> stopReason + ", then " + drained)))
+        .compose(stopReason -> endAll(crews, probe).map(stopReason))
+        .map(stopReason -> report(crews, start, compile0, rounds[0], finalCycles[0], stopReason))
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
@@ -185,7 +166,7 @@ public final class Warmup {
                     String.valueOf(last.rounds()),
                     String.valueOf(last.listeners()));
               } else {
-                endAll(drivers, deployments, server, serverDeployment[0], probe);
+                endAll(crews, probe);
                 last =
                     new WarmupReport(
                         elapsedMs(start),
@@ -210,35 +191,52 @@ public final class Warmup {
     return done.future();
   }
 
-  /** Closes the clients, then the private server; never fails. */
-  private Future<Void> endAll(
-      List<WarmupDriver> drivers,
-      List<String> deployments,
-      WarmupServer server,
-      String serverDeployment,
-      HttpClient probe) {
+  /**
+   * The last phase ({@link WarmupFinalTrickle}) on a new crew, once the first one has ended (see
+   * {@link WarmupCrew} for why), unless most cycles failed. It ends at the time bound at the
+   * latest.
+   *
+   * @return how it went, for the log
+   */
+  private Future<String> lastPhase(
+      WarmupCrew first, List<WarmupCrew> crews, long start, long[] finalCycles) {
+    String skip = WarmupFinalTrickle.skipReason(first.drivers());
+    if (skip != null) {
+      return Future.succeededFuture(skip);
+    }
+    return first
+        .end()
+        .compose(
+            v -> {
+              Promise<WarmupCrew> deployed = Promise.promise();
+              // from the context that started the warm-up: this callback may run on one of the
+              // first crew's contexts, undeployed by now, and Vert.x makes a deployment the child
+              // of the one whose context it is made from
+              home.runOnContext(
+                  go -> WarmupCrew.deploy(vertx, options, false, crews).onComplete(deployed));
+              return deployed.future();
+            })
+        .compose(
+            second ->
+                new WarmupFinalTrickle(vertx, options, second.drivers(), start)
+                    .run()
+                    .map(
+                        trickle -> {
+                          finalCycles[0] = trickle.cycles();
+                          return "a new private server; " + trickle.summary();
+                        }));
+  }
+
+  /** Ends every crew and the probe's client; never fails. */
+  private static Future<Void> endAll(List<WarmupCrew> crews, HttpClient probe) {
     List<Future<Void>> ended = new ArrayList<>();
     ended.add(probe.close());
-    drivers.forEach(d -> ended.add(d.end()));
-    return Future.join(ended)
-        .transform(
-            v -> {
-              List<Future<Void>> undeployed = new ArrayList<>();
-              deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
-              return Future.join(undeployed);
-            })
-        .transform(v -> server.io().close())
-        .transform(
-            v ->
-                serverDeployment == null
-                    ? Future.succeededFuture()
-                    : vertx.undeploy(serverDeployment))
-        .transform(v -> Future.succeededFuture());
+    crews.forEach(c -> ended.add(c.end()));
+    return Future.join(ended).transform(v -> Future.succeededFuture());
   }
 
   private WarmupReport report(
-      List<WarmupDriver> drivers,
-      WarmupServer server,
+      List<WarmupCrew> crews,
       long start,
       long compile0,
       int rounds,
@@ -248,7 +246,7 @@ public final class Warmup {
     long full = 0;
     long failed = 0;
     String failure = null;
-    for (WarmupDriver d : drivers) {
+    for (WarmupDriver d : WarmupCrew.allDrivers(crews)) {
       cycles += d.cycles();
       full += d.fullCycles();
       failed += d.failed();
@@ -261,14 +259,15 @@ public final class Warmup {
         failed,
         compileMillis() - compile0,
         rounds,
-        server.listeners(),
+        crews.get(0).server().listeners(),
         finalCycles,
         stopReason,
         failure);
   }
 
   /**
-   * Waits, without traffic, until the JIT compiler is quiet or the time bound has passed.
+   * Waits, without traffic, until the JIT compiler is quiet or {@link #DRAIN_UNTIL_PERCENT} of the
+   * time bound has passed.
    *
    * @param start when the warm-up started
    * @return how the wait ended
@@ -285,9 +284,9 @@ public final class Warmup {
           if (quiet) {
             vertx.cancelTimer(id);
             drained.tryComplete(waited + " to finish");
-          } else if (elapsedMs(start) >= options.getWarmupMaxTime()) {
+          } else if (elapsedMs(start) >= options.getWarmupMaxTime() * DRAIN_UNTIL_PERCENT / 100) {
             vertx.cancelTimer(id);
-            drained.tryComplete(waited + " (time bound reached)");
+            drained.tryComplete(waited + " (its share of the time bound passed)");
           }
         });
     return drained.future();

@@ -82,7 +82,7 @@ final class WarmupDriver extends AbstractVerticle {
   }
 
   /**
-   * After a {@link #halt()}: runs light cycles only from now on, as many at once as {@link
+   * Runs light cycles only from now on (also after a {@link #halt()}), as many at once as {@link
    * #concurrency(int)} says next.
    */
   void resumeLight() {

@@ -36,7 +36,7 @@ final class WarmupFinalTrickle {
   /**
    * @param vertx the Vert.x instance
    * @param options the server's options (the time bound)
-   * @param drivers the warm-up's drivers, halted
+   * @param drivers drivers of their own, deployed, not running
    * @param start when the warm-up started ({@link System#nanoTime()})
    */
   WarmupFinalTrickle(Vertx vertx, SocketIoOptions options, List<WarmupDriver> drivers, long start) {
@@ -49,15 +49,27 @@ final class WarmupFinalTrickle {
   /**
    * @return completes when the drivers are halted again; never fails
    */
-  Future<Result> run() {
-    long maxTime = options.getWarmupMaxTime();
-    if (Warmup.elapsedMs(start) >= maxTime * Warmup.BURST_BEFORE_PERCENT / 100) {
-      return Future.succeededFuture(new Result(0, "no time left for a last burst"));
-    }
+  /**
+   * Whether the last phase should be skipped.
+   *
+   * @param drivers the drivers of the traffic so far
+   * @return why it is skipped, or null when it runs
+   */
+  static String skipReason(List<WarmupDriver> drivers) {
     if (2 * WarmupDriver.failed(drivers) > WarmupDriver.cycles(drivers)) {
       // the cycles do not work with these options: more of them would only fail
-      return Future.succeededFuture(new Result(0, "no last burst: most cycles failed"));
+      return "no last burst: most cycles failed";
     }
+    return null;
+  }
+
+  /**
+   * Runs the phase on drivers deployed and not running yet (see {@link #skipReason}).
+   *
+   * @return completes when the drivers are halted again; never fails
+   */
+  Future<Result> run() {
+    long maxTime = options.getWarmupMaxTime();
     long before = WarmupDriver.cycles(drivers);
     long phaseStart = System.nanoTime();
     drivers.forEach(WarmupDriver::resumeLight);

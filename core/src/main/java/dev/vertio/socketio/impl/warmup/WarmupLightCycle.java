@@ -25,8 +25,10 @@ final class WarmupLightCycle extends WarmupClientLife {
 
   WarmupLightCycle(WarmupClients clients, long n) {
     super(clients);
-    // half join a shared room, half one of their own (created, then gone when they leave)
-    this.room = n % 2 == 0 ? "r" + (n % WarmupServer.ROOMS) : "own" + n;
+    // half join a room of their own (created, then gone when they leave), a quarter a shared room,
+    // a quarter the room the server names by a constant
+    this.room =
+        n % 2 == 1 ? "own" + n : n % 4 == 0 ? "r" + (n % WarmupServer.ROOMS) : WarmupServer.LOBBY;
     // applications' numbers have any length (counters, ids, timestamps): 1 to 13 digits here, so
     // that the JSON parser and writer take each length's path
     this.number = POWERS[(int) (n % POWERS.length)] + n % 1000;
