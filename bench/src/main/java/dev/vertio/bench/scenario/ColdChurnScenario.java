@@ -17,9 +17,6 @@ import java.util.Locale;
  * Part of the {@code coldstart} scenario.
  */
 public final class ColdChurnScenario implements Scenario {
-  /** Cycles the generator runs against a throw-away server before any server is measured. */
-  static final int GENERATOR_WARMUP_CYCLES = 20_000;
-
   private final int cycles;
   private final int slices;
   private final int warmAfter;
@@ -59,7 +56,7 @@ public final class ColdChurnScenario implements Scenario {
         + " to "
         + (warmAfter + warmCycles)
         + "). The generator first runs "
-        + GENERATOR_WARMUP_CYCLES
+        + generatorWarmupCycles()
         + " cycles against a throw-away Node server, so that its own JIT warm-up is not measured. "
         + "Startup is the time from "
         + "starting the process to its listening (Vertio: the JIT warm-up included)";
@@ -92,13 +89,20 @@ public final class ColdChurnScenario implements Scenario {
    * the rate of later cycles, and a server's CPU per cycle is higher at a lower rate (fewer events
    * per wake-up), whatever its own JIT does.
    */
+  /**
+   * @return as many cycles as one server's measurement takes (20,000 by default)
+   */
+  private int generatorWarmupCycles() {
+    return warmAfter + warmCycles;
+  }
+
   @Override
   public void prepare(ServerSettings base, RunSettings run) throws Exception {
     Path logs = Files.createTempDirectory("coldstart-generator-warmup");
     try (ServerProcess node = ServerProcess.start(ServerKind.NODE, base, logs);
         LoadGenerator generator =
             new LoadGenerator(node.port(), run.eventLoops(), concurrency * 4 + 100)) {
-      new ConnectCycles(generator, concurrency).runUntil(GENERATOR_WARMUP_CYCLES);
+      new ConnectCycles(generator, concurrency).runUntil(generatorWarmupCycles());
     }
   }
 
