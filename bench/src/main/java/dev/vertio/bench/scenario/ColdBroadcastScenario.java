@@ -91,10 +91,7 @@ public final class ColdBroadcastScenario implements Scenario {
     Path logs = Files.createTempDirectory("coldstart-generator-warmup");
     try (ServerProcess node = ServerProcess.start(ServerKind.NODE, base, logs)) {
       window(node, run, "generator warm-up");
-      try (LoadGenerator generator =
-          new LoadGenerator(node.port(), run.eventLoops(), concurrency * 4 + 100)) {
-        new ConnectCycles(generator, concurrency).runUntil(Math.min(warmCycles, 5_000));
-      }
+      ConnectCycles.run(node.port(), run, concurrency, Math.min(warmCycles, 5_000));
     }
   }
 
@@ -103,10 +100,7 @@ public final class ColdBroadcastScenario implements Scenario {
     List<Figure> figures = new ArrayList<>();
     figures.add(Figure.lower("startup: process start to listening", "ms", server.startupMillis()));
     List<Figure> cold = window(server, run, "cold");
-    try (LoadGenerator generator =
-        new LoadGenerator(server.port(), run.eventLoops(), concurrency * 4 + 100)) {
-      new ConnectCycles(generator, concurrency).runUntil(warmCycles);
-    }
+    ConnectCycles.run(server.port(), run, concurrency, warmCycles);
     List<Figure> warm = window(server, run, "warm");
     // the summaries first, then the seconds
     figures.addAll(cold.subList(0, 6));

@@ -83,26 +83,24 @@ public final class ColdChurnScenario implements Scenario {
   }
 
   /**
-   * Warms the generator (this JVM) up against a throw-away Node server with the same cycles, so
-   * that no server measured pays for the generator's own JIT warm-up. Without it the first server's
-   * first cycles ran while this JVM still compiled its client code on the same cores: about half
-   * the rate of later cycles, and a server's CPU per cycle is higher at a lower rate (fewer events
-   * per wake-up), whatever its own JIT does.
-   */
-  /**
    * @return as many cycles as one server's measurement takes (20,000 by default)
    */
   private int generatorWarmupCycles() {
     return warmAfter + warmCycles;
   }
 
+  /**
+   * Warms the generator (this JVM) up against a throw-away Node server with the same cycles, so
+   * that no server measured pays for the generator's own JIT warm-up. Without it the first server's
+   * first cycles ran while this JVM still compiled its client code on the same cores: about half
+   * the rate of later cycles, and a server's CPU per cycle is higher at a lower rate (fewer events
+   * per wake-up), whatever its own JIT does.
+   */
   @Override
   public void prepare(ServerSettings base, RunSettings run) throws Exception {
     Path logs = Files.createTempDirectory("coldstart-generator-warmup");
-    try (ServerProcess node = ServerProcess.start(ServerKind.NODE, base, logs);
-        LoadGenerator generator =
-            new LoadGenerator(node.port(), run.eventLoops(), concurrency * 4 + 100)) {
-      new ConnectCycles(generator, concurrency).runUntil(generatorWarmupCycles());
+    try (ServerProcess node = ServerProcess.start(ServerKind.NODE, base, logs)) {
+      ConnectCycles.run(node.port(), run, concurrency, generatorWarmupCycles());
     }
   }
 

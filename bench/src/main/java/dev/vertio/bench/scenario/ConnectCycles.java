@@ -32,6 +32,21 @@ final class ConnectCycles {
   }
 
   /**
+   * Runs {@code total} cycles against a server with a generator of its own, then closes it.
+   *
+   * @param port the server's port
+   * @param run the generator's settings
+   * @param concurrency cycles in flight
+   * @param total cycles to run
+   */
+  static void run(int port, RunSettings run, int concurrency, long total) {
+    try (LoadGenerator generator =
+        new LoadGenerator(port, run.eventLoops(), concurrency * 4 + 100)) {
+      new ConnectCycles(generator, concurrency).runUntil(total);
+    }
+  }
+
+  /**
    * @return cycles completed so far
    */
   long completed() {
