@@ -24,6 +24,7 @@ final class WarmupCrew {
   private final List<WarmupDriver> drivers = new ArrayList<>();
   private final List<String> deployments = new ArrayList<>();
   private String serverDeployment;
+  private Future<Void> ended;
 
   private WarmupCrew(Vertx vertx, SocketIoOptions options) {
     this.vertx = vertx;
@@ -76,14 +77,21 @@ final class WarmupCrew {
   }
 
   /**
-   * Closes the clients, then the private server.
+   * Closes the clients, then the private server; once (a later call gets the first one's result).
    *
    * @return completes when all is closed and undeployed; never fails
    */
-  Future<Void> end() {
-    List<Future<Void>> ended = new ArrayList<>();
-    drivers.forEach(d -> ended.add(d.end()));
-    return Future.join(ended)
+  synchronized Future<Void> end() {
+    if (ended == null) {
+      ended = endOnce();
+    }
+    return ended;
+  }
+
+  private Future<Void> endOnce() {
+    List<Future<Void>> closed = new ArrayList<>();
+    drivers.forEach(d -> closed.add(d.end()));
+    return Future.join(closed)
         .transform(
             v -> {
               List<Future<Void>> undeployed = new ArrayList<>();

@@ -47,9 +47,6 @@ final class WarmupFinalTrickle {
   }
 
   /**
-   * @return completes when the drivers are halted again; never fails
-   */
-  /**
    * Whether the last phase should be skipped.
    *
    * @param drivers the drivers of the traffic so far
